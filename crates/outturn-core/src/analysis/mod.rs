@@ -1,0 +1,66 @@
+//! The figures council readers ask for, computed from the model: year totals
+//! that respect flows and snapshots, year to date, variance, cumulative
+//! series, printed-versus-computed totals, snapshot movement, and the £ effect
+//! split into volume and price.
+//!
+//! Everything shown by the widget or printed by the CLI comes from here; the
+//! layers above do no arithmetic.
+
+mod cost;
+mod year;
+
+pub use cost::{cost_effect, CostConvention, CostEffect};
+pub use year::{analyse_year, Cumulative, PrintedCheck, SeriesKind, SnapshotChange, YearAnalysis};
+
+use crate::model::YearValue;
+
+/// A year's figure from its reported periods, the way `how` says.
+///
+/// `None` values (not reported) are skipped, never counted as zero. Returns
+/// `None` when nothing was reported or when `how` is [`YearValue::None`].
+pub fn year_value<I>(values: I, how: YearValue) -> Option<f64>
+where
+    I: IntoIterator<Item = Option<f64>>,
+{
+    let mut reported = values.into_iter().flatten();
+    match how {
+        YearValue::Sum => {
+            let first = reported.next()?;
+            Some(reported.fold(first, |total, value| total + value))
+        }
+        YearValue::Last => reported.last(),
+        YearValue::Mean => {
+            let (total, count) = reported.fold((0.0, 0usize), |(t, n), v| (t + v, n + 1));
+            (count > 0).then(|| total / count as f64)
+        }
+        YearValue::None => None,
+    }
+}
+
+/// `part` as a percentage of `whole`; `None` when `whole` is zero.
+pub fn percent_of(part: f64, whole: f64) -> Option<f64> {
+    (whole != 0.0).then(|| part / whole.abs() * 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_value_skips_nulls_and_respects_the_kind() {
+        let values = [Some(1.0), None, Some(4.0), Some(7.0), None];
+        assert_eq!(year_value(values, YearValue::Sum), Some(12.0));
+        assert_eq!(year_value(values, YearValue::Last), Some(7.0));
+        assert_eq!(year_value(values, YearValue::Mean), Some(4.0));
+        assert_eq!(year_value(values, YearValue::None), None);
+        assert_eq!(year_value([None, None], YearValue::Sum), None);
+        assert_eq!(year_value([Some(0.0)], YearValue::Sum), Some(0.0));
+    }
+
+    #[test]
+    fn percent_of_zero_is_undefined() {
+        assert_eq!(percent_of(5.0, 0.0), None);
+        assert_eq!(percent_of(5.0, 200.0), Some(2.5));
+        assert_eq!(percent_of(-5.0, -200.0), Some(-2.5));
+    }
+}

@@ -1,0 +1,278 @@
+//! Drawing a laid-out scene with plotters. This is the only module that
+//! knows plotters; it is generic over the backend, so the same code draws to
+//! an SVG string (browser, CLI, tests) or any other plotters backend.
+
+use std::fmt;
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::layout::{Frame, FONT_SIZE};
+use super::scene::{Scene, SeriesRole};
+use super::theme::{Colour, Theme};
+
+/// plotters' SVG backend writes `font-size` as the requested size / 1.24;
+/// asking for 1.24× gives text of exactly [`FONT_SIZE`] CSS pixels.
+const SVG_FONT_SCALE: f64 = 1.24;
+/// Opacity of the variance shading.
+const BAND_OPACITY: f64 = 0.28;
+
+/// Drawing failed in the backend (the message is the backend's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DrawError(pub String);
+
+impl fmt::Display for DrawError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "could not draw the chart: {}", self.0)
+    }
+}
+
+impl std::error::Error for DrawError {}
+
+/// Marker shape at each reported period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// No marker.
+    None,
+    /// Filled circle (actual).
+    Circle,
+    /// Filled square (affordable level).
+    Square,
+    /// Filled triangle (forecast).
+    Triangle,
+}
+
+/// How a line of a given role is drawn. The widget's legend uses the same
+/// values so key and chart always agree.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineStyle {
+    /// Stroke width in pixels.
+    pub width: f64,
+    /// Dash and gap lengths in pixels; `None` for a solid line.
+    pub dash: Option<(u32, u32)>,
+    /// Marker at each point.
+    pub marker: Marker,
+    /// Opacity, 0 to 1.
+    pub opacity: f64,
+}
+
+impl SeriesRole {
+    /// The drawing style of this role: solid actual with circles, dashed
+    /// affordable level with squares, dotted forecast with triangles, so that
+    /// no series is told apart by colour alone.
+    pub fn style(self) -> LineStyle {
+        match self {
+            SeriesRole::Actual => LineStyle {
+                width: 2.5,
+                dash: None,
+                marker: Marker::Circle,
+                opacity: 1.0,
+            },
+            SeriesRole::Budget => LineStyle {
+                width: 2.0,
+                dash: Some((8, 5)),
+                marker: Marker::Square,
+                opacity: 1.0,
+            },
+            SeriesRole::Forecast => LineStyle {
+                width: 2.0,
+                dash: Some((2, 4)),
+                marker: Marker::Triangle,
+                opacity: 1.0,
+            },
+            SeriesRole::PreviousActual { age } => LineStyle {
+                width: 1.25,
+                dash: None,
+                marker: Marker::None,
+                opacity: (1.0 - 0.2 * (age as f64 - 1.0)).max(0.5),
+            },
+            SeriesRole::NextBudget => LineStyle {
+                width: 1.5,
+                dash: Some((4, 4)),
+                marker: Marker::None,
+                opacity: 1.0,
+            },
+        }
+    }
+
+    /// This role's colour in `theme`.
+    pub fn colour(self, theme: &Theme) -> Colour {
+        match self {
+            SeriesRole::Actual => theme.actual,
+            SeriesRole::Budget => theme.budget,
+            SeriesRole::Forecast => theme.forecast,
+            SeriesRole::PreviousActual { .. } => theme.previous,
+            SeriesRole::NextBudget => theme.next_budget,
+        }
+    }
+}
+
+fn rgb(colour: Colour) -> RGBColor {
+    RGBColor(colour.0, colour.1, colour.2)
+}
+
+fn px(value: f64) -> i32 {
+    value.round() as i32
+}
+
+/// Draws `scene`, laid out by `frame`, in `theme`'s colours onto `area`.
+pub fn draw_scene<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    frame: &Frame,
+    theme: &Theme,
+) -> Result<(), DrawError> {
+    let fail = |error: DrawingAreaErrorKind<DB::ErrorType>| DrawError(error.to_string());
+    let plot = frame.plot;
+    let (left, right, top, bottom) = (px(plot.left), px(plot.right), px(plot.top), px(plot.bottom));
+    area.fill(&rgb(theme.background)).map_err(fail)?;
+
+    let font = ("sans-serif", FONT_SIZE * SVG_FONT_SCALE).into_font();
+    let muted = font.clone().color(&rgb(theme.text_muted));
+
+    // Value axis: gridlines and labels.
+    for tick in &frame.y_ticks {
+        let y = px(tick.position);
+        area.draw(&PathElement::new(
+            vec![(left, y), (right, y)],
+            rgb(theme.grid).stroke_width(1),
+        ))
+        .map_err(fail)?;
+        area.draw(&Text::new(
+            tick.label.clone(),
+            (left - 6, y),
+            muted.clone().pos(Pos::new(HPos::Right, VPos::Center)),
+        ))
+        .map_err(fail)?;
+    }
+    if !frame.y_title.trim().is_empty() {
+        area.draw(&Text::new(
+            frame.y_title.clone(),
+            (6, top - 22),
+            font.clone()
+                .color(&rgb(theme.text))
+                .pos(Pos::new(HPos::Left, VPos::Top)),
+        ))
+        .map_err(fail)?;
+    }
+    // The zero line, where zero is inside the plot, and the baseline.
+    if frame.y_min < 0.0 && frame.y_max > 0.0 {
+        let y = px(frame.y(0.0));
+        area.draw(&PathElement::new(
+            vec![(left, y), (right, y)],
+            rgb(theme.axis).stroke_width(1),
+        ))
+        .map_err(fail)?;
+    }
+    area.draw(&PathElement::new(
+        vec![(left, bottom), (right, bottom)],
+        rgb(theme.axis).stroke_width(1),
+    ))
+    .map_err(fail)?;
+
+    // Period axis: a tick and label per period (thinned labels are empty).
+    for tick in &frame.x_ticks {
+        let x = px(tick.position);
+        area.draw(&PathElement::new(
+            vec![(x, bottom), (x, bottom + 4)],
+            rgb(theme.axis).stroke_width(1),
+        ))
+        .map_err(fail)?;
+        if !tick.label.is_empty() {
+            area.draw(&Text::new(
+                tick.label.clone(),
+                (x, bottom + 7),
+                muted.clone().pos(Pos::new(HPos::Center, VPos::Top)),
+            ))
+            .map_err(fail)?;
+        }
+    }
+
+    // Variance shading under the lines.
+    for band in &scene.bands {
+        let colour = if band.over { theme.over } else { theme.under };
+        let points: Vec<(i32, i32)> = band
+            .points
+            .iter()
+            .map(|(period, value)| (px(frame.x(*period)), px(frame.y(*value))))
+            .collect();
+        area.draw(&Polygon::new(
+            points,
+            rgb(colour).mix(BAND_OPACITY).filled(),
+        ))
+        .map_err(fail)?;
+    }
+
+    for line in &scene.lines {
+        let style = line.role.style();
+        let colour = rgb(line.role.colour(theme)).mix(style.opacity);
+        let stroke = colour.stroke_width(px(style.width).max(1) as u32);
+        // Runs of consecutive reported periods; a null breaks the line.
+        let mut runs: Vec<Vec<(i32, i32)>> = vec![Vec::new()];
+        for (index, value) in line.values.iter().enumerate() {
+            match value {
+                Some(value) => {
+                    if let Some(run) = runs.last_mut() {
+                        run.push((px(frame.x(index as f64)), px(frame.y(*value))));
+                    }
+                }
+                None => runs.push(Vec::new()),
+            }
+        }
+        for run in runs.iter().filter(|run| run.len() >= 2) {
+            match style.dash {
+                None => area
+                    .draw(&PathElement::new(run.clone(), stroke))
+                    .map_err(fail)?,
+                Some((dash, gap)) => area
+                    .draw(&DashedPathElement::new(
+                        run.iter().copied(),
+                        dash,
+                        gap,
+                        stroke,
+                    ))
+                    .map_err(fail)?,
+            }
+        }
+        for &(x, y) in runs.iter().flatten() {
+            match style.marker {
+                Marker::None => {}
+                Marker::Circle => area
+                    .draw(&Circle::new((x, y), 4, colour.filled()))
+                    .map_err(fail)?,
+                Marker::Square => area
+                    .draw(&Rectangle::new(
+                        [(x - 3, y - 3), (x + 3, y + 3)],
+                        colour.filled(),
+                    ))
+                    .map_err(fail)?,
+                Marker::Triangle => area
+                    .draw(&Polygon::new(
+                        vec![(x, y - 5), (x + 5, y + 4), (x - 5, y + 4)],
+                        colour.filled(),
+                    ))
+                    .map_err(fail)?,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Draws the scene to a standalone SVG document of `frame`'s size.
+///
+/// All text (tick labels, period labels, the unit) is escaped by plotters'
+/// SVG backend, so data can never become markup here.
+#[cfg(feature = "svg")]
+pub fn render_svg(scene: &Scene, frame: &Frame, theme: &Theme) -> Result<String, DrawError> {
+    let mut svg = String::new();
+    {
+        let size = (frame.width.round() as u32, frame.height.round() as u32);
+        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        draw_scene(&area, scene, frame, theme)?;
+        area.present()
+            .map_err(|error| DrawError(error.to_string()))?;
+    }
+    Ok(svg)
+}

@@ -1,0 +1,273 @@
+//! Pixel layout of a scene: margins, the y scale with "nice" ticks, the
+//! period slots on the x axis, and the inverse (pixel → period) for hover.
+
+use super::scene::Scene;
+use crate::format::format_axis_tick;
+
+/// Tick label size in CSS pixels.
+pub const FONT_SIZE: f64 = 12.0;
+/// Average glyph width as a share of the font size, for estimating label widths.
+const GLYPH_WIDTH: f64 = 0.6;
+/// Vertical pixels wanted between y ticks.
+const TICK_SPACING: f64 = 56.0;
+
+/// The rectangle inside the axes, in pixels from the top-left.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlotArea {
+    /// Left edge.
+    pub left: f64,
+    /// Top edge.
+    pub top: f64,
+    /// Right edge.
+    pub right: f64,
+    /// Bottom edge.
+    pub bottom: f64,
+}
+
+/// A labelled position on an axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    /// Pixel position along the axis (x for period ticks, y for value ticks).
+    pub position: f64,
+    /// The value at the tick (period index for x ticks).
+    pub value: f64,
+    /// Text shown; empty where labels are thinned out to avoid overlap.
+    pub label: String,
+}
+
+/// Where everything goes, in CSS pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// Whole chart width.
+    pub width: f64,
+    /// Whole chart height.
+    pub height: f64,
+    /// Inside the axes.
+    pub plot: PlotArea,
+    /// Number of periods (x slots).
+    pub periods: usize,
+    /// Value at the bottom of the plot.
+    pub y_min: f64,
+    /// Value at the top of the plot.
+    pub y_max: f64,
+    /// Value ticks, bottom to top.
+    pub y_ticks: Vec<Tick>,
+    /// One tick per period, left to right.
+    pub x_ticks: Vec<Tick>,
+    /// Axis title (the unit), drawn above the value axis.
+    pub y_title: String,
+}
+
+impl Frame {
+    /// Width of one period's slot.
+    pub fn slot(&self) -> f64 {
+        (self.plot.right - self.plot.left) / self.periods.max(1) as f64
+    }
+
+    /// Pixel x of a period position (0.0 = centre of the first period).
+    pub fn x(&self, period: f64) -> f64 {
+        self.plot.left + (period + 0.5) * self.slot()
+    }
+
+    /// Pixel y of a value.
+    pub fn y(&self, value: f64) -> f64 {
+        let span = self.y_max - self.y_min;
+        let share = if span > 0.0 {
+            (value - self.y_min) / span
+        } else {
+            0.5
+        };
+        self.plot.bottom - share * (self.plot.bottom - self.plot.top)
+    }
+
+    /// The period whose slot contains pixel `x`, if `x` is over the plot.
+    pub fn period_at(&self, x: f64) -> Option<usize> {
+        if !(self.plot.left..=self.plot.right).contains(&x) || self.periods == 0 {
+            return None;
+        }
+        let index = ((x - self.plot.left) / self.slot()).floor() as usize;
+        Some(index.min(self.periods - 1))
+    }
+}
+
+fn nice_step(raw: f64) -> f64 {
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let fraction = raw / magnitude;
+    let nice = if fraction <= 1.0 {
+        1.0
+    } else if fraction <= 2.0 {
+        2.0
+    } else if fraction <= 2.5 {
+        2.5
+    } else if fraction <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * magnitude
+}
+
+/// A "nice" domain and step covering `low..=high` with about `count` ticks.
+/// Returns (domain low, domain high, step).
+pub fn nice_ticks(low: f64, high: f64, count: usize) -> (f64, f64, f64) {
+    let (mut low, mut high) = (low.min(high), low.max(high));
+    if !(low.is_finite() && high.is_finite()) {
+        return (0.0, 1.0, 0.25);
+    }
+    if high - low < f64::EPSILON * high.abs().max(1.0) {
+        // A flat line: give it room above and below.
+        let pad = if high == 0.0 { 1.0 } else { high.abs() * 0.1 };
+        low -= pad;
+        high += pad;
+    }
+    let step = nice_step((high - low) / count.max(1) as f64);
+    let domain_low = (low / step).floor() * step;
+    let domain_high = (high / step).ceil() * step;
+    (domain_low, domain_high, step)
+}
+
+/// Lays out `scene` in a `width` × `height` pixel box.
+pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
+    let width = width.max(120.0);
+    let height = height.max(120.0);
+    let top = 30.0;
+    let bottom = height - 28.0;
+    let (mut low, high) = scene.extent().unwrap_or((0.0, 1.0));
+    // Start at zero when the data is not far from it, as GOV.UK chart
+    // guidance asks; otherwise zoom to the data so variances stay visible.
+    if low > 0.0 && low <= 0.35 * high {
+        low = 0.0;
+    }
+    let count = ((bottom - top) / TICK_SPACING).round().clamp(3.0, 8.0) as usize;
+    let (y_min, y_max, step) = nice_ticks(low, high, count);
+    let steps = ((y_max - y_min) / step).round() as usize;
+    let tick_values: Vec<f64> = (0..=steps).map(|i| y_min + i as f64 * step).collect();
+    let labels: Vec<String> = tick_values
+        .iter()
+        .map(|value| format_axis_tick(&scene.unit, *value, step))
+        .collect();
+    let widest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1) as f64;
+    let left = (widest * FONT_SIZE * GLYPH_WIDTH + 14.0).max(36.0);
+    let right = width - 14.0;
+    let mut frame = Frame {
+        width,
+        height,
+        plot: PlotArea {
+            left,
+            top,
+            right,
+            bottom,
+        },
+        periods: scene.periods.len(),
+        y_min,
+        y_max,
+        y_ticks: Vec::new(),
+        x_ticks: Vec::new(),
+        y_title: scene.unit.label.clone(),
+    };
+    frame.y_ticks = tick_values
+        .iter()
+        .zip(labels)
+        .map(|(value, label)| Tick {
+            position: frame.y(*value),
+            value: *value,
+            label,
+        })
+        .collect();
+    // Thin out period labels that would overlap: show every `every`th.
+    let label_width = scene
+        .periods
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(1) as f64
+        * FONT_SIZE
+        * GLYPH_WIDTH
+        + 6.0;
+    let every = (label_width / frame.slot()).ceil().max(1.0) as usize;
+    frame.x_ticks = scene
+        .periods
+        .iter()
+        .enumerate()
+        .map(|(index, label)| Tick {
+            position: frame.x(index as f64),
+            value: index as f64,
+            label: if index % every == 0 {
+                label.clone()
+            } else {
+                String::new()
+            },
+        })
+        .collect();
+    frame
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{Line, SeriesRole};
+    use crate::model::Unit;
+
+    fn scene(values: Vec<Option<f64>>) -> Scene {
+        Scene {
+            periods: (0..values.len()).map(|i| format!("P{i}")).collect(),
+            unit: Unit::parse("hours"),
+            bands: Vec::new(),
+            lines: vec![Line {
+                role: SeriesRole::Actual,
+                label: "Actual".into(),
+                values,
+            }],
+        }
+    }
+
+    #[test]
+    fn nice_ticks_cover_the_data() {
+        assert_eq!(
+            nice_ticks(183_330.0, 211_484.0, 5),
+            (180_000.0, 215_000.0, 5_000.0)
+        );
+        assert_eq!(nice_ticks(0.0, 10.0, 5), (0.0, 10.0, 2.0));
+        let (low, high, _) = nice_ticks(7.0, 7.0, 4);
+        assert!(low < 7.0 && high > 7.0);
+    }
+
+    #[test]
+    fn pixels_map_back_to_periods() {
+        let frame = layout(&scene(vec![Some(1.0); 12]), 600.0, 300.0);
+        for period in 0..12 {
+            let x = frame.x(period as f64);
+            assert_eq!(frame.period_at(x), Some(period));
+            assert_eq!(frame.period_at(x + frame.slot() * 0.49), Some(period));
+        }
+        assert_eq!(frame.period_at(frame.plot.left - 1.0), None);
+        assert_eq!(frame.period_at(frame.width + 5.0), None);
+    }
+
+    #[test]
+    fn values_map_inside_the_plot() {
+        let frame = layout(&scene(vec![Some(100.0), Some(200.0)]), 400.0, 300.0);
+        assert!(frame.y(100.0) <= frame.plot.bottom && frame.y(100.0) >= frame.plot.top);
+        assert!(frame.y(200.0) < frame.y(100.0));
+        assert_eq!(frame.y_ticks.first().map(|t| t.value), Some(frame.y_min));
+    }
+
+    #[test]
+    fn narrow_charts_thin_period_labels() {
+        let long = Scene {
+            periods: (0..12).map(|i| format!("Period {i}")).collect(),
+            ..scene(vec![Some(1.0); 12])
+        };
+        let frame = layout(&long, 300.0, 240.0);
+        let shown = frame.x_ticks.iter().filter(|t| !t.label.is_empty()).count();
+        assert!(shown < 12 && shown >= 2, "{shown}");
+    }
+
+    #[test]
+    fn data_near_zero_starts_at_zero() {
+        let frame = layout(&scene(vec![Some(0.0), Some(3_000.0)]), 400.0, 300.0);
+        assert_eq!(frame.y_min, 0.0);
+        let frame = layout(&scene(vec![Some(190_000.0), Some(210_000.0)]), 400.0, 300.0);
+        assert!(frame.y_min > 100_000.0);
+    }
+}

@@ -1,0 +1,20 @@
+//! The chart: what to draw ([`Scene`], in data units), where ([`Frame`], in
+//! pixels), and drawing it ([`draw_scene`], the only code that uses plotters).
+//!
+//! The scene is plain data: the widget compares it cheaply, native tests
+//! inspect it, and the same scene draws to an SVG string in the browser, in
+//! the CLI and in snapshot tests.
+
+mod build;
+mod draw;
+mod layout;
+mod scene;
+mod theme;
+
+pub use build::{build_scene, PREVIOUS_YEARS_SHOWN};
+#[cfg(feature = "svg")]
+pub use draw::render_svg;
+pub use draw::{draw_scene, DrawError};
+pub use layout::{layout, nice_ticks, Frame, PlotArea, Tick, FONT_SIZE};
+pub use scene::{BandPiece, Line, Scene, SeriesRole};
+pub use theme::{Colour, Theme};

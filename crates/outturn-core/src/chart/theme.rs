@@ -1,0 +1,110 @@
+//! Colours for drawing. The widget fills a [`Theme`] from its CSS custom
+//! properties so host pages can restyle charts; these defaults are the light
+//! and dark palettes (after the UK Analysis Function's accessible palette).
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Colour(pub u8, pub u8, pub u8);
+
+impl Colour {
+    /// Parses `#rgb` or `#rrggbb` (CSS hex colours).
+    pub fn parse_hex(text: &str) -> Option<Self> {
+        let hex = text.trim().strip_prefix('#')?;
+        let channel = |i: usize, width: usize| -> Option<u8> {
+            let part = hex.get(i * width..(i + 1) * width)?;
+            let value = u8::from_str_radix(part, 16).ok()?;
+            Some(if width == 1 { value * 17 } else { value })
+        };
+        match hex.len() {
+            3 => Some(Self(channel(0, 1)?, channel(1, 1)?, channel(2, 1)?)),
+            6 => Some(Self(channel(0, 2)?, channel(1, 2)?, channel(2, 2)?)),
+            _ => None,
+        }
+    }
+}
+
+/// The colours of one chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// Chart background.
+    pub background: Colour,
+    /// Axis titles.
+    pub text: Colour,
+    /// Tick labels.
+    pub text_muted: Colour,
+    /// Gridlines.
+    pub grid: Colour,
+    /// The zero line and plot frame.
+    pub axis: Colour,
+    /// Affordable level line.
+    pub budget: Colour,
+    /// Actual line.
+    pub actual: Colour,
+    /// Forecast line.
+    pub forecast: Colour,
+    /// Earlier years' actuals.
+    pub previous: Colour,
+    /// Next year's affordable level.
+    pub next_budget: Colour,
+    /// Shading where actual is over the affordable level.
+    pub over: Colour,
+    /// Shading where actual is under the affordable level.
+    pub under: Colour,
+}
+
+impl Theme {
+    /// For light backgrounds. Lines have at least 3:1 contrast on white.
+    pub const fn light() -> Self {
+        Self {
+            background: Colour(0xff, 0xff, 0xff),
+            text: Colour(0x0b, 0x0c, 0x0c),
+            text_muted: Colour(0x50, 0x5a, 0x5f),
+            grid: Colour(0xe1, 0xe4, 0xe6),
+            axis: Colour(0x6f, 0x77, 0x7b),
+            budget: Colour(0x3d, 0x3d, 0x3d),
+            actual: Colour(0x12, 0x43, 0x6d),
+            forecast: Colour(0x80, 0x16, 0x50),
+            previous: Colour(0x8a, 0x8f, 0x94),
+            next_budget: Colour(0x6b, 0x4f, 0xa0),
+            over: Colour(0xd4, 0x35, 0x1c),
+            under: Colour(0x28, 0xa1, 0x97),
+        }
+    }
+
+    /// For dark backgrounds.
+    pub const fn dark() -> Self {
+        Self {
+            background: Colour(0x12, 0x14, 0x16),
+            text: Colour(0xf3, 0xf2, 0xf1),
+            text_muted: Colour(0xc0, 0xc5, 0xc9),
+            grid: Colour(0x33, 0x38, 0x3c),
+            axis: Colour(0x8d, 0x95, 0x9a),
+            budget: Colour(0xd8, 0xd8, 0xd8),
+            actual: Colour(0x5d, 0xa9, 0xf0),
+            forecast: Colour(0xf2, 0x8a, 0xc4),
+            previous: Colour(0x80, 0x86, 0x8b),
+            next_budget: Colour(0xb9, 0xa2, 0xe8),
+            over: Colour(0xf4, 0x6a, 0x25),
+            under: Colour(0x3c, 0xc9, 0xbd),
+        }
+    }
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Self::light()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_colours_parse() {
+        assert_eq!(Colour::parse_hex("#12436d"), Some(Colour(0x12, 0x43, 0x6d)));
+        assert_eq!(Colour::parse_hex(" #fff "), Some(Colour(255, 255, 255)));
+        assert_eq!(Colour::parse_hex("red"), None);
+        assert_eq!(Colour::parse_hex("#12345"), None);
+    }
+}

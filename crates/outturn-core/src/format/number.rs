@@ -1,0 +1,246 @@
+//! Number, money and unit formatting (UK conventions: comma thousands
+//! separators, `£` before the amount, `k`/`m` short forms as council reports
+//! write them).
+
+use crate::model::{Unit, UnitKind};
+
+/// `2410522.0, 0` → `2,410,522`; `-14.716, 2` → `-14.72`. Never prints `-0`.
+pub fn format_number(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "-".to_string();
+    }
+    let text = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = match text.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (text.as_str(), None),
+    };
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3 + 4);
+    for (index, digit) in whole.chars().enumerate() {
+        if index > 0 && (whole.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        grouped.push('.');
+        grouped.push_str(fraction);
+    }
+    let is_zero = text.bytes().all(|b| matches!(b, b'0' | b'.'));
+    if value < 0.0 && !is_zero {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
+}
+
+/// Pounds the way budget reports write them: `£14.72`, `£1,234`, `£118k`,
+/// `£1,850k`, `£12.3m`; negative as `-£1,850k`.
+pub fn format_money(pounds: f64) -> String {
+    let sign = if pounds < 0.0 && pounds.abs() >= 0.005 {
+        "-"
+    } else {
+        ""
+    };
+    let size = pounds.abs();
+    let body = if size < 1_000.0 && (size - size.round()).abs() >= 0.005 {
+        format_number(size, 2)
+    } else if size < 10_000.0 {
+        format_number(size, 0)
+    } else if size < 10_000_000.0 {
+        format!("{}k", format_number(size / 1_000.0, 0))
+    } else {
+        format!("{}m", format_number(size / 1_000_000.0, 1))
+    };
+    format!("{sign}£{body}")
+}
+
+/// A value with its unit: `2,410,522 hours`, `£3,093k` (for a `£000s`
+/// indicator), `£14.72 per hour`, `64%`. `decimals` is the data's precision.
+pub fn format_value(unit: &Unit, value: f64, decimals: usize) -> String {
+    match &unit.kind {
+        UnitKind::Quantity if unit.label.trim().is_empty() => format_number(value, decimals),
+        UnitKind::Quantity => format!("{} {}", format_number(value, decimals), unit.label.trim()),
+        UnitKind::Money { scale } => format_money(value * scale),
+        UnitKind::Rate { symbol, per } => {
+            let sign = if value < 0.0 { "-" } else { "" };
+            format!("{sign}{symbol}{} per {per}", format_number(value.abs(), 2))
+        }
+        UnitKind::Percent => format!("{}%", format_number(value, decimals.min(1))),
+    }
+}
+
+/// A value without the name of what it counts (`2,402,516`, `£15.49` for
+/// "£ per hour"), but with money and percent signs (`£3,093k`, `64%`): for
+/// "against an affordable level of …" and table cells under a unit heading.
+pub fn format_amount(unit: &Unit, value: f64, decimals: usize) -> String {
+    match &unit.kind {
+        UnitKind::Quantity => format_number(value, decimals),
+        UnitKind::Rate { symbol, .. } => {
+            let sign = if value < 0.0 { "-" } else { "" };
+            format!("{sign}{symbol}{}", format_number(value.abs(), 2))
+        }
+        _ => format_value(unit, value, decimals),
+    }
+}
+
+/// A change with its sign: `+8,006`, `-£1,850k`, `0`.
+pub fn format_signed(unit: &Unit, value: f64, decimals: usize) -> String {
+    let text = format_amount(unit, value, decimals);
+    if value > 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// A percentage with one decimal and its sign: `+0.3%`, `-3.1%`.
+pub fn format_percent(percent: f64) -> String {
+    let text = format_number(percent, 1);
+    if percent > 0.0 && text != "0.0" {
+        format!("+{text}%")
+    } else {
+        format!("{text}%")
+    }
+}
+
+/// A variance with its percentage: `+8,006 (+0.3%)`; without a percentage
+/// when there is none (`+8,006`).
+pub fn format_variance(
+    unit: &Unit,
+    variance: f64,
+    percent: Option<f64>,
+    decimals: usize,
+) -> String {
+    let amount = format_signed(unit, variance, decimals);
+    match percent {
+        Some(percent) => format!("{amount} ({})", format_percent(percent)),
+        None => amount,
+    }
+}
+
+/// An axis tick label: short forms (`200,000`, `1.5m`, `£1.2m`, `£500k`,
+/// `£15.40`, `50%`) with enough decimals to tell ticks `step` apart.
+pub fn format_axis_tick(unit: &Unit, value: f64, step: f64) -> String {
+    let decimals_for = |step: f64| -> usize {
+        if step <= 0.0 || !step.is_finite() {
+            return 0;
+        }
+        let mut decimals = 0;
+        while decimals < 6 && (step * 10f64.powi(decimals as i32)).fract().abs() > 1e-6 {
+            decimals += 1;
+        }
+        decimals
+    };
+    let short = |value: f64, step: f64, prefix: &str| -> String {
+        let top = value.abs().max(step.abs());
+        let sign = if value < 0.0 { "-" } else { "" };
+        let size = value.abs();
+        if top >= 1_000_000.0 && step >= 100_000.0 {
+            let digits = decimals_for(step / 1_000_000.0);
+            format!(
+                "{sign}{prefix}{}m",
+                format_number(size / 1_000_000.0, digits)
+            )
+        } else if prefix == "£" && top >= 10_000.0 && step >= 1_000.0 {
+            let digits = decimals_for(step / 1_000.0);
+            format!("{sign}{prefix}{}k", format_number(size / 1_000.0, digits))
+        } else {
+            format!("{sign}{prefix}{}", format_number(size, decimals_for(step)))
+        }
+    };
+    match &unit.kind {
+        UnitKind::Quantity => short(value, step, ""),
+        UnitKind::Money { scale } => short(value * scale, step * scale, "£"),
+        UnitKind::Rate { symbol, .. } => {
+            let digits = decimals_for(step).max(if step < 1.0 { 2 } else { 0 });
+            let sign = if value < 0.0 { "-" } else { "" };
+            format!("{sign}{symbol}{}", format_number(value.abs(), digits))
+        }
+        UnitKind::Percent => format!("{}%", format_number(value, decimals_for(step))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_have_comma_thousands() {
+        assert_eq!(format_number(2410522.0, 0), "2,410,522");
+        assert_eq!(format_number(-6241.0, 0), "-6,241");
+        assert_eq!(format_number(999.0, 0), "999");
+        assert_eq!(format_number(1000.0, 0), "1,000");
+        assert_eq!(format_number(14.716, 2), "14.72");
+        assert_eq!(format_number(-0.001, 1), "0.0");
+        assert_eq!(format_number(102.5, 1), "102.5");
+    }
+
+    #[test]
+    fn money_reads_like_a_budget_report() {
+        assert_eq!(format_money(14.72), "£14.72");
+        assert_eq!(format_money(1234.0), "£1,234");
+        assert_eq!(format_money(117_848.32), "£118k");
+        assert_eq!(format_money(-1_849_937.32), "-£1,850k");
+        assert_eq!(format_money(3_093_000.0), "£3,093k");
+        assert_eq!(format_money(12_345_678.0), "£12.3m");
+        assert_eq!(format_money(0.0), "£0");
+    }
+
+    #[test]
+    fn values_carry_their_units() {
+        assert_eq!(
+            format_value(&Unit::parse("hours"), 2410522.0, 0),
+            "2,410,522 hours"
+        );
+        assert_eq!(format_value(&Unit::parse("£000s"), 3093.0, 0), "£3,093k");
+        assert_eq!(
+            format_value(&Unit::parse("£ per hour"), 14.72, 2),
+            "£14.72 per hour"
+        );
+        assert_eq!(format_value(&Unit::parse("%"), 64.0, 0), "64%");
+        assert_eq!(
+            format_amount(&Unit::parse("hours"), 2402516.0, 0),
+            "2,402,516"
+        );
+        assert_eq!(
+            format_amount(&Unit::parse("£ per hour"), 15.49, 2),
+            "£15.49"
+        );
+    }
+
+    #[test]
+    fn variances_are_signed() {
+        let hours = Unit::parse("hours");
+        assert_eq!(
+            format_variance(&hours, 8006.0, Some(0.3332), 0),
+            "+8,006 (+0.3%)"
+        );
+        assert_eq!(
+            format_variance(&hours, -6241.0, Some(-3.069), 0),
+            "-6,241 (-3.1%)"
+        );
+        assert_eq!(format_variance(&hours, 0.0, Some(0.0), 0), "0 (0.0%)");
+        assert_eq!(format_signed(&Unit::parse("£"), 117_848.0, 0), "+£118k");
+    }
+
+    #[test]
+    fn axis_ticks_are_short() {
+        let hours = Unit::parse("hours");
+        assert_eq!(format_axis_tick(&hours, 200_000.0, 10_000.0), "200,000");
+        assert_eq!(format_axis_tick(&hours, 1_500_000.0, 500_000.0), "1.5m");
+        assert_eq!(
+            format_axis_tick(&Unit::parse("£000s"), 1_500.0, 500.0),
+            "£1.5m"
+        );
+        assert_eq!(
+            format_axis_tick(&Unit::parse("£000s"), 500.0, 250.0),
+            "£500k"
+        );
+        assert_eq!(
+            format_axis_tick(&Unit::parse("£ per hour"), 15.4, 0.2),
+            "£15.40"
+        );
+        assert_eq!(format_axis_tick(&Unit::parse("%"), 50.0, 10.0), "50%");
+        assert_eq!(format_axis_tick(&hours, 2.5, 0.5), "2.5");
+    }
+}

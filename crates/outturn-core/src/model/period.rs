@@ -1,0 +1,238 @@
+//! Financial years (April to March, written `2011-12`) and the periods a year
+//! is reported in (months, quarters, school terms, the year, or custom labels).
+
+use std::fmt;
+
+const MONTHS: [&str; 12] = [
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "January",
+    "February",
+    "March",
+];
+const QUARTER_SPANS: [&str; 4] = ["Apr to Jun", "Jul to Sep", "Oct to Dec", "Jan to Mar"];
+const TERMS: [&str; 3] = ["Summer", "Autumn", "Spring"];
+
+/// A UK financial year, 1 April to 31 March, identified by the calendar year it starts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FinancialYear {
+    start: i32,
+}
+
+impl FinancialYear {
+    /// The year starting in April of `start` (2011 for 2011-12).
+    pub fn starting(start: i32) -> Self {
+        Self { start }
+    }
+
+    /// Parses `YYYY-YY` where YY is the year after YYYY (`2011-12`, `1999-00`).
+    pub fn parse(label: &str) -> Option<Self> {
+        let bytes = label.as_bytes();
+        if bytes.len() != 7 || bytes[4] != b'-' || !label.is_char_boundary(4) {
+            return None;
+        }
+        let start: i32 = label.get(..4)?.parse().ok()?;
+        let end: i32 = label.get(5..)?.parse().ok()?;
+        let digits_only = label
+            .char_indices()
+            .all(|(i, c)| i == 4 || c.is_ascii_digit());
+        (digits_only && (start + 1) % 100 == end).then_some(Self { start })
+    }
+
+    /// The calendar year the financial year starts in.
+    pub fn start_year(self) -> i32 {
+        self.start
+    }
+
+    /// The following financial year.
+    pub fn next(self) -> Self {
+        Self {
+            start: self.start + 1,
+        }
+    }
+
+    /// The preceding financial year.
+    pub fn previous(self) -> Self {
+        Self {
+            start: self.start - 1,
+        }
+    }
+
+    /// Calendar year of the `month`th month (0 = April) of this financial year.
+    pub fn calendar_year_of_month(self, month: usize) -> i32 {
+        if month < 9 {
+            self.start
+        } else {
+            self.start + 1
+        }
+    }
+}
+
+/// `2011-12`.
+impl fmt::Display for FinancialYear {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{:02}", self.start, (self.start + 1).rem_euclid(100))
+    }
+}
+
+/// The periods one year of an indicator is reported in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PeriodScheme {
+    /// 12 months, April first.
+    Month,
+    /// 4 quarters: Q1 Apr-Jun ... Q4 Jan-Mar.
+    Quarter,
+    /// 3 school terms in financial-year order: Summer, Autumn, Spring.
+    Term,
+    /// One figure for the whole year.
+    Year,
+    /// Labels given by the data, one or more.
+    Custom(Vec<String>),
+}
+
+impl PeriodScheme {
+    /// Parses the `period` word of the format.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "month" => Some(Self::Month),
+            "quarter" => Some(Self::Quarter),
+            "term" => Some(Self::Term),
+            "year" => Some(Self::Year),
+            _ => None,
+        }
+    }
+
+    /// Number of periods in a year.
+    pub fn len(&self) -> usize {
+        match self {
+            Self::Month => 12,
+            Self::Quarter => 4,
+            Self::Term => 3,
+            Self::Year => 1,
+            Self::Custom(labels) => labels.len(),
+        }
+    }
+
+    /// Always false: a scheme has at least one period.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The word for one period ("month", "quarter", "term", "year", "period").
+    pub fn noun(&self) -> &'static str {
+        match self {
+            Self::Month => "month",
+            Self::Quarter => "quarter",
+            Self::Term => "term",
+            Self::Year => "year",
+            Self::Custom(_) => "period",
+        }
+    }
+
+    /// Short axis label: `Apr`, `Q1`, `Summer`, `Year`, or the custom label.
+    pub fn short_label(&self, index: usize) -> String {
+        match self {
+            Self::Month => MONTHS
+                .get(index)
+                .map(|month| month.chars().take(3).collect())
+                .unwrap_or_default(),
+            Self::Quarter => format!("Q{}", index + 1),
+            Self::Term => TERMS.get(index).copied().unwrap_or_default().to_string(),
+            Self::Year => "Year".to_string(),
+            Self::Custom(labels) => labels.get(index).cloned().unwrap_or_default(),
+        }
+    }
+
+    /// Label naming the period within its year, for tooltips and sentences:
+    /// `June 2011`, `Q1 2011-12 (Apr to Jun)`, `Summer term 2011-12`.
+    pub fn long_label(&self, index: usize, year: FinancialYear) -> String {
+        match self {
+            Self::Month => match MONTHS.get(index) {
+                Some(month) => format!("{month} {}", year.calendar_year_of_month(index)),
+                None => String::new(),
+            },
+            Self::Quarter => format!(
+                "Q{} {year} ({})",
+                index + 1,
+                QUARTER_SPANS.get(index).copied().unwrap_or_default()
+            ),
+            Self::Term => format!(
+                "{} term {year}",
+                TERMS.get(index).copied().unwrap_or_default()
+            ),
+            Self::Year => format!("{year}"),
+            Self::Custom(labels) => {
+                format!("{} {year}", labels.get(index).map_or("", String::as_str))
+            }
+        }
+    }
+
+    /// Label for the span "from the first period to `index`", for year-to-date
+    /// sentences: `April to September 2011`, `Q1 to Q2`, `Summer to Autumn`.
+    pub fn span_label(&self, index: usize, year: FinancialYear) -> String {
+        match self {
+            Self::Month => format!("April to {}", self.long_label(index, year)),
+            _ if index == 0 => self.short_label(0),
+            _ => format!("{} to {}", self.short_label(0), self.short_label(index)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn financial_year_labels_round_trip() {
+        let year = FinancialYear::parse("2011-12").unwrap();
+        assert_eq!(year.start_year(), 2011);
+        assert_eq!(year.to_string(), "2011-12");
+        assert_eq!(
+            FinancialYear::parse("1999-00").unwrap().to_string(),
+            "1999-00"
+        );
+        assert_eq!(year.next().to_string(), "2012-13");
+    }
+
+    #[test]
+    fn bad_financial_year_labels_are_refused() {
+        for bad in [
+            "2011-13",
+            "2011/12",
+            "11-12",
+            "2011-2012",
+            "abcd-ef",
+            "2011-1x",
+            "",
+            "2011-12 ",
+            "+011-12",
+        ] {
+            assert!(FinancialYear::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn months_run_april_to_march() {
+        let year = FinancialYear::starting(2011);
+        assert_eq!(PeriodScheme::Month.short_label(0), "Apr");
+        assert_eq!(PeriodScheme::Month.short_label(11), "Mar");
+        assert_eq!(PeriodScheme::Month.long_label(2, year), "June 2011");
+        assert_eq!(PeriodScheme::Month.long_label(9, year), "January 2012");
+        assert_eq!(
+            PeriodScheme::Quarter.long_label(0, year),
+            "Q1 2011-12 (Apr to Jun)"
+        );
+        assert_eq!(PeriodScheme::Term.short_label(2), "Spring");
+        assert_eq!(
+            PeriodScheme::Month.span_label(5, year),
+            "April to September 2011"
+        );
+    }
+}

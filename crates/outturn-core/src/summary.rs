@@ -1,0 +1,216 @@
+//! Whole-dataset summaries: every indicator and year analysed, with its £
+//! effect where it has a unit cost. Feeds `outturn summary` (JSON and table)
+//! and the widget's per-selection view.
+
+use serde_json::{json, Value};
+
+use crate::analysis::{analyse_year, cost_effect, CostConvention, CostEffect, YearAnalysis};
+use crate::format::{format_amount, format_money, format_number, format_percent};
+use crate::model::{Dataset, FinancialYear, Indicator, UnitKind};
+
+/// One indicator-year, analysed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearSummary {
+    /// The year's figures.
+    pub analysis: YearAnalysis,
+    /// The £ effect, where the indicator has a `unit_cost` and both unit costs exist.
+    pub cost_effect: Option<CostEffect>,
+}
+
+/// Analyses one indicator (by position) in one year, with its cost effect.
+pub fn summarise_year(
+    dataset: &Dataset,
+    indicator: &Indicator,
+    year: FinancialYear,
+    convention: CostConvention,
+) -> Option<YearSummary> {
+    let figures = indicator.year(year)?;
+    let analysis = analyse_year(indicator, figures);
+    let cost = indicator
+        .unit_cost
+        .as_deref()
+        .and_then(|id| dataset.indicator(id))
+        .and_then(|cost| {
+            let cost_analysis = analyse_year(cost, cost.year(year)?);
+            cost_effect(&analysis, &cost_analysis, &cost.unit, convention)
+        });
+    Some(YearSummary {
+        analysis,
+        cost_effect: cost,
+    })
+}
+
+/// Every year of every indicator, in dataset order.
+pub fn summarise(
+    dataset: &Dataset,
+    convention: CostConvention,
+) -> Vec<(&Indicator, Vec<YearSummary>)> {
+    dataset
+        .indicators
+        .iter()
+        .map(|indicator| {
+            let years = indicator
+                .years
+                .iter()
+                .filter_map(|figures| summarise_year(dataset, indicator, figures.year, convention))
+                .collect();
+            (indicator, years)
+        })
+        .collect()
+}
+
+/// Rounds away binary noise: pence for money, 6 decimals otherwise.
+fn clean(value: f64, money: bool) -> Value {
+    let places = if money { 100.0 } else { 1_000_000.0 };
+    let rounded = (value * places).round() / places;
+    // Whole numbers print without ".0".
+    if rounded.fract() == 0.0 && rounded.abs() < 9.0e15 {
+        json!(rounded as i64)
+    } else {
+        json!(rounded)
+    }
+}
+
+/// The `outturn summary --json` document.
+///
+/// `{"indicators":[{"id", "years":[{"year", "budget", "budget_to_date",
+/// "actual", "variance", "variance_pct", "periods_reported",
+/// "printed_total_mismatch", "cost_effect"?}]}]}`. Values of money
+/// indicators (`£`, `£k`, `£000s`, `£m`) are converted to pounds; others stay
+/// in the indicator's unit. Absent values are null. `printed_total_mismatch`
+/// is null when the source printed no total, else the list of totals that
+/// differ (`[]` when all agree). `cost_effect` (£) appears only where the
+/// indicator has a `unit_cost` and both unit costs exist.
+pub fn summary_json(dataset: &Dataset, convention: CostConvention) -> Value {
+    let indicators: Vec<Value> = summarise(dataset, convention)
+        .into_iter()
+        .map(|(indicator, years)| {
+            let scale = match indicator.unit.kind {
+                UnitKind::Money { scale } => Some(scale),
+                _ => None,
+            };
+            let money = scale.is_some();
+            let value =
+                |v: Option<f64>| v.map_or(Value::Null, |v| clean(v * scale.unwrap_or(1.0), money));
+            let years: Vec<Value> = years
+                .iter()
+                .map(|summary| {
+                    let a = &summary.analysis;
+                    let mismatch = if a.printed.is_empty() {
+                        Value::Null
+                    } else {
+                        Value::Array(
+                            a.printed_mismatches()
+                                .map(|check| {
+                                    json!({
+                                        "series": check.series.name(),
+                                        "printed": value(Some(check.printed)),
+                                        "computed": value(check.computed),
+                                        "difference": value(check.difference()),
+                                    })
+                                })
+                                .collect(),
+                        )
+                    };
+                    let mut year = json!({
+                        "year": a.year.to_string(),
+                        "budget": value(a.budget),
+                        "budget_to_date": value(a.budget_to_date),
+                        "actual": value(a.actual),
+                        "variance": value(a.variance),
+                        "variance_pct": a.variance_pct.map_or(Value::Null, |p| clean(p, false)),
+                        "periods_reported": a.periods_reported,
+                        "printed_total_mismatch": mismatch,
+                    });
+                    if let (Some(effect), Value::Object(map)) = (&summary.cost_effect, &mut year) {
+                        map.insert(
+                            "cost_effect".to_string(),
+                            json!({
+                                "volume": clean(effect.volume, true),
+                                "price": clean(effect.price, true),
+                                "total": clean(effect.total(), true),
+                            }),
+                        );
+                    }
+                    year
+                })
+                .collect();
+            json!({ "id": indicator.id, "years": years })
+        })
+        .collect();
+    json!({ "indicators": indicators })
+}
+
+/// The readable table `outturn summary` prints: one line per indicator-year.
+pub fn summary_table(dataset: &Dataset, convention: CostConvention) -> String {
+    let mut rows: Vec<[String; 8]> = vec![[
+        "indicator".into(),
+        "year".into(),
+        "budget".into(),
+        "budget to date".into(),
+        "actual".into(),
+        "variance".into(),
+        "reported".into(),
+        "cost effect (volume / price)".into(),
+    ]];
+    for (indicator, years) in summarise(dataset, convention) {
+        let decimals = indicator.precision();
+        let shown = |v: Option<f64>| {
+            v.map_or("-".to_string(), |v| {
+                format_amount(&indicator.unit, v, decimals)
+            })
+        };
+        for summary in years {
+            let a = &summary.analysis;
+            let variance = match (a.variance, a.variance_pct) {
+                (Some(v), Some(p)) => format!("{} ({})", shown(Some(v)), format_percent(p)),
+                (Some(v), None) => shown(Some(v)),
+                _ => "-".into(),
+            };
+            let cost = summary.cost_effect.map_or(String::new(), |e| {
+                format!("{} / {}", format_money(e.volume), format_money(e.price))
+            });
+            let periods = indicator.periods.len();
+            rows.push([
+                indicator.id.clone(),
+                a.year.to_string(),
+                shown(a.budget),
+                shown(a.budget_to_date),
+                shown(a.actual),
+                variance,
+                format!(
+                    "{}/{}",
+                    format_number(a.periods_reported as f64, 0),
+                    periods
+                ),
+                cost,
+            ]);
+        }
+    }
+    let mut widths = [0usize; 8];
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for row in &rows {
+        let line: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .enumerate()
+            .map(|(column, (cell, width))| {
+                let pad = " ".repeat(width - cell.chars().count());
+                // Text columns align left, figures right.
+                if column < 2 || column == 7 {
+                    format!("{cell}{pad}")
+                } else {
+                    format!("{pad}{cell}")
+                }
+            })
+            .collect();
+        out.push_str(line.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
