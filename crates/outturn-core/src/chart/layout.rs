@@ -225,6 +225,10 @@ mod tests {
     fn nice_ticks_cover_the_data() {
         assert_eq!(
             nice_ticks(183_330.0, 211_484.0, 5),
+            (180_000.0, 220_000.0, 10_000.0)
+        );
+        assert_eq!(
+            nice_ticks(183_330.0, 211_484.0, 7),
             (180_000.0, 215_000.0, 5_000.0)
         );
         assert_eq!(nice_ticks(0.0, 10.0, 5), (0.0, 10.0, 2.0));
