@@ -26,5 +26,6 @@ pub mod chart;
 pub mod format;
 pub mod model;
 pub mod summary;
+pub mod view;
 
 pub use model::{parse_dataset, Dataset, Diagnostic, Indicator, ParseError, Parsed, Severity};

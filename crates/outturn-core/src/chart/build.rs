@@ -26,6 +26,7 @@ pub fn build_scene(indicator: &Indicator, year: FinancialYear) -> Option<Scene> 
             lines.push(Line {
                 role: SeriesRole::PreviousActual { age },
                 label: format!("Actual {earlier}"),
+                tag: earlier.to_string(),
                 values: actual,
             });
         }
@@ -34,6 +35,7 @@ pub fn build_scene(indicator: &Indicator, year: FinancialYear) -> Option<Scene> 
         lines.push(Line {
             role: SeriesRole::NextBudget,
             label: format!("Affordable level {}", year.next()),
+            tag: format!("{} budget", year.next()),
             values: budget,
         });
     }
@@ -51,6 +53,7 @@ pub fn build_scene(indicator: &Indicator, year: FinancialYear) -> Option<Scene> 
             lines.push(Line {
                 role,
                 label: format!("{name} {year}"),
+                tag: String::new(),
                 values: values.clone(),
             });
         }

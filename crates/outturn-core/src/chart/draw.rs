@@ -205,6 +205,18 @@ pub fn draw_scene<DB: DrawingBackend>(
         .map_err(fail)?;
     }
 
+    for label in &frame.end_labels {
+        // Text in the muted text colour (4.5:1), not the faint line colour.
+        area.draw(&Text::new(
+            label.text.clone(),
+            (px(label.x), px(label.y)),
+            font.clone()
+                .color(&rgb(theme.text_muted))
+                .pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(fail)?;
+    }
+
     for line in &scene.lines {
         let style = line.role.style();
         let colour = rgb(line.role.colour(theme)).mix(style.opacity);

@@ -3,6 +3,7 @@
 
 use super::scene::Scene;
 use crate::format::format_axis_tick;
+use crate::model::UnitKind;
 
 /// Tick label size in CSS pixels.
 pub const FONT_SIZE: f64 = 12.0;
@@ -35,6 +36,24 @@ pub struct Tick {
     pub label: String,
 }
 
+/// A direct label at the end of a faint line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EndLabel {
+    /// Left edge of the text.
+    pub x: f64,
+    /// Vertical centre of the text (nudged apart from its neighbours).
+    pub y: f64,
+    /// The text.
+    pub text: String,
+    /// Index of the line in the scene.
+    pub line: usize,
+}
+
+/// Charts narrower than this leave faint lines to the key (no end labels).
+const END_LABEL_MIN_WIDTH: f64 = 520.0;
+/// Smallest vertical gap between end labels.
+const END_LABEL_GAP: f64 = 13.0;
+
 /// Where everything goes, in CSS pixels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
@@ -54,8 +73,11 @@ pub struct Frame {
     pub y_ticks: Vec<Tick>,
     /// One tick per period, left to right.
     pub x_ticks: Vec<Tick>,
-    /// Axis title (the unit), drawn above the value axis.
+    /// Axis title (the unit), drawn above the value axis; empty when the
+    /// tick labels carry the unit already (money, percentages).
     pub y_title: String,
+    /// Direct labels at the ends of faint lines.
+    pub end_labels: Vec<EndLabel>,
 }
 
 impl Frame {
@@ -148,7 +170,22 @@ pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
         .collect();
     let widest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1) as f64;
     let left = (widest * FONT_SIZE * GLYPH_WIDTH + 14.0).max(36.0);
-    let right = width - 14.0;
+    let tagged: Vec<(usize, usize, f64, &str)> = scene
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| !line.tag.is_empty() && width >= END_LABEL_MIN_WIDTH)
+        .filter_map(|(index, line)| {
+            let last = line.values.iter().rposition(Option::is_some)?;
+            Some((index, last, line.values[last]?, line.tag.as_str()))
+        })
+        .collect();
+    let tag_width = tagged
+        .iter()
+        .map(|(_, _, _, tag)| tag.chars().count())
+        .max()
+        .map_or(0.0, |chars| chars as f64 * FONT_SIZE * GLYPH_WIDTH + 10.0);
+    let right = width - 14.0_f64.max(tag_width);
     let mut frame = Frame {
         width,
         height,
@@ -163,7 +200,11 @@ pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
         y_max,
         y_ticks: Vec::new(),
         x_ticks: Vec::new(),
-        y_title: scene.unit.label.clone(),
+        y_title: match scene.unit.kind {
+            UnitKind::Money { .. } | UnitKind::Percent => String::new(),
+            _ => scene.unit.label.trim().to_string(),
+        },
+        end_labels: Vec::new(),
     };
     frame.y_ticks = tick_values
         .iter()
@@ -199,6 +240,24 @@ pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
             },
         })
         .collect();
+    let mut end_labels: Vec<EndLabel> = tagged
+        .into_iter()
+        .map(|(line, last, value, tag)| EndLabel {
+            x: frame.x(last as f64) + 6.0,
+            y: frame.y(value),
+            text: tag.to_string(),
+            line,
+        })
+        .collect();
+    // Nudge labels apart, top to bottom, so none overlaps another.
+    end_labels.sort_by(|a, b| a.y.total_cmp(&b.y));
+    for index in 1..end_labels.len() {
+        let floor = end_labels[index - 1].y + END_LABEL_GAP;
+        if end_labels[index].y < floor {
+            end_labels[index].y = floor;
+        }
+    }
+    frame.end_labels = end_labels;
     frame
 }
 
@@ -216,6 +275,7 @@ mod tests {
             lines: vec![Line {
                 role: SeriesRole::Actual,
                 label: "Actual".into(),
+                tag: String::new(),
                 values,
             }],
         }
@@ -264,7 +324,28 @@ mod tests {
         };
         let frame = layout(&long, 300.0, 240.0);
         let shown = frame.x_ticks.iter().filter(|t| !t.label.is_empty()).count();
-        assert!(shown < 12 && shown >= 2, "{shown}");
+        assert!((2..12).contains(&shown), "{shown}");
+    }
+
+    #[test]
+    fn end_labels_do_not_overlap() {
+        let mut scene = scene(vec![Some(10.0), Some(20.0)]);
+        for (i, value) in [20.0, 20.1, 20.2].into_iter().enumerate() {
+            scene.lines.push(Line {
+                role: SeriesRole::PreviousActual { age: i + 1 },
+                label: format!("Actual {i}"),
+                tag: format!("200{i}-0{}", i + 1),
+                values: vec![Some(value), Some(value)],
+            });
+        }
+        let frame = layout(&scene, 800.0, 300.0);
+        assert_eq!(frame.end_labels.len(), 3);
+        for pair in frame.end_labels.windows(2) {
+            assert!(pair[1].y - pair[0].y >= END_LABEL_GAP - 1e-9);
+        }
+        assert!(frame.end_labels.iter().all(|l| l.x > frame.x(1.0)));
+        // Narrow charts leave them to the key.
+        assert!(layout(&scene, 375.0, 300.0).end_labels.is_empty());
     }
 
     #[test]

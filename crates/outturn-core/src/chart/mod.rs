@@ -14,7 +14,7 @@ mod theme;
 pub use build::{build_scene, PREVIOUS_YEARS_SHOWN};
 #[cfg(feature = "svg")]
 pub use draw::render_svg;
-pub use draw::{draw_scene, DrawError};
-pub use layout::{layout, nice_ticks, Frame, PlotArea, Tick, FONT_SIZE};
+pub use draw::{draw_scene, DrawError, LineStyle, Marker};
+pub use layout::{layout, nice_ticks, EndLabel, Frame, PlotArea, Tick, FONT_SIZE};
 pub use scene::{BandPiece, Line, Scene, SeriesRole};
 pub use theme::{Colour, Theme};

@@ -28,6 +28,9 @@ pub struct Line {
     pub role: SeriesRole,
     /// Legend text, e.g. "Actual 2011-12".
     pub label: String,
+    /// Short label drawn at the line's end ("2010-11"), for faint lines
+    /// that the key alone would not tell apart; empty for none.
+    pub tag: String,
     /// One value per period; `None` breaks the line.
     pub values: Series,
 }

@@ -10,3 +10,43 @@ pub use number::{
     format_amount, format_axis_tick, format_money, format_number, format_percent, format_signed,
     format_value, format_variance,
 };
+
+/// Splits a note into plain and `**bold**` spans: `(is_bold, text)`.
+/// Unpaired `**` stays as literal text. The text is never markup.
+pub fn note_spans(note: &str) -> Vec<(bool, String)> {
+    let mut spans = Vec::new();
+    let mut rest = note;
+    while let Some(start) = rest.find("**") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("**") else {
+            break;
+        };
+        if start > 0 {
+            spans.push((false, rest[..start].to_string()));
+        }
+        spans.push((true, after[..end].to_string()));
+        rest = &after[end + 2..];
+    }
+    if !rest.is_empty() {
+        spans.push((false, rest.to_string()));
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::note_spans;
+
+    #[test]
+    fn notes_keep_bold_spans_as_text() {
+        assert_eq!(
+            note_spans("**SEN HTST** – similar <b>x</b>"),
+            vec![
+                (true, "SEN HTST".into()),
+                (false, " – similar <b>x</b>".into())
+            ]
+        );
+        assert_eq!(note_spans("a ** b"), vec![(false, "a ** b".into())]);
+        assert_eq!(note_spans(""), Vec::<(bool, String)>::new());
+    }
+}

@@ -95,7 +95,7 @@ pub fn headline(indicator: &Indicator, analysis: &YearAnalysis) -> String {
             format_amount(unit, budget, decimals),
             gap(unit, variance, analysis.variance_pct, decimals)
         ),
-        _ => format!("{lead}{figure} (no affordable level set)."),
+        _ => format!("{lead}{figure}; no affordable level is set."),
     });
     if let Some(change) = analysis.snapshot_change {
         let noun = periods.noun();
@@ -163,8 +163,18 @@ pub fn printed_sentences(indicator: &Indicator, analysis: &YearAnalysis) -> Vec<
         .collect()
 }
 
-/// The £ effect in a sentence, naming the convention used.
-pub fn cost_sentence(volume_unit: &Unit, effect: &CostEffect, decimals: usize) -> String {
+/// The £ effect in a sentence, naming the convention used. `cost_unit` is
+/// the unit-cost indicator's unit ("£ per hour"), for "£14.72 per hour".
+pub fn cost_sentence(
+    volume_unit: &Unit,
+    cost_unit: &Unit,
+    effect: &CostEffect,
+    decimals: usize,
+) -> String {
+    let per = match &cost_unit.kind {
+        crate::model::UnitKind::Rate { per, .. } => format!("per {per}"),
+        _ => "a unit".to_string(),
+    };
     let change = effect.actual_volume - effect.budget_volume;
     let more = if change >= 0.0 { "more" } else { "fewer" };
     let volume_words = format!(
@@ -190,7 +200,7 @@ pub fn cost_sentence(volume_unit: &Unit, effect: &CostEffect, decimals: usize) -
         }
     };
     format!(
-        "Cost effect: {} from volume ({volume_words} at {priced_at} each) and {} from price ({} a unit against an affordable {}), {} in all ({}).",
+        "Cost effect: {} from volume ({volume_words} at {priced_at} each) and {} from price ({} {per} against an affordable {}), {} in all ({}).",
         signed(effect.volume),
         signed(effect.price),
         pence(effect.actual_unit_cost),

@@ -289,28 +289,50 @@ impl Checker {
     }
 
     fn indicators(&mut self, list: &[Value]) -> Vec<Indicator> {
+        // Ids as written, even in indicators with other errors, so that a
+        // duplicate or a dangling unit_cost is reported alongside them.
+        let raw_id = |value: &Value, key: &str| -> Option<String> {
+            value.get(key).and_then(Value::as_str).map(str::to_string)
+        };
+        let mut first_use: HashMap<String, usize> = HashMap::new();
+        let mut duplicate = vec![false; list.len()];
+        for (index, value) in list.iter().enumerate() {
+            if let Some(id) = raw_id(value, "id") {
+                match first_use.get(&id) {
+                    Some(first) => {
+                        self.error(
+                            child(&item("indicators", index), "id"),
+                            format!("the id {id:?} is already used by indicators[{first}]; ids must be unique"),
+                        );
+                        duplicate[index] = true;
+                    }
+                    None => {
+                        first_use.insert(id, index);
+                    }
+                }
+            }
+        }
+        for (index, value) in list.iter().enumerate() {
+            if let Some(target) = raw_id(value, "unit_cost") {
+                if is_id(&target) && !first_use.contains_key(&target) {
+                    self.error(
+                        child(&item("indicators", index), "unit_cost"),
+                        format!("no indicator has the id {target:?}"),
+                    );
+                }
+            }
+        }
         let mut indicators = Vec::with_capacity(list.len());
         // Index into `list` of each accepted indicator, for cross-reference paths.
         let mut positions = Vec::with_capacity(list.len());
-        let mut seen: HashMap<String, usize> = HashMap::new();
         for (index, value) in list.iter().enumerate() {
             let path = item("indicators", index);
-            let Some(indicator) = self.indicator(value, &path) else {
-                continue;
-            };
-            if let Some(first) = seen.get(&indicator.id) {
-                self.error(
-                    child(&path, "id"),
-                    format!(
-                        "the id {:?} is already used by indicators[{first}]; ids must be unique",
-                        indicator.id
-                    ),
-                );
-                continue;
+            if let Some(indicator) = self.indicator(value, &path) {
+                if !duplicate[index] {
+                    indicators.push(indicator);
+                    positions.push(index);
+                }
             }
-            seen.insert(indicator.id.clone(), index);
-            indicators.push(indicator);
-            positions.push(index);
         }
         self.unit_costs(&indicators, &positions);
         indicators
@@ -326,8 +348,8 @@ impl Checker {
                 continue;
             };
             let path = child(&item("indicators", index), "unit_cost");
+            // A missing target was reported from the raw ids already.
             let Some(target) = by_id.get(target_id.as_str()) else {
-                self.error(path, format!("no indicator has the id {target_id:?}"));
                 continue;
             };
             if target.id == indicator.id {

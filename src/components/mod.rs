@@ -1,0 +1,28 @@
+//! The widget's components: one small function component per file, each
+//! rendering what it is given and reporting user actions through `on_*`
+//! callbacks. None does arithmetic; figures arrive formatted from the core.
+
+mod chart;
+mod figure_table;
+mod file_loader;
+mod indicator_picker;
+mod legend;
+mod notes;
+mod problems_panel;
+mod year_select;
+
+pub use chart::Chart;
+pub use figure_table::FigureTable;
+pub use file_loader::FileLoader;
+pub use indicator_picker::IndicatorPicker;
+pub use legend::Legend;
+pub use notes::Notes;
+pub use problems_panel::ProblemsPanel;
+pub use year_select::YearSelect;
+
+use outturn_core::chart::Colour;
+
+/// `#12436d` for a colour, for SVG presentation attributes.
+pub(crate) fn hex(colour: Colour) -> String {
+    format!("#{:02x}{:02x}{:02x}", colour.0, colour.1, colour.2)
+}

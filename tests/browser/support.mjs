@@ -1,0 +1,82 @@
+// Shared browser-test support: serves dist/ on 127.0.0.1 (random port) with
+// correct MIME types, and launches Debian's Chromium through playwright-core
+// (never a downloaded browser). Used by the tests and by tools/screenshots.mjs.
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '..', '..');
+export const dist = process.env.OUTTURN_DIST ?? path.join(root, 'dist');
+export const fixtures = path.join(root, 'tests', 'fixtures');
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** Serves `dist/` and, under /fixtures/, the test fixtures. Resolves to { url, close }. */
+export async function serve() {
+  const server = http.createServer(async (request, response) => {
+    const url = new URL(request.url, 'http://127.0.0.1');
+    let base = dist;
+    let rel = decodeURIComponent(url.pathname);
+    if (rel.startsWith('/fixtures/')) {
+      base = fixtures;
+      rel = rel.slice('/fixtures'.length);
+    }
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(base, path.normalize(rel));
+    if (!file.startsWith(base)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await fs.readFile(file);
+      response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** Launches headless Chromium from /usr/bin/chromium (or $CHROMIUM). */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/** Opens a page, recording console errors and page errors in `page.problems`. */
+export async function open(browser, url, { width = 1280, height = 900 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  page.problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
+  await page.goto(url);
+  return page;
+}
+
+/** Waits until the widget (the first, or `selector`) reports `state`. */
+export async function waitForState(page, state, selector = '.outturn') {
+  await page.waitForSelector(`${selector}[data-outturn-state="${state}"]`, { state: 'attached', timeout: 20000 });
+}
