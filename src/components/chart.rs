@@ -176,6 +176,8 @@ pub fn Chart(props: &ChartProps) -> Html {
             aria-label={label}
             aria-describedby={focused.map(|_| tooltip_id.clone())}
             data-periods={periods.to_string()}
+            data-plot-left={format!("{:.1}", frame.plot.left)}
+            data-plot-right={format!("{:.1}", frame.plot.right)}
             onpointermove={on_pointer_move}
             onpointerleave={on_pointer_leave}
             onkeydown={on_key_down}
