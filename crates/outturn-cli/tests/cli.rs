@@ -1,0 +1,211 @@
+//! The `outturn` binary as a web team would run it: exit codes, one problem
+//! per line starting with its JSON path, and the summary figures.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn outturn(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_outturn"))
+        .args(args)
+        .current_dir(repo())
+        .stdin(Stdio::null())
+        .output()
+        .expect("runs")
+}
+
+const KENT: &str = "assets/kent-2011-12-key-activity.json";
+
+#[test]
+fn check_accepts_the_default_dataset() {
+    let out = outturn(&["check", KENT]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("valid outturn/1 dataset with 38 indicators")
+    );
+}
+
+#[test]
+fn check_reports_each_problem_on_a_line_starting_with_its_path() {
+    let out = outturn(&["check", "tests/fixtures/invalid/mixed-problems.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 8, "{stderr}");
+    assert!(
+        lines.iter().all(|line| line.starts_with("indicators[")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("indicators[0].years[0].actual[1]: error: expected a number or null, found the text \"63,168\""));
+    assert!(stderr.contains("indicators[0].colour: warning: unknown field"));
+}
+
+#[test]
+fn check_gives_line_and_column_for_syntax_errors() {
+    let dir = std::env::temp_dir().join(format!("outturn-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("broken.json");
+    std::fs::write(
+        &file,
+        "{\n  \"format\": \"outturn/1\",\n  \"title\": 'single'\n}",
+    )
+    .unwrap();
+    let out = outturn(&["check", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("$ (line 3, column 12): error:"));
+
+    let latin1 = dir.join("latin1.json");
+    std::fs::write(&latin1, b"{\"title\": \"\xa3 per hour\"}").unwrap();
+    let out = outturn(&["check", latin1.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not UTF-8"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &[][..],
+        &["frobnicate"][..],
+        &["check"][..],
+        &["check", "a", "b"][..],
+        &["summary", "--colour", KENT][..],
+    ] {
+        let out = outturn(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("usage: outturn check FILE"));
+    }
+    assert_eq!(outturn(&["--help"]).status.code(), Some(0));
+}
+
+#[test]
+fn a_missing_file_is_an_error_not_a_crash() {
+    let out = outturn(&["check", "no/such/file.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
+}
+
+#[test]
+fn summary_json_gives_the_reported_figures() {
+    let out = outturn(&["summary", "--json", KENT]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let indicators = json["indicators"].as_array().unwrap();
+    assert_eq!(indicators.len(), 38);
+    let care = indicators
+        .iter()
+        .find(|i| i["id"] == "domiciliary-care-hours")
+        .unwrap();
+    let year = care["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|y| y["year"] == "2011-12")
+        .unwrap();
+    assert_eq!(year["budget"], 2_402_516);
+    assert_eq!(year["budget_to_date"], 2_402_516);
+    assert_eq!(year["actual"], 2_410_522);
+    assert_eq!(year["variance"], 8_006);
+    assert_eq!(year["periods_reported"], 12);
+    assert_eq!(year["printed_total_mismatch"], serde_json::json!([]));
+    let volume = year["cost_effect"]["volume"].as_f64().unwrap();
+    let price = year["cost_effect"]["price"].as_f64().unwrap();
+    let total = year["cost_effect"]["total"].as_f64().unwrap();
+    assert_eq!((volume / 1000.0).round(), 118.0);
+    assert_eq!((price / 1000.0).round(), -1_850.0);
+    assert!((volume + price - total).abs() < 0.011);
+    // A budget-only year: absent values are null, no cost effect.
+    let next = care["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|y| y["year"] == "2012-13")
+        .unwrap();
+    assert!(
+        next["actual"].is_null() && next["variance"].is_null() && next["variance_pct"].is_null()
+    );
+    assert!(next.get("cost_effect").is_none());
+    // Indicators with no unit cost carry no cost_effect key.
+    let waste = indicators
+        .iter()
+        .find(|i| i["id"] == "waste-tonnage")
+        .unwrap();
+    assert!(waste["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|y| y.get("cost_effect").is_none()));
+}
+
+#[test]
+fn summary_convention_switches_the_split() {
+    let read = |args: &[&str]| -> serde_json::Value {
+        serde_json::from_slice(&outturn(args).stdout).unwrap()
+    };
+    let pick = |json: &serde_json::Value| -> (f64, f64, f64) {
+        let i = json["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == "foster-care-independent-weeks")
+            .unwrap();
+        let y = i["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|y| y["year"] == "2011-12")
+            .unwrap();
+        let e = &y["cost_effect"];
+        (
+            e["volume"].as_f64().unwrap(),
+            e["price"].as_f64().unwrap(),
+            e["total"].as_f64().unwrap(),
+        )
+    };
+    let actual = pick(&read(&["summary", "--json", KENT]));
+    let budget = pick(&read(&[
+        "summary",
+        "--json",
+        "--convention",
+        "budget-cost",
+        KENT,
+    ]));
+    assert_ne!(actual.0, budget.0);
+    assert_eq!(actual.2, budget.2);
+    assert_eq!(
+        outturn(&["summary", "--convention", "neither", KENT])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn summary_table_is_readable() {
+    let out = outturn(&["summary", KENT]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("domiciliary-care-hours ") && l.contains("2011-12"))
+        .unwrap();
+    assert!(
+        line.contains("2,402,516") && line.contains("2,410,522") && line.contains("8,006 (+0.3%)"),
+        "{line}"
+    );
+    assert!(line.contains("£118k / -£1,850k"), "{line}");
+}
+
+#[test]
+fn invalid_data_in_summary_exits_1() {
+    let out = outturn(&[
+        "summary",
+        "--json",
+        "tests/fixtures/invalid/mixed-problems.json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+}

@@ -1,0 +1,212 @@
+//! The default dataset: Kent County Council's 2011-12 outturn report.
+//! Figures are checked against the report's own numbers (domain.md).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
+
+mod common;
+
+use common::{close, kent};
+use outturn_core::analysis::{analyse_year, CostConvention};
+use outturn_core::chart::{build_scene, layout, render_svg, Theme};
+use outturn_core::format::{headline, printed_sentences};
+use outturn_core::model::{FinancialYear, YearValue};
+use outturn_core::summary::summarise_year;
+use outturn_core::view::{grouped_indicators, IndicatorView};
+
+fn fy(label: &str) -> FinancialYear {
+    FinancialYear::parse(label).unwrap()
+}
+
+#[test]
+fn the_dataset_has_38_indicators_in_five_groups() {
+    let dataset = kent();
+    assert_eq!(dataset.indicators.len(), 38);
+    assert_eq!(dataset.organisation.as_deref(), Some("Kent County Council"));
+    let groups = grouped_indicators(&dataset, "");
+    let names: Vec<&str> = groups.iter().map(|(g, _)| g.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Education, Learning & Skills",
+            "Families & Social Care",
+            "Enterprise & Environment",
+            "Business Strategy & Support",
+            "Financing Items"
+        ]
+    );
+    assert_eq!(groups.iter().map(|(_, m)| m.len()).sum::<usize>(), 38);
+}
+
+#[test]
+fn domiciliary_care_matches_the_report() {
+    let dataset = kent();
+    let indicator = dataset.indicator("domiciliary-care-hours").unwrap();
+    let summary = summarise_year(
+        &dataset,
+        indicator,
+        fy("2011-12"),
+        CostConvention::default(),
+    )
+    .unwrap();
+    let a = &summary.analysis;
+    assert_eq!(a.budget, Some(2_402_516.0));
+    assert_eq!(a.budget_to_date, Some(2_402_516.0));
+    assert_eq!(a.actual, Some(2_410_522.0));
+    assert_eq!(a.variance, Some(8_006.0));
+    close(a.variance_pct.unwrap(), 8_006.0 / 2_402_516.0 * 100.0, 1e-9);
+    assert_eq!(a.periods_reported, 12);
+    assert_eq!(a.printed_mismatches().count(), 0);
+
+    // "Using the actual unit cost of £14.72 this additional activity generated
+    // an overspend of £118k" and the price effect the table's figures give, -£1,850k.
+    let effect = summary.cost_effect.unwrap();
+    assert_eq!(effect.actual_unit_cost, 14.72);
+    assert_eq!(effect.budget_unit_cost, 15.49);
+    close(effect.volume, 8_006.0 * 14.72, 1e-6);
+    assert_eq!((effect.volume / 1000.0).round(), 118.0);
+    assert_eq!((effect.price / 1000.0).round(), -1_850.0);
+    close(
+        effect.total(),
+        effect.actual_spend() - effect.budget_spend(),
+        1e-6,
+    );
+
+    assert_eq!(
+        headline(indicator, a),
+        "2,410,522 hours in 2011-12 against an affordable level of 2,402,516: 8,006 (0.3%) over."
+    );
+}
+
+#[test]
+fn both_cost_conventions_add_up_to_the_spend_difference() {
+    // Independent foster care (table 2.2.2) uses volume at the budgeted cost.
+    let dataset = kent();
+    let indicator = dataset.indicator("foster-care-independent-weeks").unwrap();
+    let year = fy("2011-12");
+    let actual_cost = summarise_year(
+        &dataset,
+        indicator,
+        year,
+        CostConvention::VolumeAtActualCost,
+    )
+    .and_then(|s| s.cost_effect)
+    .unwrap();
+    let budget_cost = summarise_year(
+        &dataset,
+        indicator,
+        year,
+        CostConvention::VolumeAtBudgetCost,
+    )
+    .and_then(|s| s.cost_effect)
+    .unwrap();
+    // Weeks 4,710 budget, 7,629 actual; mean quarterly unit cost £1,068.60 and £1,008.50.
+    close(actual_cost.volume, 2_919.0 * 1_008.5, 1e-6);
+    close(actual_cost.price, -60.1 * 4_710.0, 1e-6);
+    close(budget_cost.volume, 2_919.0 * 1_068.6, 1e-6);
+    close(budget_cost.price, -60.1 * 7_629.0, 1e-6);
+    let spend_difference = 7_629.0 * 1_008.5 - 4_710.0 * 1_068.6;
+    close(actual_cost.total(), spend_difference, 1e-6);
+    close(budget_cost.total(), spend_difference, 1e-6);
+}
+
+#[test]
+fn printed_totals_that_differ_are_flagged_not_replaced() {
+    // Table 2.2.1 prints 44,997 for quarters that sum to 44,996.
+    let dataset = kent();
+    let indicator = dataset.indicator("foster-care-in-house-weeks").unwrap();
+    let figures = indicator.year(fy("2009-10")).unwrap();
+    let a = analyse_year(indicator, figures);
+    assert_eq!(a.budget, Some(44_996.0));
+    let mismatches: Vec<_> = a.printed_mismatches().collect();
+    assert_eq!(mismatches.len(), 1);
+    assert_eq!(mismatches[0].printed, 44_997.0);
+    assert_eq!(mismatches[0].computed, Some(44_996.0));
+    assert_eq!(mismatches[0].difference(), Some(1.0));
+    assert_eq!(
+        printed_sentences(indicator, &a),
+        ["The source prints a budget total of 44,997; the quarters add up to 44,996 (a difference of 1)."]
+    );
+}
+
+#[test]
+fn snapshots_take_the_last_period_and_report_movement() {
+    let dataset = kent();
+    let indicator = dataset
+        .indicator("looked-after-children-total-lac-in-kent")
+        .unwrap();
+    assert_eq!(indicator.year_value, YearValue::Last);
+    let a = analyse_year(indicator, indicator.year(fy("2011-12")).unwrap());
+    // Quarters 2,842, 2,901, 2,914, 2,866: the year is the last, never the sum.
+    assert_eq!(a.actual, Some(2_866.0));
+    let change = a.snapshot_change.unwrap();
+    assert_eq!(change.over_last_period, Some(-48.0));
+    assert_eq!(change.over_year, Some(20.0)); // 2010-11 ended at 2,846.
+    assert_eq!(
+        headline(indicator, &a),
+        "2,866 children at Q4 2011-12 (Jan to Mar); no affordable level is set. Down 48 on the previous quarter and up 20 on a year earlier."
+    );
+}
+
+#[test]
+fn an_august_zero_is_a_real_zero() {
+    let dataset = kent();
+    let indicator = dataset.indicator("home-to-school-transport-sen").unwrap();
+    let a = analyse_year(indicator, indicator.year(fy("2011-12")).unwrap());
+    assert_eq!(a.periods_reported, 12);
+    assert_eq!(a.period_variance[4], Some(0.0));
+    assert_eq!(a.actual, Some(4_047.0));
+    assert_eq!(a.budget_to_date, Some(3_978.0));
+}
+
+#[test]
+fn means_average_the_periods() {
+    let dataset = kent();
+    let indicator = dataset.indicator("oil-price").unwrap();
+    let a = analyse_year(indicator, indicator.year(fy("2011-12")).unwrap());
+    close(a.actual.unwrap(), 1166.51 / 12.0, 1e-9);
+    assert_eq!(a.budget, None);
+}
+
+#[test]
+fn every_indicator_and_year_has_a_view_and_draws() {
+    let dataset = kent();
+    for indicator in &dataset.indicators {
+        for figures in &indicator.years {
+            let view = IndicatorView::new(
+                &dataset,
+                &indicator.id,
+                figures.year,
+                CostConvention::default(),
+            )
+            .unwrap_or_else(|| panic!("{} {}", indicator.id, figures.year));
+            assert!(!view.headline.is_empty());
+            assert_eq!(view.details.len(), indicator.periods.len());
+            for width in [320.0, 375.0, 1280.0] {
+                let frame = layout(&view.scene, width, 300.0);
+                let svg = render_svg(&view.scene, &frame, &Theme::light()).unwrap();
+                assert!(svg.starts_with("<svg"), "{}", indicator.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_chart_has_one_label_per_month_and_the_variance_band() {
+    let dataset = kent();
+    let indicator = dataset.indicator("domiciliary-care-hours").unwrap();
+    let scene = build_scene(indicator, fy("2011-12")).unwrap();
+    assert_eq!(scene.periods.len(), 12);
+    // Under in Apr-Sep, over from October: both sides are shaded.
+    assert!(scene.bands.iter().any(|b| b.over));
+    assert!(scene.bands.iter().any(|b| !b.over));
+    let frame = layout(&scene, 1000.0, 400.0);
+    let svg = render_svg(&scene, &frame, &Theme::light()).unwrap();
+    for month in ["Apr", "Jun", "Dec", "Mar"] {
+        assert!(
+            svg.contains(&format!(">\n{month}\n<")) || svg.contains(&format!(">{month}<")),
+            "{month}"
+        );
+    }
+    // Earlier years and next year's budget are drawn and labelled.
+    assert!(svg.contains("2010-11"));
+    assert!(svg.contains("2012-13 budget"));
+}

@@ -1,0 +1,113 @@
+//! The published JSON Schema (docs/outturn-1.schema.json) accepts every
+//! shipped example and the default dataset, and rejects the shape errors
+//! Outturn's own validator rejects.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
+
+mod common;
+
+use common::{read, repo};
+use outturn_core::parse_dataset;
+use serde_json::Value;
+
+fn validator() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(&read("docs/outturn-1.schema.json")).unwrap();
+    jsonschema::draft202012::new(&schema).expect("the schema itself is valid draft 2020-12")
+}
+
+fn shipped_examples() -> Vec<String> {
+    let mut paths = vec!["assets/kent-2011-12-key-activity.json".to_string()];
+    for folder in ["docs/examples", "tests/fixtures/valid"] {
+        let mut found: Vec<String> = std::fs::read_dir(repo().join(folder))
+            .unwrap()
+            .filter_map(|entry| entry.ok())
+            .map(|entry| format!("{folder}/{}", entry.file_name().to_string_lossy()))
+            .filter(|path| path.ends_with(".json"))
+            .collect();
+        found.sort();
+        paths.extend(found);
+    }
+    assert!(paths.len() >= 4, "{paths:?}");
+    paths
+}
+
+#[test]
+fn every_shipped_example_matches_the_schema_and_loads() {
+    let validator = validator();
+    for path in shipped_examples() {
+        let text = read(&path);
+        let document: Value = serde_json::from_str(&text).unwrap();
+        let problems: Vec<String> = validator
+            .iter_errors(&document)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(problems.is_empty(), "{path}: {problems:#?}");
+        let parsed = parse_dataset(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(parsed.warnings.is_empty(), "{path}: {:?}", parsed.warnings);
+    }
+}
+
+#[test]
+fn shape_errors_fail_both_the_schema_and_outturn() {
+    let base: Value = serde_json::from_str(&read("docs/examples/minimal.json")).unwrap();
+    let edits: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+        (
+            "wrong format",
+            Box::new(|d| d["format"] = "outturn/2".into()),
+        ),
+        (
+            "no indicators",
+            Box::new(|d| d["indicators"] = Value::Array(vec![])),
+        ),
+        (
+            "bad id",
+            Box::new(|d| d["indicators"][0]["id"] = "Has Spaces".into()),
+        ),
+        (
+            "bad period",
+            Box::new(|d| d["indicators"][0]["period"] = "week".into()),
+        ),
+        (
+            "both period and periods",
+            Box::new(|d| d["indicators"][0]["periods"] = serde_json::json!(["A"])),
+        ),
+        (
+            "bad year_value",
+            Box::new(|d| d["indicators"][0]["year_value"] = "total".into()),
+        ),
+        (
+            "string number",
+            Box::new(|d| d["indicators"][0]["years"][0]["actual"][0] = "1,234".into()),
+        ),
+        (
+            "short series",
+            Box::new(|d| d["indicators"][0]["years"][0]["budget"] = serde_json::json!([1, 2, 3])),
+        ),
+        (
+            "bad year label",
+            Box::new(|d| d["indicators"][0]["years"][0]["year"] = "2024/25".into()),
+        ),
+        (
+            "no series",
+            Box::new(|d| d["indicators"][0]["years"][0] = serde_json::json!({"year": "2024-25"})),
+        ),
+        (
+            "missing unit",
+            Box::new(|d| {
+                if let Some(map) = d["indicators"][0].as_object_mut() {
+                    map.remove("unit");
+                }
+            }),
+        ),
+    ];
+    let validator = validator();
+    assert!(validator.is_valid(&base));
+    for (name, edit) in edits {
+        let mut document = base.clone();
+        edit(&mut document);
+        assert!(!validator.is_valid(&document), "schema accepted: {name}");
+        assert!(
+            parse_dataset(&document.to_string()).is_err(),
+            "outturn accepted: {name}"
+        );
+    }
+}
