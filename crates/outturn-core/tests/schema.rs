@@ -46,10 +46,13 @@ fn every_shipped_example_matches_the_schema_and_loads() {
     }
 }
 
+/// A change to a valid document that should make it invalid.
+type Edit = Box<dyn Fn(&mut Value)>;
+
 #[test]
 fn shape_errors_fail_both_the_schema_and_outturn() {
     let base: Value = serde_json::from_str(&read("docs/examples/minimal.json")).unwrap();
-    let edits: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    let edits: Vec<(&str, Edit)> = vec![
         (
             "wrong format",
             Box::new(|d| d["format"] = "outturn/2".into()),
