@@ -326,12 +326,12 @@ fn all_problems_are_reported_at_once() {
     assert_eq!(
         paths,
         [
-            "indicators[1].id",
-            "indicators[1].unit_cost",
             "indicators[0].years[0].budget",
             "indicators[0].years[0].actual[1]",
             "indicators[0].years[0].actual[11]",
             "indicators[0].years[1].year",
+            "indicators[1].id",
+            "indicators[1].unit_cost",
             "indicators[1].year_value",
         ]
     );

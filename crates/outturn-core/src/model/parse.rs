@@ -87,6 +87,9 @@ pub fn parse_dataset(text: &str) -> Result<Parsed, ParseError> {
     };
     let mut checker = Checker::default();
     let dataset = checker.dataset(&document);
+    // Document order: by the indices in each path (indicator, year, entry);
+    // the sort is stable, so problems at one place keep the order found.
+    checker.diagnostics.sort_by_cached_key(|d| path_indices(&d.path));
     let has_errors = checker.diagnostics.iter().any(Diagnostic::is_error);
     match dataset {
         Some(dataset) if !has_errors => Ok(Parsed {
@@ -97,6 +100,14 @@ pub fn parse_dataset(text: &str) -> Result<Parsed, ParseError> {
             diagnostics: checker.diagnostics,
         }),
     }
+}
+
+/// The list indices in a JSON path, in order: `indicators[3].years[1]` → [3, 1].
+fn path_indices(path: &str) -> Vec<usize> {
+    path.split('[')
+        .skip(1)
+        .filter_map(|part| part.split(']').next()?.parse().ok())
+        .collect()
 }
 
 fn syntax_error(error: &serde_json::Error) -> ParseError {
@@ -806,6 +817,12 @@ mod tests {
         assert!(number_hint("£5k").contains("abbreviations"));
         assert!(number_hint("n/a").contains("null"));
         assert_eq!(number_hint("hello"), "");
+    }
+
+    #[test]
+    fn path_indices_order_problems() {
+        assert_eq!(path_indices("indicators[3].years[10].actual[4]"), vec![3, 10, 4]);
+        assert_eq!(path_indices("format"), Vec::<usize>::new());
     }
 
     #[test]
