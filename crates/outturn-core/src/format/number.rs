@@ -132,6 +132,9 @@ pub fn format_axis_tick(unit: &Unit, value: f64, step: f64) -> String {
         decimals
     };
     let short = |value: f64, step: f64, prefix: &str| -> String {
+        if value == 0.0 {
+            return format!("{prefix}0");
+        }
         let top = value.abs().max(step.abs());
         let sign = if value < 0.0 { "-" } else { "" };
         let size = value.abs();
@@ -242,5 +245,7 @@ mod tests {
         );
         assert_eq!(format_axis_tick(&Unit::parse("%"), 50.0, 10.0), "50%");
         assert_eq!(format_axis_tick(&hours, 2.5, 0.5), "2.5");
+        assert_eq!(format_axis_tick(&Unit::parse("£000s"), 0.0, 1_000.0), "£0");
+        assert_eq!(format_axis_tick(&hours, 0.0, 500_000.0), "0");
     }
 }

@@ -89,7 +89,9 @@ pub fn parse_dataset(text: &str) -> Result<Parsed, ParseError> {
     let dataset = checker.dataset(&document);
     // Document order: by the indices in each path (indicator, year, entry);
     // the sort is stable, so problems at one place keep the order found.
-    checker.diagnostics.sort_by_cached_key(|d| path_indices(&d.path));
+    checker
+        .diagnostics
+        .sort_by_cached_key(|d| path_indices(&d.path));
     let has_errors = checker.diagnostics.iter().any(Diagnostic::is_error);
     match dataset {
         Some(dataset) if !has_errors => Ok(Parsed {
@@ -821,7 +823,10 @@ mod tests {
 
     #[test]
     fn path_indices_order_problems() {
-        assert_eq!(path_indices("indicators[3].years[10].actual[4]"), vec![3, 10, 4]);
+        assert_eq!(
+            path_indices("indicators[3].years[10].actual[4]"),
+            vec![3, 10, 4]
+        );
         assert_eq!(path_indices("format"), Vec::<usize>::new());
     }
 
