@@ -33,10 +33,15 @@ command -v chromium >/dev/null || missing+=(chromium)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
-command -v python3 >/dev/null || missing+=(python3)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing[*]}"
   apt_install "${missing[@]}"
+fi
+
+# playwright-core 1.64 declares Node >= 20; Debian 12's own nodejs is 18.
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+  say "warning: Node.js $(node --version 2>/dev/null) is older than the 20 the browser tests are tested with"
 fi
 
 export PATH="$HOME/.cargo/bin:$PATH"

@@ -136,6 +136,10 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Unchanged width: keep the same state so nothing re-renders.
+        if matches!(action, Action::Resize(width) if width == self.width) {
+            return self;
+        }
         let mut next = (*self).clone();
         match action {
             Action::LoadStarted => next.status = LoadStatus::Loading,
@@ -173,7 +177,6 @@ impl Reducible for State {
             }
             Action::Focus(period) => next.focus = period,
             Action::Search(text) => next.search = text,
-            Action::Resize(width) if width == self.width => return self,
             Action::Resize(width) => next.width = width,
         }
         Rc::new(next)
