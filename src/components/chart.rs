@@ -78,7 +78,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                 return;
             };
             let x = f64::from(event.client_x()) - element.get_bounding_client_rect().left();
-            let period = frame.period_at(x);
+            let period = frame.position_at(x);
             if period != current {
                 on_focus.emit(period);
             }

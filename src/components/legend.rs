@@ -55,9 +55,11 @@ pub fn Legend(props: &LegendProps) -> Html {
     lines.sort_by_key(|line| match line.role {
         SeriesRole::Actual => 0,
         SeriesRole::Budget => 1,
-        SeriesRole::Forecast => 2,
-        SeriesRole::NextBudget => 3,
-        SeriesRole::PreviousActual { age } => 3 + age,
+        SeriesRole::Projection => 2,
+        SeriesRole::Forecast => 3,
+        SeriesRole::RunningVariance => 4,
+        SeriesRole::NextBudget => 5,
+        SeriesRole::PreviousActual { age } => 5 + age,
     });
     let over = props.scene.bands.iter().any(|band| band.over);
     let under = props.scene.bands.iter().any(|band| !band.over);

@@ -194,7 +194,7 @@ fn the_chart_has_one_label_per_month_and_the_variance_band() {
     let dataset = kent();
     let indicator = dataset.indicator("domiciliary-care-hours").unwrap();
     let scene = build_scene(indicator, fy("2011-12")).unwrap();
-    assert_eq!(scene.periods.len(), 12);
+    assert_eq!(scene.count(), 12);
     // Under in Apr-Sep, over from October: both sides are shaded.
     assert!(scene.bands.iter().any(|b| b.over));
     assert!(scene.bands.iter().any(|b| !b.over));

@@ -7,9 +7,11 @@
 //! layers above do no arithmetic.
 
 mod cost;
+mod forecast;
 mod year;
 
 pub use cost::{cost_effect, CostConvention, CostEffect};
+pub use forecast::{project, ForecastMethod, Projection};
 pub use year::{analyse_year, Cumulative, PrintedCheck, SeriesKind, SnapshotChange, YearAnalysis};
 
 use crate::model::YearValue;

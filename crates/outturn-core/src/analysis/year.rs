@@ -106,6 +106,9 @@ pub struct YearAnalysis {
     pub variance_pct: Option<f64>,
     /// actual - budget for each period.
     pub period_variance: Series,
+    /// Variance to date at each period: cumulative actual - cumulative
+    /// budget (for snapshots and means, the same as the period's variance).
+    pub running_variance: Series,
     /// Year-to-date series.
     pub cumulative: Cumulative,
     /// Printed totals against computed ones.
@@ -146,6 +149,15 @@ fn cumulative(values: &[Option<f64>], how: YearValue) -> Series {
                 YearValue::None => None,
             }
         })
+        .collect()
+}
+
+/// Cumulative actual - cumulative budget, period by period.
+fn cumulative_pairs(budget: &[Option<f64>], actual: &[Option<f64>], how: YearValue) -> Series {
+    cumulative(budget, how)
+        .into_iter()
+        .zip(cumulative(actual, how))
+        .map(|(b, a)| Some(a? - b?))
         .collect()
 }
 
@@ -233,6 +245,17 @@ pub fn analyse_year(indicator: &Indicator, figures: &YearFigures) -> YearAnalysi
         }
     });
 
+    let cumulative = Cumulative {
+        budget: cumulative(budget, how),
+        actual: cumulative(actual, how),
+        forecast: cumulative(forecast, how),
+    };
+    // Cumulate over periods where both are reported, so a gap in either
+    // never turns into a spurious variance.
+    let both_budget: Series = budget.iter().zip(actual).map(|(b, a)| a.and(*b)).collect();
+    let both_actual: Series = actual.iter().zip(budget).map(|(a, b)| b.and(*a)).collect();
+    let running_variance = cumulative_pairs(&both_budget, &both_actual, how);
+
     YearAnalysis {
         year: figures.year,
         periods,
@@ -246,11 +269,8 @@ pub fn analyse_year(indicator: &Indicator, figures: &YearFigures) -> YearAnalysi
         variance,
         variance_pct,
         period_variance,
-        cumulative: Cumulative {
-            budget: cumulative(budget, how),
-            actual: cumulative(actual, how),
-            forecast: cumulative(forecast, how),
-        },
+        running_variance,
+        cumulative,
         printed,
         snapshot_change,
     }

@@ -1,8 +1,10 @@
 //! Which marks make the budget-versus-actual chart, and the variance band
 //! between budget and actual (split where the two lines cross).
 
-use super::scene::{BandPiece, Line, Scene, SeriesRole};
-use crate::model::{FinancialYear, Indicator, Series};
+use super::scene::{BandPiece, Bar, BarKind, Line, Rule, Scene, SeriesRole};
+use crate::analysis::{CostConvention, CostEffect, Projection, YearAnalysis};
+use crate::format::{format_amount, format_money};
+use crate::model::{FinancialYear, Indicator, Series, YearValue};
 
 /// How many earlier years' actuals are drawn as faint lines.
 pub const PREVIOUS_YEARS_SHOWN: usize = 3;
@@ -11,38 +13,60 @@ pub const PREVIOUS_YEARS_SHOWN: usize = 3;
 /// neighbours are not reported, so its variance still shows.
 const ISOLATED_HALF_WIDTH: f64 = 0.18;
 
-/// The budget-versus-actual chart for `indicator` in `year`: earlier years'
-/// actuals (faint), next year's affordable level, the shaded difference, then
-/// budget, forecast and actual on top. `None` if the year is not in the data.
-pub fn build_scene(indicator: &Indicator, year: FinancialYear) -> Option<Scene> {
-    let figures = indicator.year(year)?;
-    let periods = (0..indicator.periods.len())
+fn period_labels(indicator: &Indicator) -> Vec<String> {
+    (0..indicator.periods.len())
         .map(|index| indicator.periods.short_label(index))
-        .collect();
+        .collect()
+}
+
+fn line(role: SeriesRole, label: String, values: Series) -> Line {
+    Line {
+        role,
+        label,
+        tag: String::new(),
+        values,
+    }
+}
+
+/// Earlier years' actuals (faint, tagged) and next year's affordable level.
+fn context_lines(indicator: &Indicator, year: FinancialYear) -> Vec<Line> {
     let mut lines = Vec::new();
     for age in (1..=PREVIOUS_YEARS_SHOWN).rev() {
         let earlier = FinancialYear::starting(year.start_year() - age as i32);
         if let Some(actual) = indicator.year(earlier).and_then(|f| f.actual.clone()) {
             lines.push(Line {
-                role: SeriesRole::PreviousActual { age },
-                label: format!("Actual {earlier}"),
                 tag: earlier.to_string(),
-                values: actual,
+                ..line(
+                    SeriesRole::PreviousActual { age },
+                    format!("Actual {earlier}"),
+                    actual,
+                )
             });
         }
     }
     if let Some(budget) = indicator.year(year.next()).and_then(|f| f.budget.clone()) {
         lines.push(Line {
-            role: SeriesRole::NextBudget,
-            label: format!("Affordable level {}", year.next()),
             tag: format!("{} budget", year.next()),
-            values: budget,
+            ..line(
+                SeriesRole::NextBudget,
+                format!("Affordable level {}", year.next()),
+                budget,
+            )
         });
     }
-    let bands = match (&figures.budget, &figures.actual) {
-        (Some(budget), Some(actual)) => variance_band(budget, actual),
-        _ => Vec::new(),
-    };
+    lines
+}
+
+/// The budget-versus-actual chart for `indicator` in `year`: earlier years'
+/// actuals (faint), next year's affordable level, the shaded difference, then
+/// budget, forecast and actual on top. `None` if the year is not in the data.
+pub fn build_scene(indicator: &Indicator, year: FinancialYear) -> Option<Scene> {
+    let figures = indicator.year(year)?;
+    let mut scene = Scene::new(period_labels(indicator), indicator.unit.clone());
+    scene.lines = context_lines(indicator, year);
+    if let (Some(budget), Some(actual)) = (&figures.budget, &figures.actual) {
+        scene.bands = variance_band(budget, actual);
+    }
     let current = [
         (SeriesRole::Budget, "Affordable level", &figures.budget),
         (SeriesRole::Forecast, "Forecast", &figures.forecast),
@@ -50,20 +74,260 @@ pub fn build_scene(indicator: &Indicator, year: FinancialYear) -> Option<Scene> 
     ];
     for (role, name, series) in current {
         if let Some(values) = series {
-            lines.push(Line {
-                role,
-                label: format!("{name} {year}"),
-                tag: String::new(),
-                values: values.clone(),
-            });
+            scene
+                .lines
+                .push(line(role, format!("{name} {year}"), values.clone()));
         }
     }
-    Some(Scene {
-        periods,
-        unit: indicator.unit.clone(),
-        bands,
-        lines,
-    })
+    Some(scene)
+}
+
+/// Cumulative year to date: cumulative budget, actual and forecast, with
+/// the year's affordable level as a target rule. Snapshots are already "to
+/// date", so their lines are the values themselves.
+pub fn cumulative_scene(indicator: &Indicator, analysis: &YearAnalysis) -> Scene {
+    let year = analysis.year;
+    let mut scene = Scene::new(period_labels(indicator), indicator.unit.clone());
+    let c = &analysis.cumulative;
+    let has = |series: &Series| series.iter().any(Option::is_some);
+    if has(&c.budget) && has(&c.actual) {
+        scene.bands = variance_band(&c.budget, &c.actual);
+    }
+    for (role, name, values) in [
+        (SeriesRole::Budget, "Affordable level to date", &c.budget),
+        (SeriesRole::Forecast, "Forecast to date", &c.forecast),
+        (SeriesRole::Actual, "Actual to date", &c.actual),
+    ] {
+        if has(values) {
+            scene
+                .lines
+                .push(line(role, format!("{name} {year}"), values.clone()));
+        }
+    }
+    if let Some(budget) = analysis.budget {
+        scene.rules.push(Rule {
+            value: budget,
+            label: format!(
+                "Affordable level for the year: {}",
+                format_amount(&indicator.unit, budget, indicator.precision())
+            ),
+        });
+    }
+    scene
+}
+
+/// Variance by period as diverging bars (over up, under down), with the
+/// variance to date as a line.
+pub fn variance_scene(indicator: &Indicator, analysis: &YearAnalysis) -> Scene {
+    let mut scene = Scene::new(period_labels(indicator), indicator.unit.clone());
+    scene.include_zero = true;
+    scene.bars = analysis
+        .period_variance
+        .iter()
+        .enumerate()
+        .filter_map(|(index, variance)| {
+            let variance = (*variance)?;
+            Some(Bar {
+                x: index as f64,
+                from: 0.0,
+                to: variance,
+                kind: if variance > 0.0 {
+                    BarKind::Over
+                } else {
+                    BarKind::Under
+                },
+                label: String::new(),
+            })
+        })
+        .collect();
+    if analysis.year_value == YearValue::Sum {
+        scene.lines.push(line(
+            SeriesRole::RunningVariance,
+            format!("Variance to date {}", analysis.year),
+            analysis.running_variance.clone(),
+        ));
+    }
+    scene
+}
+
+/// Every year of the indicator on one April-to-March axis: actuals solid
+/// (the selected year bold), budget-only years as dashed lines.
+pub fn years_scene(indicator: &Indicator, year: FinancialYear) -> Scene {
+    let mut scene = Scene::new(period_labels(indicator), indicator.unit.clone());
+    let mut selected = None;
+    for figures in &indicator.years {
+        if figures.year == year {
+            selected = Some(figures);
+            continue;
+        }
+        let age = year.start_year() - figures.year.start_year();
+        match (&figures.actual, &figures.budget) {
+            (Some(actual), _) => scene.lines.push(Line {
+                tag: figures.year.to_string(),
+                ..line(
+                    SeriesRole::PreviousActual {
+                        age: age.unsigned_abs() as usize,
+                    },
+                    format!("Actual {}", figures.year),
+                    actual.clone(),
+                )
+            }),
+            (None, Some(budget)) => scene.lines.push(Line {
+                tag: format!("{} budget", figures.year),
+                ..line(
+                    SeriesRole::NextBudget,
+                    format!("Affordable level {}", figures.year),
+                    budget.clone(),
+                )
+            }),
+            _ => {}
+        }
+    }
+    if let Some(figures) = selected {
+        if let Some(budget) = &figures.budget {
+            scene.lines.push(line(
+                SeriesRole::Budget,
+                format!("Affordable level {year}"),
+                budget.clone(),
+            ));
+        }
+        if let Some(actual) = &figures.actual {
+            scene.lines.push(line(
+                SeriesRole::Actual,
+                format!("Actual {year}"),
+                actual.clone(),
+            ));
+        }
+    }
+    scene
+}
+
+/// All years end to end: x position = year index × periods + period.
+/// `window` (in positions) zooms; `None` shows everything.
+pub fn timeline_scene(indicator: &Indicator, window: Option<(f64, f64)>) -> Scene {
+    let periods = indicator.periods.len();
+    let labels = indicator
+        .years
+        .iter()
+        .flat_map(|_| period_labels(indicator))
+        .collect();
+    let mut scene = Scene::new(labels, indicator.unit.clone());
+    let joined = |pick: fn(&crate::model::YearFigures) -> &Option<Series>| -> Series {
+        indicator
+            .years
+            .iter()
+            .flat_map(|figures| pick(figures).clone().unwrap_or_else(|| vec![None; periods]))
+            .collect()
+    };
+    let budget = joined(|f| &f.budget);
+    let actual = joined(|f| &f.actual);
+    scene.bands = variance_band(&budget, &actual);
+    scene
+        .lines
+        .push(line(SeriesRole::Budget, "Affordable level".into(), budget));
+    scene
+        .lines
+        .push(line(SeriesRole::Actual, "Actual".into(), actual));
+    scene.x_separators = indicator
+        .years
+        .iter()
+        .enumerate()
+        .map(|(index, figures)| ((index * periods) as f64 - 0.5, figures.year.to_string()))
+        .collect();
+    if let Some(window) = window {
+        scene.x_window = window;
+    }
+    scene
+}
+
+/// The £ effect as a waterfall: volume from zero, price from there, and the
+/// total from zero, so the bars visibly add up. Labels give each amount.
+pub fn cost_effect_scene(effect: &CostEffect) -> Scene {
+    let mut scene = Scene::new(
+        vec![
+            "Volume effect".into(),
+            "Price effect".into(),
+            "Total".into(),
+        ],
+        crate::model::Unit::parse("£"),
+    );
+    scene.include_zero = true;
+    let signed = |pounds: f64| {
+        let text = format_money(pounds);
+        if pounds > 0.0 && !text.starts_with('-') {
+            format!("+{text}")
+        } else {
+            text
+        }
+    };
+    scene.bars = vec![
+        Bar {
+            x: 0.0,
+            from: 0.0,
+            to: effect.volume,
+            kind: BarKind::Volume,
+            label: signed(effect.volume),
+        },
+        Bar {
+            x: 1.0,
+            from: effect.volume,
+            to: effect.volume + effect.price,
+            kind: BarKind::Price,
+            label: signed(effect.price),
+        },
+        Bar {
+            x: 2.0,
+            from: 0.0,
+            to: effect.total(),
+            kind: BarKind::Total,
+            label: signed(effect.total()),
+        },
+    ];
+    scene.note = Some(match effect.convention {
+        CostConvention::VolumeAtActualCost => {
+            "Volume at actual unit cost; price at affordable volume".into()
+        }
+        CostConvention::VolumeAtBudgetCost => {
+            "Volume at affordable unit cost; price at actual volume".into()
+        }
+    });
+    scene
+}
+
+/// Actuals to the "as at" period, the projection after it (dashed), and
+/// the affordable level, with the projected year-end position in the note.
+pub fn forecast_scene(
+    indicator: &Indicator,
+    year: FinancialYear,
+    projection: &Projection,
+) -> Option<Scene> {
+    let figures = indicator.year(year)?;
+    let mut scene = Scene::new(period_labels(indicator), indicator.unit.clone());
+    if let Some(budget) = &figures.budget {
+        scene.bands = variance_band(budget, &projection.actual);
+        scene.lines.push(line(
+            SeriesRole::Budget,
+            format!("Affordable level {year}"),
+            budget.clone(),
+        ));
+    }
+    // The projection starts from the last actual so the dashed line continues it.
+    let mut projected = projection.projected.clone();
+    if let Some(last) = projection.actual.iter().rposition(Option::is_some) {
+        projected[last] = projection.actual[last];
+    }
+    scene.lines.push(line(
+        SeriesRole::Projection,
+        format!("Projection ({})", projection.method.describe()),
+        projected,
+    ));
+    scene.lines.push(line(
+        SeriesRole::Actual,
+        format!("Actual {year}"),
+        projection.actual.clone(),
+    ));
+    scene.note = Some(format!("Projected by {}", projection.method.describe()));
+    Some(scene)
 }
 
 /// Pieces of shading between `budget` and `actual`, each wholly over or

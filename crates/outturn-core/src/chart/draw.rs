@@ -10,7 +10,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::layout::{Frame, FONT_SIZE};
-use super::scene::{Scene, SeriesRole};
+use super::scene::{BarKind, Scene, SeriesRole};
 use super::theme::{Colour, Theme};
 
 /// plotters' SVG backend writes `font-size` as the requested size / 1.24;
@@ -94,6 +94,18 @@ impl SeriesRole {
                 marker: Marker::None,
                 opacity: 1.0,
             },
+            SeriesRole::Projection => LineStyle {
+                width: 2.5,
+                dash: Some((6, 4)),
+                marker: Marker::None,
+                opacity: 1.0,
+            },
+            SeriesRole::RunningVariance => LineStyle {
+                width: 2.0,
+                dash: None,
+                marker: Marker::Square,
+                opacity: 1.0,
+            },
         }
     }
 
@@ -105,8 +117,67 @@ impl SeriesRole {
             SeriesRole::Forecast => theme.forecast,
             SeriesRole::PreviousActual { .. } => theme.previous,
             SeriesRole::NextBudget => theme.next_budget,
+            SeriesRole::Projection => theme.actual,
+            SeriesRole::RunningVariance => theme.text,
         }
     }
+}
+
+impl BarKind {
+    /// This bar kind's colour in `theme`.
+    pub fn colour(self, theme: &Theme) -> Colour {
+        match self {
+            BarKind::Over => theme.over,
+            BarKind::Under => theme.under,
+            BarKind::Volume => theme.actual,
+            BarKind::Price => theme.forecast,
+            BarKind::Total => theme.budget,
+        }
+    }
+}
+
+/// Splits a polyline into the pieces inside `left..=right` (pixels),
+/// cutting segments that cross an edge at the edge, so zoomed timelines
+/// never draw outside the plot.
+fn clip_to(points: &[(f64, f64)], left: f64, right: f64) -> Vec<Vec<(f64, f64)>> {
+    let mut pieces: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut current: Vec<(f64, f64)> = Vec::new();
+    let inside = |p: (f64, f64)| p.0 >= left && p.0 <= right;
+    let at =
+        |p: (f64, f64), q: (f64, f64), x: f64| (x, p.1 + (q.1 - p.1) * (x - p.0) / (q.0 - p.0));
+    for (index, &point) in points.iter().enumerate() {
+        if index == 0 {
+            if inside(point) {
+                current.push(point);
+            }
+            continue;
+        }
+        let previous = points[index - 1];
+        match (inside(previous), inside(point)) {
+            (true, true) => current.push(point),
+            (true, false) => {
+                let edge = if point.0 > right { right } else { left };
+                current.push(at(previous, point, edge));
+                pieces.push(std::mem::take(&mut current));
+            }
+            (false, true) => {
+                let edge = if previous.0 < left { left } else { right };
+                current.push(at(previous, point, edge));
+                current.push(point);
+            }
+            (false, false) => {
+                // A segment can pass right across the window.
+                if (previous.0 < left && point.0 > right) || (previous.0 > right && point.0 < left)
+                {
+                    pieces.push(vec![at(previous, point, left), at(previous, point, right)]);
+                }
+            }
+        }
+    }
+    if !current.is_empty() {
+        pieces.push(current);
+    }
+    pieces
 }
 
 fn rgb(colour: Colour) -> RGBColor {
@@ -190,6 +261,83 @@ pub fn draw_scene<DB: DrawingBackend>(
         }
     }
 
+    // Separators (year boundaries in a timeline), labelled at the top.
+    for (x, label) in &frame.x_separators {
+        let x = px(*x);
+        area.draw(&PathElement::new(
+            vec![(x, top - 16), (x, bottom)],
+            rgb(theme.axis).stroke_width(1),
+        ))
+        .map_err(fail)?;
+        area.draw(&Text::new(
+            label.clone(),
+            (x + 3, top - 16),
+            muted.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+        ))
+        .map_err(fail)?;
+    }
+    if let Some(note) = &scene.note {
+        area.draw(&Text::new(
+            note.clone(),
+            (right, top - 22),
+            muted.clone().pos(Pos::new(HPos::Right, VPos::Top)),
+        ))
+        .map_err(fail)?;
+    }
+
+    // Bars: diverging variances or a cost waterfall, outlined so their
+    // extent reads without colour.
+    let bar_half = (frame.slot() * 0.3).clamp(2.0, 40.0);
+    for bar in scene.bars.iter().filter(|bar| scene.is_visible(bar.x)) {
+        let colour = rgb(bar.kind.colour(theme));
+        let x = frame.x(bar.x);
+        let (y0, y1) = (frame.y(bar.from), frame.y(bar.to));
+        let corners = [
+            (px(x - bar_half), px(y0.min(y1))),
+            (px(x + bar_half), px(y0.max(y1)).max(px(y0.min(y1)) + 1)),
+        ];
+        area.draw(&Rectangle::new(corners, colour.mix(0.75).filled()))
+            .map_err(fail)?;
+        area.draw(&Rectangle::new(corners, colour.stroke_width(1)))
+            .map_err(fail)?;
+        if !bar.label.is_empty() {
+            let above = bar.to >= bar.from;
+            let (y, v) = if above {
+                (y1 - 4.0, VPos::Bottom)
+            } else {
+                (y1 + 4.0, VPos::Top)
+            };
+            area.draw(&Text::new(
+                bar.label.clone(),
+                (px(x), px(y)),
+                font.clone()
+                    .color(&rgb(theme.text))
+                    .pos(Pos::new(HPos::Center, v)),
+            ))
+            .map_err(fail)?;
+        }
+    }
+
+    // Rules (targets): dashed, labelled at the left.
+    for rule in &scene.rules {
+        let y = px(frame.y(rule.value));
+        area.draw(&DashedPathElement::new(
+            vec![(left, y), (right, y)],
+            6,
+            3,
+            rgb(theme.budget).stroke_width(1),
+        ))
+        .map_err(fail)?;
+        area.draw(&Text::new(
+            rule.label.clone(),
+            (left + 4, y - 3),
+            font.clone()
+                .color(&rgb(theme.text))
+                .pos(Pos::new(HPos::Left, VPos::Bottom)),
+        ))
+        .map_err(fail)?;
+    }
+
     // Variance shading under the lines.
     for band in &scene.bands {
         let colour = if band.over { theme.over } else { theme.under };
@@ -222,17 +370,22 @@ pub fn draw_scene<DB: DrawingBackend>(
         let colour = rgb(line.role.colour(theme)).mix(style.opacity);
         let stroke = colour.stroke_width(px(style.width).max(1) as u32);
         // Runs of consecutive reported periods; a null breaks the line.
-        let mut runs: Vec<Vec<(i32, i32)>> = vec![Vec::new()];
+        let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
         for (index, value) in line.values.iter().enumerate() {
             match value {
                 Some(value) => {
                     if let Some(run) = runs.last_mut() {
-                        run.push((px(frame.x(index as f64)), px(frame.y(*value))));
+                        run.push((frame.x(index as f64), frame.y(*value)));
                     }
                 }
                 None => runs.push(Vec::new()),
             }
         }
+        let runs: Vec<Vec<(i32, i32)>> = runs
+            .iter()
+            .flat_map(|run| clip_to(run, plot.left, plot.right))
+            .map(|run| run.into_iter().map(|(x, y)| (px(x), px(y))).collect())
+            .collect();
         for run in runs.iter().filter(|run| run.len() >= 2) {
             match style.dash {
                 None => area
@@ -248,8 +401,14 @@ pub fn draw_scene<DB: DrawingBackend>(
                     .map_err(fail)?,
             }
         }
+        // Markers only where periods are far enough apart to tell them apart.
+        let marker = if frame.slot() >= 8.0 {
+            style.marker
+        } else {
+            Marker::None
+        };
         for &(x, y) in runs.iter().flatten() {
-            match style.marker {
+            match marker {
                 Marker::None => {}
                 Marker::Circle => area
                     .draw(&Circle::new((x, y), 4, colour.filled()))
@@ -287,4 +446,25 @@ pub fn render_svg(scene: &Scene, frame: &Frame, theme: &Theme) -> Result<String,
             .map_err(|error| DrawError(error.to_string()))?;
     }
     Ok(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clip_to;
+
+    #[test]
+    fn lines_are_clipped_at_the_plot_edges() {
+        let pieces = clip_to(
+            &[(0.0, 0.0), (10.0, 10.0), (20.0, 0.0), (30.0, 10.0)],
+            5.0,
+            25.0,
+        );
+        assert_eq!(
+            pieces,
+            vec![vec![(5.0, 5.0), (10.0, 10.0), (20.0, 0.0), (25.0, 5.0)]]
+        );
+        let across = clip_to(&[(0.0, 0.0), (30.0, 30.0)], 10.0, 20.0);
+        assert_eq!(across, vec![vec![(10.0, 10.0), (20.0, 20.0)]]);
+        assert!(clip_to(&[(0.0, 0.0), (1.0, 1.0)], 5.0, 6.0).is_empty());
+    }
 }

@@ -63,16 +63,22 @@ pub struct Frame {
     pub height: f64,
     /// Inside the axes.
     pub plot: PlotArea,
-    /// Number of periods (x slots).
-    pub periods: usize,
+    /// Number of x positions in the scene.
+    pub count: usize,
+    /// x position at the left edge of the plot.
+    pub x_min: f64,
+    /// x position at the right edge of the plot.
+    pub x_max: f64,
     /// Value at the bottom of the plot.
     pub y_min: f64,
     /// Value at the top of the plot.
     pub y_max: f64,
     /// Value ticks, bottom to top.
     pub y_ticks: Vec<Tick>,
-    /// One tick per period, left to right.
+    /// One tick per visible x position, left to right.
     pub x_ticks: Vec<Tick>,
+    /// Separators (pixel x, label), e.g. year boundaries.
+    pub x_separators: Vec<(f64, String)>,
     /// Axis title (the unit), drawn above the value axis; empty when the
     /// tick labels carry the unit already (money, percentages).
     pub y_title: String,
@@ -81,14 +87,19 @@ pub struct Frame {
 }
 
 impl Frame {
-    /// Width of one period's slot.
+    /// Width of one x position's slot, in pixels.
     pub fn slot(&self) -> f64 {
-        (self.plot.right - self.plot.left) / self.periods.max(1) as f64
+        let span = self.x_max - self.x_min;
+        if span > 0.0 {
+            (self.plot.right - self.plot.left) / span
+        } else {
+            self.plot.right - self.plot.left
+        }
     }
 
-    /// Pixel x of a period position (0.0 = centre of the first period).
-    pub fn x(&self, period: f64) -> f64 {
-        self.plot.left + (period + 0.5) * self.slot()
+    /// Pixel x of an x position (0.0 = the first period's centre).
+    pub fn x(&self, position: f64) -> f64 {
+        self.plot.left + (position - self.x_min) * self.slot()
     }
 
     /// Pixel y of a value.
@@ -102,13 +113,15 @@ impl Frame {
         self.plot.bottom - share * (self.plot.bottom - self.plot.top)
     }
 
-    /// The period whose slot contains pixel `x`, if `x` is over the plot.
-    pub fn period_at(&self, x: f64) -> Option<usize> {
-        if !(self.plot.left..=self.plot.right).contains(&x) || self.periods == 0 {
+    /// The x position whose slot contains pixel `x`, if `x` is over the plot.
+    pub fn position_at(&self, x: f64) -> Option<usize> {
+        if !(self.plot.left..=self.plot.right).contains(&x) || self.count == 0 {
             return None;
         }
-        let index = ((x - self.plot.left) / self.slot()).floor() as usize;
-        Some(index.min(self.periods - 1))
+        let position = (self.x_min + (x - self.plot.left) / self.slot()).round();
+        let highest = (self.count - 1) as f64;
+        let position = position.clamp(self.x_min.ceil().max(0.0), self.x_max.floor().min(highest));
+        (position >= 0.0).then_some(position as usize)
     }
 }
 
@@ -152,13 +165,20 @@ pub fn nice_ticks(low: f64, high: f64, count: usize) -> (f64, f64, f64) {
 pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
     let width = width.max(120.0);
     let height = height.max(120.0);
-    let top = 30.0;
+    let top = if scene.x_separators.is_empty() {
+        30.0
+    } else {
+        44.0
+    };
     let bottom = height - 28.0;
-    let (mut low, high) = scene.extent().unwrap_or((0.0, 1.0));
+    let (mut low, mut high) = scene.extent().unwrap_or((0.0, 1.0));
     // Start at zero when the data is not far from it, as GOV.UK chart
     // guidance asks; otherwise zoom to the data so variances stay visible.
     if low > 0.0 && low <= 0.35 * high {
         low = 0.0;
+    }
+    if high < 0.0 && high >= 0.35 * low {
+        high = 0.0;
     }
     let count = ((bottom - top) / TICK_SPACING).round().clamp(3.0, 8.0) as usize;
     let (y_min, y_max, step) = nice_ticks(low, high, count);
@@ -176,7 +196,11 @@ pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
         .enumerate()
         .filter(|(_, line)| !line.tag.is_empty() && width >= END_LABEL_MIN_WIDTH)
         .filter_map(|(index, line)| {
-            let last = line.values.iter().rposition(Option::is_some)?;
+            let last = line
+                .values
+                .iter()
+                .enumerate()
+                .rposition(|(i, v)| v.is_some() && scene.is_visible(i as f64))?;
             Some((index, last, line.values[last]?, line.tag.as_str()))
         })
         .collect();
@@ -195,7 +219,9 @@ pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
             right,
             bottom,
         },
-        periods: scene.periods.len(),
+        count: scene.count(),
+        x_min: scene.x_window.0,
+        x_max: scene.x_window.1,
         y_min,
         y_max,
         y_ticks: Vec::new(),
@@ -205,6 +231,7 @@ pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
             _ => scene.unit.label.trim().to_string(),
         },
         end_labels: Vec::new(),
+        x_separators: Vec::new(),
     };
     frame.y_ticks = tick_values
         .iter()
@@ -215,10 +242,13 @@ pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
             label,
         })
         .collect();
-    // Thin out period labels that would overlap: show every `every`th.
-    let label_width = scene
-        .periods
+    // Thin out position labels that would overlap: show every `every`th.
+    let visible: Vec<usize> = (0..scene.count())
+        .filter(|i| scene.is_visible(*i as f64))
+        .collect();
+    let label_width = visible
         .iter()
+        .filter_map(|i| scene.x_labels.get(*i))
         .map(|l| l.chars().count())
         .max()
         .unwrap_or(1) as f64
@@ -226,19 +256,26 @@ pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
         * GLYPH_WIDTH
         + 6.0;
     let every = (label_width / frame.slot()).ceil().max(1.0) as usize;
-    frame.x_ticks = scene
-        .periods
+    // Tick marks too are thinned when slots are very narrow (long timelines).
+    let tick_every = (4.0 / frame.slot()).ceil().max(1.0) as usize;
+    frame.x_ticks = visible
         .iter()
-        .enumerate()
-        .map(|(index, label)| Tick {
+        .filter(|i| *i % tick_every == 0 || *i % every == 0)
+        .map(|&index| Tick {
             position: frame.x(index as f64),
             value: index as f64,
             label: if index % every == 0 {
-                label.clone()
+                scene.x_labels.get(index).cloned().unwrap_or_default()
             } else {
                 String::new()
             },
         })
+        .collect();
+    frame.x_separators = scene
+        .x_separators
+        .iter()
+        .filter(|(x, _)| scene.is_visible(*x))
+        .map(|(x, label)| (frame.x(*x), label.clone()))
         .collect();
     let mut end_labels: Vec<EndLabel> = tagged
         .into_iter()
@@ -268,17 +305,17 @@ mod tests {
     use crate::model::Unit;
 
     fn scene(values: Vec<Option<f64>>) -> Scene {
-        Scene {
-            periods: (0..values.len()).map(|i| format!("P{i}")).collect(),
-            unit: Unit::parse("hours"),
-            bands: Vec::new(),
-            lines: vec![Line {
-                role: SeriesRole::Actual,
-                label: "Actual".into(),
-                tag: String::new(),
-                values,
-            }],
-        }
+        let mut scene = Scene::new(
+            (0..values.len()).map(|i| format!("P{i}")).collect(),
+            Unit::parse("hours"),
+        );
+        scene.lines.push(Line {
+            role: SeriesRole::Actual,
+            label: "Actual".into(),
+            tag: String::new(),
+            values,
+        });
+        scene
     }
 
     #[test]
@@ -301,11 +338,12 @@ mod tests {
         let frame = layout(&scene(vec![Some(1.0); 12]), 600.0, 300.0);
         for period in 0..12 {
             let x = frame.x(period as f64);
-            assert_eq!(frame.period_at(x), Some(period));
-            assert_eq!(frame.period_at(x + frame.slot() * 0.49), Some(period));
+            assert_eq!(frame.position_at(x), Some(period));
+            assert_eq!(frame.position_at(x + frame.slot() * 0.49), Some(period));
+            assert_eq!(frame.position_at(x - frame.slot() * 0.49), Some(period));
         }
-        assert_eq!(frame.period_at(frame.plot.left - 1.0), None);
-        assert_eq!(frame.period_at(frame.width + 5.0), None);
+        assert_eq!(frame.position_at(frame.plot.left - 1.0), None);
+        assert_eq!(frame.position_at(frame.width + 5.0), None);
     }
 
     #[test]
@@ -319,7 +357,7 @@ mod tests {
     #[test]
     fn narrow_charts_thin_period_labels() {
         let long = Scene {
-            periods: (0..12).map(|i| format!("Period {i}")).collect(),
+            x_labels: (0..12).map(|i| format!("Period {i}")).collect(),
             ..scene(vec![Some(1.0); 12])
         };
         let frame = layout(&long, 300.0, 240.0);
@@ -346,6 +384,21 @@ mod tests {
         assert!(frame.end_labels.iter().all(|l| l.x > frame.x(1.0)));
         // Narrow charts leave them to the key.
         assert!(layout(&scene, 375.0, 300.0).end_labels.is_empty());
+    }
+
+    #[test]
+    fn a_window_zooms_the_x_axis() {
+        let mut zoomed = scene(vec![Some(1.0); 48]);
+        zoomed.x_window = (11.5, 23.5);
+        let frame = layout(&zoomed, 600.0, 300.0);
+        assert!((frame.x(11.5) - frame.plot.left).abs() < 1e-9);
+        assert!((frame.x(23.5) - frame.plot.right).abs() < 1e-9);
+        assert_eq!(frame.position_at(frame.plot.left + 1.0), Some(12));
+        assert_eq!(frame.position_at(frame.plot.right - 1.0), Some(23));
+        assert!(frame
+            .x_ticks
+            .iter()
+            .all(|t| (12.0..=23.0).contains(&t.value)));
     }
 
     #[test]

@@ -11,10 +11,13 @@ mod layout;
 mod scene;
 mod theme;
 
-pub use build::{build_scene, PREVIOUS_YEARS_SHOWN};
+pub use build::{
+    build_scene, cost_effect_scene, cumulative_scene, forecast_scene, timeline_scene,
+    variance_band, variance_scene, years_scene, PREVIOUS_YEARS_SHOWN,
+};
 #[cfg(feature = "svg")]
 pub use draw::render_svg;
 pub use draw::{draw_scene, DrawError, LineStyle, Marker};
 pub use layout::{layout, nice_ticks, EndLabel, Frame, PlotArea, Tick, FONT_SIZE};
-pub use scene::{BandPiece, Line, Scene, SeriesRole};
+pub use scene::{BandPiece, Bar, BarKind, Line, Rule, Scene, SeriesRole};
 pub use theme::{Colour, Theme};

@@ -1,16 +1,18 @@
-//! A chart described as data: period labels, lines and variance band pieces,
-//! all in data units (x in periods, 0 = first period; y in the indicator's unit).
+//! A chart described as data, in data units: x positions (0, 1, 2, ... one
+//! per period; a timeline runs across years), y in the indicator's unit (or
+//! pounds for cost charts). Marks: lines, variance band pieces, bars and
+//! horizontal rules.
 
 use crate::model::{Series, Unit};
 
-/// What a line stands for; decides its style and its place in the legend.
+/// What a line stands for; decides its style, its legend entry and its key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeriesRole {
     /// The affordable level for the selected year.
     Budget,
     /// Activity delivered in the selected year.
     Actual,
-    /// Forecast for the selected year.
+    /// Forecast for the selected year (from the data).
     Forecast,
     /// An earlier year's actual, drawn faint; `age` 1 = the year before.
     PreviousActual {
@@ -19,9 +21,29 @@ pub enum SeriesRole {
     },
     /// Next year's affordable level, where the data has it.
     NextBudget,
+    /// Projected values after the "as at" period.
+    Projection,
+    /// Variance to date, period by period.
+    RunningVariance,
 }
 
-/// One line over the periods.
+impl SeriesRole {
+    /// Stable key for legend toggles and URLs: `actual`, `budget`,
+    /// `forecast`, `previous-1`, `next-budget`, `projection`, `running-variance`.
+    pub fn key(self) -> String {
+        match self {
+            SeriesRole::Budget => "budget".into(),
+            SeriesRole::Actual => "actual".into(),
+            SeriesRole::Forecast => "forecast".into(),
+            SeriesRole::PreviousActual { age } => format!("previous-{age}"),
+            SeriesRole::NextBudget => "next-budget".into(),
+            SeriesRole::Projection => "projection".into(),
+            SeriesRole::RunningVariance => "running-variance".into(),
+        }
+    }
+}
+
+/// One line over the x positions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     /// What it stands for.
@@ -31,7 +53,7 @@ pub struct Line {
     /// Short label drawn at the line's end ("2010-11"), for faint lines
     /// that the key alone would not tell apart; empty for none.
     pub tag: String,
-    /// One value per period; `None` breaks the line.
+    /// One value per x position; `None` breaks the line.
     pub values: Series,
 }
 
@@ -41,43 +63,147 @@ pub struct Line {
 pub struct BandPiece {
     /// True where actual is above the affordable level.
     pub over: bool,
-    /// Polygon corners (x in periods, y in units), in drawing order.
+    /// Polygon corners (x position, y value), in drawing order.
     pub points: Vec<(f64, f64)>,
+}
+
+/// What a bar shows; decides its fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BarKind {
+    /// Actual over the affordable level (positive variance).
+    Over,
+    /// Actual under the affordable level.
+    Under,
+    /// The volume part of a cost effect.
+    Volume,
+    /// The price part of a cost effect.
+    Price,
+    /// A total (the cost effect, volume + price).
+    Total,
+}
+
+/// A bar from `from` to `to` (y values) at x position `x`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// Centre x position.
+    pub x: f64,
+    /// Value where the bar starts (0 for plain bars; the running total in a waterfall).
+    pub from: f64,
+    /// Value where the bar ends.
+    pub to: f64,
+    /// What it shows.
+    pub kind: BarKind,
+    /// Text drawn at the bar's end (its value), or empty.
+    pub label: String,
+}
+
+/// A horizontal line across the plot at `value`, labelled.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    /// Where, in y units.
+    pub value: f64,
+    /// Label drawn at its left end, e.g. "Affordable level for the year: 2,402,516".
+    pub label: String,
 }
 
 /// A whole chart, in data units.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scene {
-    /// Short label of each period, in order (`Apr` ... `Mar`).
-    pub periods: Vec<String>,
-    /// The indicator's unit: axis title and tick format.
+    /// A label per x position (`Apr` ... `Mar`); empty strings are not drawn.
+    pub x_labels: Vec<String>,
+    /// Visible x range, in positions; normally (-0.5, count - 0.5).
+    pub x_window: (f64, f64),
+    /// Vertical separators with a label at the top (year boundaries in a timeline).
+    pub x_separators: Vec<(f64, String)>,
+    /// Unit of the y values: axis title and tick format.
     pub unit: Unit,
     /// Shading between budget and actual.
     pub bands: Vec<BandPiece>,
+    /// Bars, drawn under the lines.
+    pub bars: Vec<Bar>,
+    /// Horizontal rules (targets).
+    pub rules: Vec<Rule>,
     /// Lines, back to front.
     pub lines: Vec<Line>,
+    /// Keep zero inside the value axis (bar charts).
+    pub include_zero: bool,
+    /// A note printed in the chart (a convention, a method).
+    pub note: Option<String>,
 }
 
 impl Scene {
-    /// Smallest and largest value over every line and band, if any.
+    /// An empty scene over `labels`, with the full window.
+    pub fn new(x_labels: Vec<String>, unit: Unit) -> Self {
+        let count = x_labels.len() as f64;
+        Self {
+            x_labels,
+            x_window: (-0.5, count - 0.5),
+            x_separators: Vec::new(),
+            unit,
+            bands: Vec::new(),
+            bars: Vec::new(),
+            rules: Vec::new(),
+            lines: Vec::new(),
+            include_zero: false,
+            note: None,
+        }
+    }
+
+    /// Number of x positions.
+    pub fn count(&self) -> usize {
+        self.x_labels.len()
+    }
+
+    /// True when `x` is inside the visible window.
+    pub fn is_visible(&self, x: f64) -> bool {
+        x >= self.x_window.0 && x <= self.x_window.1
+    }
+
+    /// Smallest and largest visible value over every mark, if any.
     pub fn extent(&self) -> Option<(f64, f64)> {
-        let values = self
-            .lines
-            .iter()
-            .flat_map(|line| line.values.iter().flatten().copied())
-            .chain(
-                self.bands
-                    .iter()
-                    .flat_map(|band| band.points.iter().map(|p| p.1)),
-            );
-        values.fold(None, |extent, value| match extent {
-            None => Some((value, value)),
-            Some((low, high)) => Some((f64::min(low, value), f64::max(high, value))),
-        })
+        let visible = |i: usize| self.is_visible(i as f64);
+        let line_values = self.lines.iter().flat_map(|line| {
+            line.values
+                .iter()
+                .enumerate()
+                .filter(move |(i, _)| visible(*i))
+                .filter_map(|(_, v)| *v)
+        });
+        let band_values = self.bands.iter().flat_map(|band| {
+            band.points
+                .iter()
+                .filter(|p| self.is_visible(p.0))
+                .map(|p| p.1)
+        });
+        let bar_values = self.bars.iter().flat_map(|bar| [bar.from, bar.to]);
+        let rule_values = self.rules.iter().map(|rule| rule.value);
+        let zero = self.include_zero.then_some(0.0);
+        line_values
+            .chain(band_values)
+            .chain(bar_values)
+            .chain(rule_values)
+            .chain(zero)
+            .fold(None, |extent, value| match extent {
+                None => Some((value, value)),
+                Some((low, high)) => Some((f64::min(low, value), f64::max(high, value))),
+            })
     }
 
     /// The line with this role.
     pub fn line(&self, role: SeriesRole) -> Option<&Line> {
         self.lines.iter().find(|line| line.role == role)
+    }
+
+    /// This scene without the lines whose keys are in `hidden` (legend
+    /// toggles); a hidden budget or actual also hides the band between them.
+    pub fn without(mut self, hidden: &[String]) -> Self {
+        if hidden.is_empty() {
+            return self;
+        }
+        self.lines.retain(|line| !hidden.contains(&line.role.key()));
+        if hidden.iter().any(|key| key == "budget" || key == "actual") {
+            self.bands.clear();
+        }
+        self
     }
 }

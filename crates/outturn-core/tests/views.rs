@@ -1,0 +1,214 @@
+//! Hand-computed cases for the explore views: forecasts by each method and
+//! from any "as at" period, variance to date, and the scenes of each chart.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
+
+mod common;
+
+use common::close;
+use outturn_core::analysis::{analyse_year, cost_effect, project, CostConvention, ForecastMethod};
+use outturn_core::chart::{
+    cost_effect_scene, cumulative_scene, forecast_scene, layout, render_svg, timeline_scene,
+    variance_scene, years_scene, BarKind, SeriesRole, Theme,
+};
+use outturn_core::model::{FinancialYear, Unit};
+use outturn_core::{parse_dataset, Dataset};
+
+fn quarterly(year_value: &str, years: &str) -> Dataset {
+    let text = format!(
+        r#"{{"format":"outturn/1","title":"t","indicators":[{{"id":"x","title":"X","unit":"hours","period":"quarter","year_value":"{year_value}","years":[{years}]}}]}}"#
+    );
+    parse_dataset(&text).unwrap().dataset
+}
+
+const FLOW: &str = r#"{"year":"2023-24","budget":[85,95,95,105],"actual":[80,100,90,110]},{"year":"2024-25","budget":[100,110,120,130],"actual":[90,120,null,null]},{"year":"2025-26","budget":[1,1,1,1]}"#;
+
+fn fy(label: &str) -> FinancialYear {
+    FinancialYear::parse(label).unwrap()
+}
+
+#[test]
+fn run_rate_continues_the_average_so_far() {
+    let d = quarterly("sum", FLOW);
+    let i = &d.indicators[0];
+    let p = project(i, &i.years[1], 1, ForecastMethod::RunRate).unwrap();
+    assert_eq!(p.projected, vec![None, None, Some(105.0), Some(105.0)]);
+    assert_eq!(p.outturn, Some(420.0));
+    assert_eq!(p.budget, Some(460.0));
+    assert_eq!(p.variance, Some(-40.0));
+    close(p.variance_pct.unwrap(), -40.0 / 460.0 * 100.0, 1e-12);
+    // Replaying from April: only April counts.
+    let april = project(i, &i.years[1], 0, ForecastMethod::RunRate).unwrap();
+    assert_eq!(april.actual, vec![Some(90.0), None, None, None]);
+    assert_eq!(april.outturn, Some(360.0));
+}
+
+#[test]
+fn last_years_profile_is_scaled_to_this_year() {
+    let d = quarterly("sum", FLOW);
+    let i = &d.indicators[0];
+    let p = project(i, &i.years[1], 1, ForecastMethod::LastYearProfile).unwrap();
+    // This year so far 210 against 180 last year: ×7/6.
+    close(p.projected[2].unwrap(), 105.0, 1e-9);
+    close(p.projected[3].unwrap(), 110.0 * 7.0 / 6.0, 1e-9);
+    close(p.outturn.unwrap(), 210.0 + 105.0 + 110.0 * 7.0 / 6.0, 1e-9);
+    // No earlier year: the method is not available.
+    assert!(project(i, &i.years[0], 1, ForecastMethod::LastYearProfile).is_none());
+}
+
+#[test]
+fn budget_profile_assumes_the_affordable_level_for_the_rest() {
+    let d = quarterly("sum", FLOW);
+    let i = &d.indicators[0];
+    let p = project(i, &i.years[1], 1, ForecastMethod::BudgetProfile).unwrap();
+    assert_eq!(p.projected, vec![None, None, Some(120.0), Some(130.0)]);
+    assert_eq!(p.outturn, Some(460.0));
+    assert_eq!(p.variance, Some(0.0));
+}
+
+#[test]
+fn snapshots_project_levels_not_sums() {
+    let d = quarterly(
+        "last",
+        r#"{"year":"2023-24","actual":[8,9,11,10]},{"year":"2024-25","actual":[10,12,null,null]}"#,
+    );
+    let i = &d.indicators[0];
+    let run = project(i, &i.years[1], 1, ForecastMethod::RunRate).unwrap();
+    assert_eq!(run.outturn, Some(12.0));
+    let seasonal = project(i, &i.years[1], 1, ForecastMethod::LastYearProfile).unwrap();
+    // Last year went from 9 to 11 to 10: +2 then -1 from the same point.
+    assert_eq!(seasonal.projected, vec![None, None, Some(14.0), Some(13.0)]);
+    assert_eq!(seasonal.outturn, Some(13.0));
+    // No budget: no budget-profile projection and no variance.
+    assert!(project(i, &i.years[1], 1, ForecastMethod::BudgetProfile).is_none());
+    assert_eq!(run.variance, None);
+}
+
+#[test]
+fn nothing_is_projected_without_a_year_figure_or_actuals() {
+    let d = quarterly("none", r#"{"year":"2024-25","actual":[1,2,null,null]}"#);
+    let i = &d.indicators[0];
+    assert!(project(i, &i.years[0], 1, ForecastMethod::RunRate).is_none());
+    let d = quarterly("sum", r#"{"year":"2024-25","budget":[1,2,3,4]}"#);
+    let i = &d.indicators[0];
+    assert!(project(i, &i.years[0], 3, ForecastMethod::RunRate).is_none());
+}
+
+#[test]
+fn forecast_methods_round_trip_their_slugs() {
+    for method in ForecastMethod::ALL {
+        assert_eq!(ForecastMethod::from_slug(method.slug()), Some(method));
+    }
+    assert_eq!(ForecastMethod::from_slug("magic"), None);
+}
+
+#[test]
+fn variance_to_date_accumulates_flows() {
+    let d = quarterly("sum", FLOW);
+    let i = &d.indicators[0];
+    let a = analyse_year(i, &i.years[1]);
+    assert_eq!(a.running_variance, vec![Some(-10.0), Some(0.0), None, None]);
+    let scene = variance_scene(i, &a);
+    let kinds: Vec<BarKind> = scene.bars.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds, [BarKind::Under, BarKind::Over]);
+    assert_eq!((scene.bars[0].to, scene.bars[1].to), (-10.0, 10.0));
+    assert!(scene.include_zero);
+    assert_eq!(
+        scene.line(SeriesRole::RunningVariance).unwrap().values,
+        a.running_variance
+    );
+}
+
+#[test]
+fn cumulative_chart_has_the_year_target() {
+    let d = quarterly("sum", FLOW);
+    let i = &d.indicators[0];
+    let a = analyse_year(i, &i.years[1]);
+    let scene = cumulative_scene(i, &a);
+    assert_eq!(scene.rules.len(), 1);
+    assert_eq!(scene.rules[0].value, 460.0);
+    assert_eq!(scene.rules[0].label, "Affordable level for the year: 460");
+    assert_eq!(
+        scene.line(SeriesRole::Actual).unwrap().values,
+        vec![Some(90.0), Some(210.0), None, None]
+    );
+}
+
+#[test]
+fn years_overlay_and_timeline_cover_every_year() {
+    let d = quarterly("sum", FLOW);
+    let i = &d.indicators[0];
+    let overlay = years_scene(i, fy("2024-25"));
+    assert_eq!(overlay.count(), 4);
+    assert!(overlay
+        .lines
+        .iter()
+        .any(|l| l.role == SeriesRole::NextBudget && l.label.contains("2025-26")));
+    assert!(overlay.lines.iter().any(|l| l.tag == "2023-24"));
+    assert!(overlay
+        .line(SeriesRole::Actual)
+        .unwrap()
+        .label
+        .contains("2024-25"));
+
+    let timeline = timeline_scene(i, None);
+    assert_eq!(timeline.count(), 12);
+    assert_eq!(timeline.x_window, (-0.5, 11.5));
+    let years: Vec<&str> = timeline
+        .x_separators
+        .iter()
+        .map(|(_, l)| l.as_str())
+        .collect();
+    assert_eq!(years, ["2023-24", "2024-25", "2025-26"]);
+    let actual = &timeline.line(SeriesRole::Actual).unwrap().values;
+    assert_eq!(actual[4], Some(90.0));
+    assert_eq!(actual[8], None);
+
+    let zoomed = timeline_scene(i, Some((3.5, 7.5)));
+    let frame = layout(&zoomed, 600.0, 300.0);
+    assert_eq!(frame.position_at(frame.plot.left + 1.0), Some(4));
+    let svg = render_svg(&zoomed, &frame, &Theme::light()).unwrap();
+    assert!(svg.contains("2024-25"));
+}
+
+#[test]
+fn the_cost_waterfall_adds_up() {
+    let volume = quarterly(
+        "sum",
+        r#"{"year":"2024-25","budget":[250,250,250,250],"actual":[275,275,275,275]}"#,
+    );
+    let cost = quarterly(
+        "last",
+        r#"{"year":"2024-25","budget":[15,15,15,15],"actual":[14,14,14,14]}"#,
+    );
+    let v = analyse_year(&volume.indicators[0], &volume.indicators[0].years[0]);
+    let c = analyse_year(&cost.indicators[0], &cost.indicators[0].years[0]);
+    for convention in [
+        CostConvention::VolumeAtActualCost,
+        CostConvention::VolumeAtBudgetCost,
+    ] {
+        let effect = cost_effect(&v, &c, &Unit::parse("£ per hour"), convention).unwrap();
+        let scene = cost_effect_scene(&effect);
+        let [volume_bar, price_bar, total_bar] = &scene.bars[..] else {
+            panic!()
+        };
+        assert_eq!(volume_bar.from, 0.0);
+        assert_eq!(price_bar.from, volume_bar.to);
+        assert_eq!(price_bar.to, total_bar.to);
+        assert_eq!(total_bar.to, 1100.0 * 14.0 - 1000.0 * 15.0);
+        assert!(scene.note.as_deref().unwrap().contains("Volume at"));
+    }
+}
+
+#[test]
+fn the_forecast_chart_continues_from_the_last_actual() {
+    let d = quarterly("sum", FLOW);
+    let i = &d.indicators[0];
+    let p = project(i, &i.years[1], 1, ForecastMethod::RunRate).unwrap();
+    let scene = forecast_scene(i, fy("2024-25"), &p).unwrap();
+    let projection = &scene.line(SeriesRole::Projection).unwrap().values;
+    assert_eq!(
+        projection,
+        &vec![None, Some(120.0), Some(105.0), Some(105.0)]
+    );
+    assert!(scene.note.as_deref().unwrap().contains("run rate"));
+}
