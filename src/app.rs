@@ -1,12 +1,13 @@
-//! The widget: owns the state (one reducer), loads data, derives the view of
-//! the current selection with `use_memo`, and lays out the components.
+//! The widget: owns the state (one reducer), loads data, keeps the URL in
+//! step (for the widget that owns it), derives what to show with `use_memo`,
+//! and lays out the components.
 
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use outturn_core::analysis::CostConvention;
+use gloo::events::EventListener;
 use outturn_core::chart::Theme;
-use outturn_core::view::IndicatorView;
+use outturn_core::view::{dashboard, DashboardEntry, IndicatorView, View};
 use outturn_core::{parse_dataset, Diagnostic};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast as _;
@@ -14,11 +15,12 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use crate::components::{
-    Chart, FigureTable, FileLoader, IndicatorPicker, Legend, Notes, ProblemsPanel, YearSelect,
+    Chart, Dashboard, FigureTable, FileLoader, IndicatorPicker, Legend, Notes, ProblemsPanel,
+    ThemeSelect, ViewControls, ViewTabs, YearSelect,
 };
 use crate::fetch::{fetch_text, read_file};
-use crate::options::WidgetOptions;
-use crate::state::{Action, LoadStatus, State};
+use crate::route::Route;
+use crate::state::{Action, LoadStatus, Shared, State};
 use crate::theme::read_theme;
 use crate::{DEFAULT_DATA, DEFAULT_DATA_NAME};
 
@@ -28,8 +30,10 @@ static WIDGETS: AtomicU32 = AtomicU32::new(0);
 /// Props of [`App`].
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
-    /// Start-up options (data source, first indicator and year).
-    pub options: WidgetOptions,
+    /// Start-up selection and data source.
+    pub route: Route,
+    /// True for the one widget that reads and writes the page URL's hash.
+    pub owns_url: bool,
 }
 
 /// Parses loaded text into the action that records the result.
@@ -51,12 +55,20 @@ fn load_action(text: Result<String, Diagnostic>, source: String) -> Action {
     }
 }
 
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// One Outturn widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = {
-        let options = props.options.clone();
-        use_reducer(move || State::new(options.indicator, options.year.as_deref()))
+        let route = props.route.clone();
+        use_reducer(move || State::new(&route))
     };
     let id = use_memo((), |_| {
         format!("outturn-{}", WIDGETS.fetch_add(1, Ordering::Relaxed))
@@ -68,7 +80,7 @@ pub fn App(props: &AppProps) -> Html {
     // Load the configured data once, or the built-in dataset.
     {
         let dispatcher = state.dispatcher();
-        let src = props.options.src.clone();
+        let src = props.route.src.clone();
         use_effect_with((), move |_| match src {
             Some(src) => {
                 dispatcher.dispatch(Action::LoadStarted);
@@ -84,18 +96,35 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Colours come from the widget's CSS custom properties.
+    // Chart colours come from the widget's CSS custom properties: read them
+    // again when the theme choice or the system's colour scheme changes.
+    let scheme_changes = use_state(|| 0u32);
     {
         let root = root.clone();
         let theme = theme.clone();
-        use_effect_with((), move |_| {
+        use_effect_with((state.theme, *scheme_changes), move |_| {
             if let Some(element) = root.cast::<Element>() {
                 theme.set(read_theme(&element));
             }
         });
     }
+    {
+        let scheme_changes = scheme_changes.clone();
+        use_effect_with((), move |_| {
+            let query = gloo::utils::window()
+                .match_media("(prefers-color-scheme: dark)")
+                .ok()
+                .flatten();
+            let listener = query.map(|query| {
+                EventListener::new(&query, "change", move |_| {
+                    scheme_changes.set(*scheme_changes + 1);
+                })
+            });
+            move || drop(listener)
+        });
+    }
 
-    // Track the chart area's width so the chart is laid out for it. The
+    // Track the chart area's width so charts are laid out for it. The
     // observer watches the widget root (an element that lives as long as the
     // widget) and reads the chart area through its NodeRef at each change,
     // because the chart area itself may be re-created between renders.
@@ -121,35 +150,123 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let view: Rc<Option<Rc<IndicatorView>>> = use_memo(
+    // The URL hash follows the state (a new history entry per change, the
+    // first one replaced), and back/forward or an edited hash navigate.
+    let route = state.route();
+    let first_write = use_mut_ref(|| true);
+    {
+        let owns_url = props.owns_url;
+        let ready = state.dataset.is_some();
+        use_effect_with((route.clone(), ready), move |(route, ready)| {
+            if owns_url && *ready {
+                let window = gloo::utils::window();
+                let hash = format!("#{}", route.to_hash());
+                if window.location().hash().unwrap_or_default() != hash {
+                    if let Ok(history) = window.history() {
+                        let replace = std::mem::replace(&mut *first_write.borrow_mut(), false);
+                        let _ = if replace {
+                            history.replace_state_with_url(
+                                &wasm_bindgen::JsValue::NULL,
+                                "",
+                                Some(&hash),
+                            )
+                        } else {
+                            history.push_state_with_url(
+                                &wasm_bindgen::JsValue::NULL,
+                                "",
+                                Some(&hash),
+                            )
+                        };
+                    }
+                } else {
+                    *first_write.borrow_mut() = false;
+                }
+            }
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        let owns_url = props.owns_url;
+        use_effect_with((), move |_| {
+            let listeners = owns_url.then(|| {
+                let window = gloo::utils::window();
+                let navigate = move |_: &Event| {
+                    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+                    dispatcher.dispatch(Action::Navigate(Route::parse(&hash)));
+                };
+                let again = navigate.clone();
+                [
+                    EventListener::new(&window, "popstate", navigate),
+                    EventListener::new(&window, "hashchange", again),
+                ]
+            });
+            move || drop(listeners)
+        });
+    }
+
+    // Printing shows the figures table too: open it before the print.
+    {
+        let root = root.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "beforeprint", move |_| {
+                let Some(element) = root.cast::<Element>() else {
+                    return;
+                };
+                if let Ok(tables) = element.query_selector_all("details.outturn-table") {
+                    for index in 0..tables.length() {
+                        if let Some(details) = tables
+                            .item(index)
+                            .and_then(|node| node.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                        {
+                            details.set_open(true);
+                        }
+                    }
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    let view = use_memo(
         (
-            state.dataset.clone().map(crate::state::Shared),
+            state.dataset.clone().map(Shared),
             state.indicator.clone(),
             state.year,
+            state.options.clone(),
         ),
-        |(dataset, indicator, year)| {
+        |(dataset, indicator, year, options)| {
             let (dataset, indicator, year) = (dataset.as_ref()?, indicator.as_deref()?, (*year)?);
-            IndicatorView::new(&dataset.0, indicator, year, CostConvention::default()).map(Rc::new)
+            IndicatorView::new(&dataset.0, indicator, year, options).map(Rc::new)
+        },
+    );
+    let view: Option<Rc<IndicatorView>> = (*view).clone();
+    let showing_dashboard = state.options.view == View::Dashboard;
+    let entries = use_memo(
+        (
+            state.dataset.clone().map(Shared),
+            state.year,
+            state.order,
+            showing_dashboard,
+        ),
+        |(dataset, year, order, showing)| -> Rc<Vec<(String, Vec<DashboardEntry>)>> {
+            match (dataset, showing) {
+                (Some(dataset), true) => Rc::new(dashboard(&dataset.0, *year, *order)),
+                _ => Rc::new(Vec::new()),
+            }
         },
     );
 
-    let view: Option<Rc<IndicatorView>> = (*view).clone();
-
-    let on_select = {
+    let dispatch = |make: fn(String) -> Action| {
         let dispatcher = state.dispatcher();
-        Callback::from(move |id: String| dispatcher.dispatch(Action::SelectIndicator(id)))
+        Callback::from(move |value: String| dispatcher.dispatch(make(value)))
     };
-    let on_search = {
+    let on_select = dispatch(Action::SelectIndicator);
+    let on_open = dispatch(Action::OpenIndicator);
+    let on_search = dispatch(Action::Search);
+    let on_toggle = dispatch(Action::ToggleLine);
+    let on_action = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |text: String| dispatcher.dispatch(Action::Search(text)))
-    };
-    let on_year = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |year| dispatcher.dispatch(Action::SelectYear(year)))
-    };
-    let on_focus = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |period| dispatcher.dispatch(Action::Focus(period)))
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
     let on_file = {
         let dispatcher = state.dispatcher();
@@ -164,7 +281,11 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    let drawn = view.is_some() && state.width > 0;
+    let drawn = if showing_dashboard {
+        !entries.is_empty()
+    } else {
+        view.is_some() && state.width > 0
+    };
     let status = match state.status {
         LoadStatus::Failed => "error",
         LoadStatus::Ready if drawn => "ready",
@@ -182,6 +303,10 @@ pub fn App(props: &AppProps) -> Html {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(" · ");
+        let available = view
+            .as_ref()
+            .map(|v| v.available.clone())
+            .unwrap_or_else(|| vec![View::Dashboard, View::Budget]);
         html! {
             <header class="outturn-header">
                 <p class="outturn-dataset">
@@ -201,79 +326,115 @@ pub fn App(props: &AppProps) -> Html {
                         id={format!("{id}-year")}
                         years={years}
                         selected={state.year}
-                        on_select={on_year.clone()}
+                        on_action={on_action.clone()}
                     />
                 </div>
+                <ViewTabs current={state.options.view} available={available} on_action={on_action.clone()} />
             </header>
         }
     });
 
-    let figure = view.as_ref().map(|view| {
-        let indicator = &view.indicator;
-        let unit = indicator.unit.label.trim();
-        let subtitle = format!(
-            "{} by {}, financial year {} (April to March)",
-            if unit.is_empty() { "Figures" } else { unit },
-            indicator.periods.noun(),
-            view.year
-        );
+    let body = if showing_dashboard {
         html! {
-            <>
-                <h2 class="outturn-title" id={format!("{id}-title")}>{ indicator.title.clone() }</h2>
-                <p class="outturn-subtitle">{ capitalise(&subtitle) }</p>
-                <Legend scene={Rc::new(view.scene.clone())} theme={*theme} />
-            </>
-        }
-    });
-
-    let chart = match (&view, state.width) {
-        (Some(view), width) if width > 0 => html! {
-            <Chart
-                id={format!("{id}-chart")}
-                view={view.clone()}
-                width={width}
-                focus={state.focus}
-                on_focus={on_focus}
+            <Dashboard
+                title_id={format!("{id}-title")}
+                groups={(*entries).clone()}
+                year={state.year}
+                order={state.order}
+                on_open={on_open}
+                on_action={on_action.clone()}
                 theme={*theme}
             />
-        },
-        _ => Html::default(),
+        }
+    } else {
+        match &view {
+            Some(view) => {
+                let indicator = &view.indicator;
+                let unit = indicator.unit.label.trim();
+                let subtitle = format!(
+                    "{} by {}, financial year {} (April to March)",
+                    if unit.is_empty() { "Figures" } else { unit },
+                    indicator.periods.noun(),
+                    view.year
+                );
+                let panels = view.panels.iter().enumerate().map(|(index, panel)| {
+                    let panel = Rc::new(panel.clone());
+                    let on_focus = {
+                        let dispatcher = state.dispatcher();
+                        Callback::from(move |position: Option<usize>| {
+                            dispatcher.dispatch(Action::Focus(position.map(|p| (index, p))))
+                        })
+                    };
+                    let focus = state.focus.filter(|(p, _)| *p == index).map(|(_, x)| x);
+                    html! {
+                        <div class="outturn-panel" data-panel={panel.key}>
+                            if view.panels.len() > 1 {
+                                <h3 class="outturn-panel-title">{ panel.title.clone() }</h3>
+                            }
+                            <Legend
+                                entries={panel.legend.clone()}
+                                bands={panel.scene.bands.iter().map(|b| b.over).collect::<Vec<_>>()}
+                                bars={panel.scene.bars.iter().map(|b| b.kind).collect::<Vec<_>>()}
+                                hidden={state.options.hidden.clone()}
+                                on_toggle={on_toggle.clone()}
+                                theme={*theme}
+                            />
+                            if state.width > 0 {
+                                <Chart
+                                    id={format!("{id}-chart-{index}")}
+                                    panel={panel.clone()}
+                                    width={state.width}
+                                    focus={focus}
+                                    on_focus={on_focus}
+                                    on_action={on_action.clone()}
+                                    theme={*theme}
+                                />
+                            }
+                        </div>
+                    }
+                });
+                html! {
+                    <>
+                        <h2 class="outturn-title" id={format!("{id}-title")}>{ indicator.title.clone() }</h2>
+                        <p class="outturn-subtitle">{ capitalise(&subtitle) }</p>
+                        <ViewControls
+                            id={format!("{id}-controls")}
+                            view={view.view}
+                            options={state.options.clone()}
+                            as_at_choices={view.as_at_choices.clone()}
+                            on_action={on_action.clone()}
+                        />
+                        { for panels }
+                        <p class="outturn-headline">{ view.headline.clone() }</p>
+                        if let Some(sentence) = &view.projection_sentence {
+                            <p class="outturn-projection">{ sentence.clone() }</p>
+                        }
+                        if let Some(cost) = &view.cost {
+                            <p class="outturn-cost">{ cost.clone() }</p>
+                        }
+                        { for view.printed.iter().map(|text| html! { <p class="outturn-printed">{ text.clone() }</p> }) }
+                        <FigureTable table={Rc::new(view.table.clone())} />
+                        <Notes notes={view.indicator.notes.clone()} source={view.indicator.source.clone()} />
+                    </>
+                }
+            }
+            None => Html::default(),
+        }
     };
 
-    let below = view.as_ref().map(|view| {
-        html! {
-            <>
-                <p class="outturn-headline">{ view.headline.clone() }</p>
-                if let Some(cost) = &view.cost {
-                    <p class="outturn-cost">{ cost.clone() }</p>
-                }
-                { for view.printed.iter().map(|text| html! { <p class="outturn-printed">{ text.clone() }</p> }) }
-                <FigureTable table={Rc::new(view.table.clone())} />
-                <Notes notes={view.indicator.notes.clone()} source={view.indicator.source.clone()} />
-            </>
-        }
-    });
-
     html! {
-        <div class="outturn" ref={root} data-outturn-state={status} aria-busy={(status == "loading").then_some("true")}>
+        <div class="outturn" ref={root} data-outturn-state={status} data-theme={state.theme.slug()}
+            data-view={state.options.view.slug()} aria-busy={(status == "loading").then_some("true")}>
             { for header }
             <ProblemsPanel problems={state.problems.clone()} failed={state.status == LoadStatus::Failed} />
-            <section class={classes!("outturn-figure", view.is_none().then_some("outturn-empty"))} aria-labelledby={format!("{id}-title")}>
-                { for figure }
-                <div class="outturn-chart-box" ref={chart_box}>{ chart }</div>
-                { for below }
+            <section class={classes!("outturn-figure", (view.is_none() && !showing_dashboard).then_some("outturn-empty"))}
+                aria-labelledby={format!("{id}-title")}>
+                <div class="outturn-chart-box" ref={chart_box}>{ body }</div>
             </section>
             <footer class="outturn-footer">
                 <FileLoader id={format!("{id}-file")} on_file={on_file} />
+                <ThemeSelect id={format!("{id}-theme")} current={state.theme} on_action={on_action} />
             </footer>
         </div>
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

@@ -1,11 +1,16 @@
-//! The widget's state and the one place it changes: every user action and
-//! load result is an [`Action`], applied by [`State::reduce`].
+//! The widget's state and the one place it changes: every user action,
+//! navigation and load result is an [`Action`], applied by [`State::reduce`].
 
 use std::rc::Rc;
 
+use outturn_core::analysis::{CostConvention, ForecastMethod};
+use outturn_core::chart::{full_window, pan, zoom};
 use outturn_core::model::FinancialYear;
+use outturn_core::view::{DashboardOrder, View, ViewOptions};
 use outturn_core::{Dataset, Diagnostic};
 use yew::Reducible;
+
+use crate::route::Route;
 
 /// Where loading stands; mirrored on the root element as `data-outturn-state`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +33,29 @@ pub struct LoadProblems {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Light, dark, or whatever the reader's system prefers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeChoice {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// `auto`, `light`, `dark`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ThemeChoice::Auto => "auto",
+            ThemeChoice::Light => "light",
+            ThemeChoice::Dark => "dark",
+        }
+    }
+}
+
 /// Everything that can change in a widget.
 #[derive(Debug, Clone)]
 pub struct State {
@@ -43,8 +71,14 @@ pub struct State {
     pub indicator: Option<String>,
     /// Selected financial year.
     pub year: Option<FinancialYear>,
-    /// Period under the pointer or keyboard focus, for the tooltip.
-    pub focus: Option<usize>,
+    /// View, convention, method, as-at period, timeline window, hidden lines.
+    pub options: ViewOptions,
+    /// Dashboard ordering.
+    pub order: DashboardOrder,
+    /// Colour theme.
+    pub theme: ThemeChoice,
+    /// Panel and x position under the pointer or keyboard, for the tooltip.
+    pub focus: Option<(usize, usize)>,
     /// Text typed in the indicator search box.
     pub search: String,
     /// Width of the chart area in CSS pixels (0 until measured).
@@ -74,10 +108,46 @@ pub enum Action {
     },
     /// The user picked an indicator.
     SelectIndicator(String),
+    /// The user opened an indicator from the dashboard (switches to budget vs actual).
+    OpenIndicator(String),
     /// The user picked a year.
     SelectYear(FinancialYear),
-    /// The pointer or keyboard moved to a period (or left the chart).
-    Focus(Option<usize>),
+    /// The user picked a view.
+    SelectView(View),
+    /// The user picked a cost convention.
+    SelectConvention(CostConvention),
+    /// The user picked a projection method.
+    SelectMethod(ForecastMethod),
+    /// The user picked the forecast's "as at" period.
+    SelectAsAt(usize),
+    /// Zoom the timeline by a factor (< 1 in) around a position; count = positions.
+    Zoom {
+        /// Scale of the new span to the old.
+        factor: f64,
+        /// Position that stays put.
+        centre: f64,
+        /// Positions in the timeline.
+        count: usize,
+    },
+    /// Pan the timeline by a number of positions.
+    Pan {
+        /// Positions to move (negative = earlier).
+        shift: f64,
+        /// Positions in the timeline.
+        count: usize,
+    },
+    /// Show the whole timeline.
+    ResetZoom,
+    /// Show or hide a line (by key) through the legend.
+    ToggleLine(String),
+    /// Reorder the dashboard.
+    SelectOrder(DashboardOrder),
+    /// Change the colour theme.
+    SelectTheme(ThemeChoice),
+    /// The URL changed (back/forward or an edited hash).
+    Navigate(Route),
+    /// The pointer or keyboard moved to a position of a panel (or left).
+    Focus(Option<(usize, usize)>),
     /// The search text changed.
     Search(String),
     /// The chart area was resized.
@@ -86,17 +156,62 @@ pub enum Action {
 
 impl State {
     /// The state before any data has loaded, with the requested selection.
-    pub fn new(indicator: Option<String>, year: Option<&str>) -> Self {
-        Self {
+    pub fn new(route: &Route) -> Self {
+        let mut state = Self {
             dataset: None,
             source: String::new(),
             status: LoadStatus::Loading,
             problems: None,
-            indicator,
-            year: year.and_then(FinancialYear::parse),
+            indicator: None,
+            year: None,
+            options: ViewOptions::default(),
+            order: DashboardOrder::default(),
+            theme: ThemeChoice::default(),
             focus: None,
             search: String::new(),
             width: 0,
+        };
+        state.apply_route(route);
+        state
+    }
+
+    /// The part of the state a link reproduces.
+    pub fn route(&self) -> Route {
+        Route {
+            indicator: self.indicator.clone(),
+            year: self.year.map(|y| y.to_string()),
+            view: Some(self.options.view.slug().to_string()),
+            method: Some(self.options.method.slug().to_string()),
+            as_at: self.options.as_at,
+            convention: Some(
+                match self.options.convention {
+                    CostConvention::VolumeAtActualCost => "actual-cost",
+                    CostConvention::VolumeAtBudgetCost => "budget-cost",
+                }
+                .to_string(),
+            ),
+            src: None,
+        }
+    }
+
+    fn apply_route(&mut self, route: &Route) {
+        if let Some(id) = &route.indicator {
+            self.indicator = Some(id.clone());
+        }
+        if let Some(year) = route.year.as_deref().and_then(FinancialYear::parse) {
+            self.year = Some(year);
+        }
+        if let Some(view) = route.view.as_deref().and_then(View::from_slug) {
+            self.options.view = view;
+        }
+        if let Some(method) = route.method.as_deref().and_then(ForecastMethod::from_slug) {
+            self.options.method = method;
+        }
+        self.options.as_at = route.as_at;
+        match route.convention.as_deref() {
+            Some("budget-cost") => self.options.convention = CostConvention::VolumeAtBudgetCost,
+            Some("actual-cost") => self.options.convention = CostConvention::VolumeAtActualCost,
+            _ => {}
         }
     }
 
@@ -128,6 +243,13 @@ impl State {
             Some(year) if i.year(year).is_some() => Some(year),
             _ => i.default_year(),
         });
+        self.focus = None;
+    }
+
+    /// A new selection resets what belongs to the old one.
+    fn reset_for_selection(&mut self) {
+        self.options.window = None;
+        self.options.as_at = None;
         self.focus = None;
     }
 }
@@ -168,14 +290,58 @@ impl Reducible for State {
             }
             Action::SelectIndicator(id) => {
                 next.indicator = Some(id);
-                let mut ignored = Vec::new();
-                next.settle_selection(&mut ignored);
+                next.reset_for_selection();
+                next.settle_selection(&mut Vec::new());
+            }
+            Action::OpenIndicator(id) => {
+                next.indicator = Some(id);
+                next.options.view = View::Budget;
+                next.reset_for_selection();
+                next.settle_selection(&mut Vec::new());
             }
             Action::SelectYear(year) => {
                 next.year = Some(year);
+                next.options.as_at = None;
                 next.focus = None;
             }
-            Action::Focus(period) => next.focus = period,
+            Action::SelectView(view) => {
+                next.options.view = view;
+                next.focus = None;
+            }
+            Action::SelectConvention(convention) => next.options.convention = convention,
+            Action::SelectMethod(method) => next.options.method = method,
+            Action::SelectAsAt(period) => next.options.as_at = Some(period),
+            Action::Zoom {
+                factor,
+                centre,
+                count,
+            } => {
+                let window = next.options.window.unwrap_or_else(|| full_window(count));
+                next.options.window = Some(zoom(window, count, factor, centre));
+            }
+            Action::Pan { shift, count } => {
+                let window = next.options.window.unwrap_or_else(|| full_window(count));
+                next.options.window = Some(pan(window, count, shift));
+            }
+            Action::ResetZoom => next.options.window = None,
+            Action::ToggleLine(key) => {
+                if let Some(at) = next.options.hidden.iter().position(|k| *k == key) {
+                    next.options.hidden.remove(at);
+                } else {
+                    next.options.hidden.push(key);
+                }
+            }
+            Action::SelectOrder(order) => next.order = order,
+            Action::SelectTheme(theme) => next.theme = theme,
+            Action::Navigate(route) => {
+                let before = (next.indicator.clone(), next.year);
+                next.apply_route(&route);
+                if (next.indicator.clone(), next.year) != before {
+                    next.options.window = None;
+                }
+                next.settle_selection(&mut Vec::new());
+            }
+            Action::Focus(focus) => next.focus = focus,
             Action::Search(text) => next.search = text,
             Action::Resize(width) => next.width = width,
         }

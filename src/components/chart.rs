@@ -1,15 +1,21 @@
-//! The chart: the scene drawn by plotters as inline SVG (crisp at any pixel
+//! One chart: the scene drawn by plotters as inline SVG (crisp at any pixel
 //! density and in print), with a crosshair and tooltip that follow the
-//! pointer and the keyboard (arrow keys, Home, End; Esc dismisses).
+//! pointer and the keyboard (arrow keys, Home, End; Esc dismisses). A
+//! zoomable chart (the timeline) also zooms and pans with buttons, keys
+//! (+ and -, Shift with the arrow keys), the wheel and dragging.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use outturn_core::chart::{layout, render_svg, SeriesRole, Theme};
-use outturn_core::view::IndicatorView;
+use gloo::events::{EventListener, EventListenerOptions};
+use outturn_core::chart::{full_window, layout, render_svg, SeriesRole, Theme};
+use outturn_core::view::Panel;
+use wasm_bindgen::JsCast as _;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::hex;
+use crate::state::Action;
 
 /// Chart height for a given width: wide enough to read, never taller than a screen.
 fn chart_height(width: u32) -> f64 {
@@ -22,37 +28,42 @@ pub struct ChartProps {
     /// Element id prefix, unique on the page.
     pub id: AttrValue,
     /// What is shown.
-    pub view: Rc<IndicatorView>,
+    pub panel: Rc<Panel>,
     /// Width to draw at, CSS pixels.
     pub width: u32,
-    /// Period with the tooltip, if any.
+    /// Position with the tooltip, if any.
     pub focus: Option<usize>,
-    /// Called when the pointer or keyboard moves to a period, or away (`None`).
+    /// Called when the pointer or keyboard moves to a position, or away (`None`).
     pub on_focus: Callback<Option<usize>>,
+    /// Receives zoom and pan actions (zoomable charts).
+    pub on_action: Callback<Action>,
     /// Colours.
     pub theme: Theme,
 }
 
-/// The interactive budget-versus-actual chart.
+/// The interactive chart.
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
-    let frame = use_memo((props.view.clone(), props.width), |(view, width)| {
-        layout(&view.scene, f64::from(*width), chart_height(*width))
+    let frame = use_memo((props.panel.clone(), props.width), |(panel, width)| {
+        layout(&panel.scene, f64::from(*width), chart_height(*width))
     });
     let svg = use_memo(
-        (props.view.clone(), frame.clone(), props.theme),
-        |(view, frame, theme)| render_svg(&view.scene, frame, theme).unwrap_or_default(),
+        (props.panel.clone(), frame.clone(), props.theme),
+        |(panel, frame, theme)| render_svg(&panel.scene, frame, theme).unwrap_or_default(),
     );
     let container = use_node_ref();
     let tooltip = use_node_ref();
+    let drag_from = use_mut_ref(|| None::<f64>);
+    let count = props.panel.scene.count();
+    let zoomable = props.panel.zoomable;
 
-    // Place the tooltip beside the focused period, flipping left near the
+    // Place the tooltip beside the focused position, flipping left near the
     // right edge. Set through the CSSOM, which strict style-src policies allow.
     {
         let tooltip = tooltip.clone();
         use_effect_with((props.focus, frame.clone()), move |(focus, frame)| {
-            if let (Some(period), Some(element)) = (focus, tooltip.cast::<HtmlElement>()) {
-                let x = frame.x(*period as f64);
+            if let (Some(position), Some(element)) = (focus, tooltip.cast::<HtmlElement>()) {
+                let x = frame.x(*position as f64);
                 let width = f64::from(element.offset_width());
                 let left = if x + 14.0 + width <= frame.width {
                     x + 14.0
@@ -66,38 +77,153 @@ pub fn Chart(props: &ChartProps) -> Html {
         });
     }
 
-    let periods = props.view.details.len();
-    let last_reported = props.view.summary.analysis.last_reported.unwrap_or(0);
+    // The wheel zooms the timeline around the pointer. Registered by hand
+    // because preventing the page scroll needs a non-passive listener.
+    {
+        let container = container.clone();
+        let frame = frame.clone();
+        let on_action = props.on_action.clone();
+        use_effect_with((zoomable, frame.clone()), move |_| {
+            let listener = zoomable
+                .then(|| container.cast::<Element>())
+                .flatten()
+                .map(|element| {
+                    let options = EventListenerOptions::enable_prevent_default();
+                    let target = element.clone();
+                    EventListener::new_with_options(&element, "wheel", options, move |event| {
+                        let Some(wheel) = event.dyn_ref::<web_sys::WheelEvent>() else {
+                            return;
+                        };
+                        event.prevent_default();
+                        let x =
+                            f64::from(wheel.client_x()) - target.get_bounding_client_rect().left();
+                        let centre = frame.x_min + (x - frame.plot.left) / frame.slot();
+                        let factor = if wheel.delta_y() < 0.0 { 0.8 } else { 1.25 };
+                        on_action.emit(Action::Zoom {
+                            factor,
+                            centre,
+                            count,
+                        });
+                    })
+                });
+            move || drop(listener)
+        });
+    }
+
+    let positions = count;
+    let last_reported = props
+        .panel
+        .scene
+        .lines
+        .iter()
+        .find(|l| l.role == SeriesRole::Actual)
+        .and_then(|l| {
+            l.values
+                .iter()
+                .enumerate()
+                .rposition(|(i, v)| v.is_some() && props.panel.scene.is_visible(i as f64))
+        })
+        .unwrap_or_else(|| frame.x_min.ceil().max(0.0) as usize);
+    let pointer_x = {
+        let container = container.clone();
+        move |event: &PointerEvent| -> Option<f64> {
+            let element = container.cast::<Element>()?;
+            Some(f64::from(event.client_x()) - element.get_bounding_client_rect().left())
+        }
+    };
     let on_pointer_move = {
         let frame = frame.clone();
-        let container = container.clone();
         let on_focus = props.on_focus.clone();
+        let on_action = props.on_action.clone();
         let current = props.focus;
+        let drag_from = drag_from.clone();
+        let pointer_x = pointer_x.clone();
         Callback::from(move |event: PointerEvent| {
-            let Some(element) = container.cast::<Element>() else {
+            let Some(x) = pointer_x(&event) else {
                 return;
             };
-            let x = f64::from(event.client_x()) - element.get_bounding_client_rect().left();
-            let period = frame.position_at(x);
-            if period != current {
-                on_focus.emit(period);
+            let mut dragging = drag_from.borrow_mut();
+            if let (true, Some(from)) = (zoomable, *dragging) {
+                let shift = (from - x) / frame.slot();
+                if shift.abs() >= 0.5 {
+                    on_action.emit(Action::Pan { shift, count });
+                    *dragging = Some(x);
+                }
+                return;
+            }
+            let position = frame.position_at(x);
+            if position != current {
+                on_focus.emit(position);
             }
         })
     };
+    let on_pointer_down = {
+        let drag_from = drag_from.clone();
+        let pointer_x = pointer_x.clone();
+        Callback::from(move |event: PointerEvent| {
+            if zoomable && event.is_primary() {
+                *drag_from.borrow_mut() = pointer_x(&event);
+            }
+        })
+    };
+    let end_drag = {
+        let drag_from: Rc<RefCell<Option<f64>>> = drag_from.clone();
+        Callback::from(move |_: PointerEvent| *drag_from.borrow_mut() = None)
+    };
     let on_pointer_leave = {
         let on_focus = props.on_focus.clone();
-        Callback::from(move |_: PointerEvent| on_focus.emit(None))
+        let drag_from = drag_from.clone();
+        Callback::from(move |_: PointerEvent| {
+            *drag_from.borrow_mut() = None;
+            on_focus.emit(None);
+        })
     };
     let on_key_down = {
         let on_focus = props.on_focus.clone();
+        let on_action = props.on_action.clone();
         let focus = props.focus;
+        let frame = frame.clone();
         Callback::from(move |event: KeyboardEvent| {
-            let current = focus.unwrap_or(last_reported);
-            let next = match event.key().as_str() {
-                "ArrowRight" | "ArrowUp" => Some((current + 1).min(periods.saturating_sub(1))),
-                "ArrowLeft" | "ArrowDown" => Some(current.saturating_sub(1)),
-                "Home" => Some(0),
-                "End" => Some(periods.saturating_sub(1)),
+            let key = event.key();
+            if zoomable {
+                let centre = focus.map_or((frame.x_min + frame.x_max) / 2.0, |f| f as f64);
+                let span = frame.x_max - frame.x_min;
+                let action = match key.as_str() {
+                    "+" | "=" => Some(Action::Zoom {
+                        factor: 0.5,
+                        centre,
+                        count,
+                    }),
+                    "-" | "_" => Some(Action::Zoom {
+                        factor: 2.0,
+                        centre,
+                        count,
+                    }),
+                    "ArrowLeft" if event.shift_key() => Some(Action::Pan {
+                        shift: -span / 4.0,
+                        count,
+                    }),
+                    "ArrowRight" if event.shift_key() => Some(Action::Pan {
+                        shift: span / 4.0,
+                        count,
+                    }),
+                    "0" => Some(Action::ResetZoom),
+                    _ => None,
+                };
+                if let Some(action) = action {
+                    event.prevent_default();
+                    on_action.emit(action);
+                    return;
+                }
+            }
+            let low = frame.x_min.ceil().max(0.0) as usize;
+            let high = (frame.x_max.floor().max(0.0) as usize).min(positions.saturating_sub(1));
+            let current = focus.unwrap_or(last_reported).clamp(low, high.max(low));
+            let next = match key.as_str() {
+                "ArrowRight" | "ArrowUp" => Some((current + 1).min(high)),
+                "ArrowLeft" | "ArrowDown" => Some(current.saturating_sub(1).max(low)),
+                "Home" => Some(low),
+                "End" => Some(high),
                 "Escape" => None,
                 _ => return,
             };
@@ -119,18 +245,23 @@ pub fn Chart(props: &ChartProps) -> Html {
         Callback::from(move |_: FocusEvent| on_focus.emit(None))
     };
 
-    let view = &props.view;
+    let panel = &props.panel;
     let tooltip_id = format!("{}-tooltip", props.id);
-    let focused = props.focus.filter(|period| *period < periods);
-    let overlay = focused.map(|period| {
-        let x = frame.x(period as f64);
-        let markers = [SeriesRole::Budget, SeriesRole::Actual, SeriesRole::Forecast]
-            .into_iter()
-            .filter_map(|role| {
-                let value = view.scene.line(role)?.values.get(period).copied().flatten()?;
+    let focused = props
+        .focus
+        .filter(|position| *position < positions && panel.scene.is_visible(*position as f64));
+    let overlay = focused.map(|position| {
+        let x = frame.x(position as f64);
+        let markers = panel
+            .scene
+            .lines
+            .iter()
+            .filter(|line| !matches!(line.role, SeriesRole::PreviousActual { .. } | SeriesRole::NextBudget))
+            .filter_map(|line| {
+                let value = line.values.get(position).copied().flatten()?;
                 Some(html! {
                     <circle class="outturn-focus-marker" cx={format!("{x:.1}")} cy={format!("{:.1}", frame.y(value))} r="7"
-                        stroke={hex(role.colour(&props.theme))} />
+                        stroke={hex(line.role.colour(&props.theme))} />
                 })
             });
         html! {
@@ -142,7 +273,7 @@ pub fn Chart(props: &ChartProps) -> Html {
             </svg>
         }
     });
-    let tip = focused.and_then(|period| view.details.get(period)).map(|detail| {
+    let tip = focused.and_then(|position| panel.details.get(position)).map(|detail| {
         html! {
             <div class="outturn-tooltip" role="tooltip" id={tooltip_id.clone()} ref={tooltip.clone()}>
                 <p class="outturn-tooltip-title">{ detail.title.clone() }</p>
@@ -159,37 +290,70 @@ pub fn Chart(props: &ChartProps) -> Html {
             </div>
         }
     });
-    let label = format!(
-        "Chart of {}, {}: affordable level and actual by {}. {} Use the left and right arrow keys to read each {}.",
-        view.indicator.title,
-        view.year,
-        view.indicator.periods.noun(),
-        view.headline,
-        view.indicator.periods.noun()
-    );
-    html! {
-        <div
-            ref={container}
-            class="outturn-chart"
-            tabindex="0"
-            role="group"
-            aria-label={label}
-            aria-describedby={focused.map(|_| tooltip_id.clone())}
-            data-periods={periods.to_string()}
-            data-plot-left={format!("{:.1}", frame.plot.left)}
-            data-plot-right={format!("{:.1}", frame.plot.right)}
-            onpointermove={on_pointer_move}
-            onpointerleave={on_pointer_leave}
-            onkeydown={on_key_down}
-            onfocusin={on_focus_in}
-            onfocusout={on_focus_out}
-        >
-            <div class="outturn-svg" aria-hidden="true">
-                { Html::from_html_unchecked(AttrValue::from((*svg).clone())) }
+    let zoom_controls = zoomable.then(|| {
+        let button = |label: &'static str, class: &'static str, action: Action| {
+            let on_action = props.on_action.clone();
+            let onclick = Callback::from(move |_: MouseEvent| on_action.emit(action.clone()));
+            html! { <button type="button" class={classes!("outturn-zoom-button", class)} {onclick}>{ label }</button> }
+        };
+        let centre = (frame.x_min + frame.x_max) / 2.0;
+        let span = frame.x_max - frame.x_min;
+        let whole = full_window(count);
+        let at_full = (frame.x_min - whole.0).abs() < 1e-9 && (frame.x_max - whole.1).abs() < 1e-9;
+        html! {
+            <div class="outturn-zoom" role="group" aria-label="Zoom and pan the timeline">
+                { button("Zoom in", "outturn-zoom-in", Action::Zoom { factor: 0.5, centre, count }) }
+                { button("Zoom out", "outturn-zoom-out", Action::Zoom { factor: 2.0, centre, count }) }
+                { button("◀ Earlier", "outturn-pan-earlier", Action::Pan { shift: -span / 2.0, count }) }
+                { button("Later ▶", "outturn-pan-later", Action::Pan { shift: span / 2.0, count }) }
+                { button("Show all", "outturn-zoom-reset", Action::ResetZoom) }
+                <span class="outturn-zoom-state" aria-live="polite">
+                    { if at_full { "Showing every year".to_string() } else {
+                        format!("Showing {} to {}",
+                            panel.details.get(frame.x_min.ceil().max(0.0) as usize).map(|d| d.title.clone()).unwrap_or_default(),
+                            panel.details.get((frame.x_max.floor().max(0.0) as usize).min(count.saturating_sub(1))).map(|d| d.title.clone()).unwrap_or_default())
+                    } }
+                </span>
             </div>
-            { for overlay }
-            { for tip }
-        </div>
+        }
+    });
+    let keys = if zoomable {
+        " Use the left and right arrow keys to read each point; + and - zoom, Shift with the arrow keys pans, 0 shows everything."
+    } else {
+        " Use the left and right arrow keys to read each point."
+    };
+    let label = format!("Chart: {}.{keys}", panel.title);
+    html! {
+        <>
+            { for zoom_controls }
+            <div
+                ref={container}
+                class={classes!("outturn-chart", zoomable.then_some("outturn-chart-zoomable"))}
+                tabindex="0"
+                role="group"
+                aria-label={label}
+                aria-describedby={focused.map(|_| tooltip_id.clone())}
+                data-positions={positions.to_string()}
+                data-plot-left={format!("{:.1}", frame.plot.left)}
+                data-plot-right={format!("{:.1}", frame.plot.right)}
+                data-x-min={format!("{:.2}", frame.x_min)}
+                data-x-max={format!("{:.2}", frame.x_max)}
+                onpointermove={on_pointer_move}
+                onpointerdown={on_pointer_down}
+                onpointerup={end_drag.clone()}
+                onpointercancel={end_drag}
+                onpointerleave={on_pointer_leave}
+                onkeydown={on_key_down}
+                onfocusin={on_focus_in}
+                onfocusout={on_focus_out}
+            >
+                <div class="outturn-svg" aria-hidden="true">
+                    { Html::from_html_unchecked(AttrValue::from((*svg).clone())) }
+                </div>
+                { for overlay }
+                { for tip }
+            </div>
+        </>
     }
 }
 
@@ -198,14 +362,13 @@ fn status_words(status: &str) -> String {
     match status {
         "over" => "▲ Over the affordable level".to_string(),
         "under" => "▼ Under the affordable level".to_string(),
-        other => format!("● {}", capitalise(other)),
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+        other => {
+            let mut chars = other.chars();
+            let capitalised: String = match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            };
+            format!("● {capitalised}")
+        }
     }
 }

@@ -1,9 +1,8 @@
-//! The key, above the chart: each line with its real dash and marker, and
-//! the two shadings, so nothing relies on colour alone.
+//! The key, above the chart (as ONS guidance asks): each line with its real
+//! dash and marker, the shadings and bars. Line entries are toggle buttons
+//! that show or hide the line.
 
-use std::rc::Rc;
-
-use outturn_core::chart::{Marker, Scene, SeriesRole, Theme};
+use outturn_core::chart::{BarKind, Marker, SeriesRole, Theme};
 use yew::prelude::*;
 
 use super::hex;
@@ -11,8 +10,16 @@ use super::hex;
 /// Props of [`Legend`].
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
-    /// The chart whose lines are listed.
-    pub scene: Rc<Scene>,
+    /// Every line the chart can show: (role, label).
+    pub entries: Vec<(SeriesRole, String)>,
+    /// Sides of the shaded band pieces drawn (true = over).
+    pub bands: Vec<bool>,
+    /// Kinds of bars drawn.
+    pub bars: Vec<BarKind>,
+    /// Keys of hidden lines.
+    pub hidden: Vec<String>,
+    /// Called with a line's key to show or hide it.
+    pub on_toggle: Callback<String>,
     /// Colours.
     pub theme: Theme,
 }
@@ -38,10 +45,10 @@ fn swatch(role: SeriesRole, theme: &Theme) -> Html {
     }
 }
 
-fn band_swatch(colour: String) -> Html {
+fn block_swatch(colour: String, opacity: &str) -> Html {
     html! {
         <svg class="outturn-swatch" width="32" height="14" viewBox="0 0 32 14" aria-hidden="true" focusable="false">
-            <rect x="1" y="1" width="30" height="12" fill={colour} opacity="0.28" />
+            <rect x="1" y="1" width="30" height="12" fill={colour.clone()} opacity={opacity.to_string()} stroke={colour} />
         </svg>
     }
 }
@@ -51,8 +58,8 @@ fn band_swatch(colour: String) -> Html {
 pub fn Legend(props: &LegendProps) -> Html {
     let theme = &props.theme;
     // Main series first (as a reader scans), earlier years after.
-    let mut lines: Vec<_> = props.scene.lines.iter().collect();
-    lines.sort_by_key(|line| match line.role {
+    let mut entries: Vec<&(SeriesRole, String)> = props.entries.iter().collect();
+    entries.sort_by_key(|(role, _)| match role {
         SeriesRole::Actual => 0,
         SeriesRole::Budget => 1,
         SeriesRole::Projection => 2,
@@ -61,19 +68,41 @@ pub fn Legend(props: &LegendProps) -> Html {
         SeriesRole::NextBudget => 5,
         SeriesRole::PreviousActual { age } => 5 + age,
     });
-    let over = props.scene.bands.iter().any(|band| band.over);
-    let under = props.scene.bands.iter().any(|band| !band.over);
+    let lines = entries.into_iter().map(|(role, label)| {
+        let key = role.key();
+        let shown = !props.hidden.contains(&key);
+        let on_toggle = props.on_toggle.clone();
+        let onclick = Callback::from(move |_: MouseEvent| on_toggle.emit(key.clone()));
+        html! {
+            <li>
+                <button type="button" class="outturn-legend-toggle" aria-pressed={shown.to_string()}
+                    data-line={role.key()} title={if shown { "Hide this line" } else { "Show this line" }} {onclick}>
+                    { swatch(*role, theme) }<span>{ label.clone() }</span>
+                </button>
+            </li>
+        }
+    });
+    let over = props.bands.iter().any(|b| *b);
+    let under = props.bands.iter().any(|b| !*b);
+    let bar = |kind: BarKind, label: &str| {
+        props.bars.contains(&kind).then(|| {
+            html! { <li class="outturn-legend-static">{ block_swatch(hex(kind.colour(theme)), "0.75") }<span>{ label.to_string() }</span></li> }
+        })
+    };
     html! {
-        <ul class="outturn-legend" aria-label="Key">
-            { for lines.into_iter().map(|line| html! {
-                <li>{ swatch(line.role, theme) }<span>{ line.label.clone() }</span></li>
-            }) }
+        <ul class="outturn-legend" aria-label="Key (buttons show or hide lines)">
+            { for lines }
             if over {
-                <li>{ band_swatch(hex(theme.over)) }<span>{ "Shaded: actual over the affordable level" }</span></li>
+                <li class="outturn-legend-static">{ block_swatch(hex(theme.over), "0.28") }<span>{ "Shaded: actual over the affordable level" }</span></li>
             }
             if under {
-                <li>{ band_swatch(hex(theme.under)) }<span>{ "Shaded: actual under the affordable level" }</span></li>
+                <li class="outturn-legend-static">{ block_swatch(hex(theme.under), "0.28") }<span>{ "Shaded: actual under the affordable level" }</span></li>
             }
+            { for bar(BarKind::Over, "Bars up: over the affordable level") }
+            { for bar(BarKind::Under, "Bars down: under the affordable level") }
+            { for bar(BarKind::Volume, "Volume effect") }
+            { for bar(BarKind::Price, "Price effect") }
+            { for bar(BarKind::Total, "Total £ effect") }
         </ul>
     }
 }

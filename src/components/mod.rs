@@ -3,21 +3,29 @@
 //! callbacks. None does arithmetic; figures arrive formatted from the core.
 
 mod chart;
+mod dashboard;
 mod figure_table;
 mod file_loader;
 mod indicator_picker;
 mod legend;
 mod notes;
 mod problems_panel;
+mod theme_select;
+mod view_controls;
+mod view_tabs;
 mod year_select;
 
 pub use chart::Chart;
+pub use dashboard::Dashboard;
 pub use figure_table::FigureTable;
 pub use file_loader::FileLoader;
 pub use indicator_picker::IndicatorPicker;
 pub use legend::Legend;
 pub use notes::Notes;
 pub use problems_panel::ProblemsPanel;
+pub use theme_select::ThemeSelect;
+pub use view_controls::ViewControls;
+pub use view_tabs::ViewTabs;
 pub use year_select::YearSelect;
 
 use outturn_core::chart::Colour;

@@ -4,6 +4,8 @@ use outturn_core::model::FinancialYear;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::state::Action;
+
 /// Props of [`YearSelect`].
 #[derive(Properties, PartialEq)]
 pub struct YearSelectProps {
@@ -13,19 +15,19 @@ pub struct YearSelectProps {
     pub years: Vec<FinancialYear>,
     /// The year shown.
     pub selected: Option<FinancialYear>,
-    /// Called with the year picked.
-    pub on_select: Callback<FinancialYear>,
+    /// Receives [`Action::SelectYear`].
+    pub on_action: Callback<Action>,
 }
 
-/// A list of the indicator's financial years.
+/// A list of the indicator's financial years, newest first.
 #[component]
 pub fn YearSelect(props: &YearSelectProps) -> Html {
     let on_change = {
-        let on_select = props.on_select.clone();
+        let on_action = props.on_action.clone();
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
             if let Some(year) = FinancialYear::parse(&select.value()) {
-                on_select.emit(year);
+                on_action.emit(Action::SelectYear(year));
             }
         })
     };

@@ -23,7 +23,7 @@ async function hoverPeriod(page, index) {
   await chart.scrollIntoViewIfNeeded();
   const left = Number(await chart.getAttribute('data-plot-left'));
   const right = Number(await chart.getAttribute('data-plot-right'));
-  const periods = Number(await chart.getAttribute('data-periods'));
+  const periods = Number(await chart.getAttribute('data-positions'));
   const box = await chart.boundingBox();
   const x = left + ((index + 0.5) * (right - left)) / periods;
   await chart.hover({ position: { x, y: box.height / 2 } });

@@ -4,13 +4,18 @@
 //! the figures table and the chart scene. Also the grouped, searchable list of
 //! indicators for the picker.
 
-use crate::analysis::{CostConvention, YearAnalysis};
-use crate::chart::{build_scene, Scene};
-use crate::format::{
-    cost_sentence, format_amount, format_variance, headline, point_detail, printed_sentences,
-    PointDetail,
+use crate::analysis::{
+    percent_of, project, CostConvention, ForecastMethod, Projection, YearAnalysis,
 };
-use crate::model::{Dataset, FinancialYear, Indicator};
+use crate::chart::{
+    build_scene, cost_effect_scene, cumulative_scene, forecast_scene, timeline_scene,
+    variance_scene, years_scene, Scene, SeriesRole,
+};
+use crate::format::{
+    cost_sentence, format_amount, format_money, format_number, format_value, format_variance,
+    headline, point_detail, printed_sentences, PointDetail,
+};
+use crate::model::{Dataset, FinancialYear, Indicator, YearValue};
 use crate::summary::{summarise_year, YearSummary};
 
 /// One row of the figures table: a period, or the year's totals.
@@ -41,6 +46,106 @@ pub struct FiguresTable {
     pub totals: Vec<TableRow>,
 }
 
+/// The views a reader can switch between (URL `view=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// Every indicator as a small multiple.
+    Dashboard,
+    /// Budget against actual by period, the difference shaded.
+    #[default]
+    Budget,
+    /// Cumulative year to date against the year's affordable level.
+    Cumulative,
+    /// Variance by period as diverging bars, with the variance to date.
+    Variance,
+    /// All years overlaid, and a zoomable timeline of every year.
+    Years,
+    /// Unit cost, and the £ effect split into volume and price.
+    Cost,
+    /// Projected outturn from an "as at" period.
+    Forecast,
+}
+
+impl View {
+    /// Every view, in the order of the tabs.
+    pub const ALL: [View; 7] = [
+        View::Dashboard,
+        View::Budget,
+        View::Cumulative,
+        View::Variance,
+        View::Years,
+        View::Cost,
+        View::Forecast,
+    ];
+
+    /// URL word: `dashboard`, `budget`, `cumulative`, `variance`, `years`, `cost`, `forecast`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            View::Dashboard => "dashboard",
+            View::Budget => "budget",
+            View::Cumulative => "cumulative",
+            View::Variance => "variance",
+            View::Years => "years",
+            View::Cost => "cost",
+            View::Forecast => "forecast",
+        }
+    }
+
+    /// Parses [`slug`](Self::slug).
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|view| view.slug() == slug)
+    }
+
+    /// Tab label.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Dashboard => "Overview",
+            View::Budget => "Budget vs actual",
+            View::Cumulative => "Year to date",
+            View::Variance => "Variance",
+            View::Years => "Year on year",
+            View::Cost => "Cost",
+            View::Forecast => "Forecast",
+        }
+    }
+}
+
+/// Choices that shape a view, beyond indicator and year.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ViewOptions {
+    /// Which view.
+    pub view: View,
+    /// Cost effect convention (cost view, headline).
+    pub convention: CostConvention,
+    /// Projection method (forecast view).
+    pub method: ForecastMethod,
+    /// "As at" period for the forecast; default the last reported period.
+    pub as_at: Option<usize>,
+    /// Visible x window of the timeline, in positions; default all.
+    pub window: Option<(f64, f64)>,
+    /// Keys of lines hidden through the legend.
+    pub hidden: Vec<String>,
+}
+
+/// One chart of a view, with the tooltip content for each x position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Panel {
+    /// Stable name: `budget`, `cumulative`, `variance`, `overlay`,
+    /// `timeline`, `unit-cost`, `cost-effect`, `forecast`.
+    pub key: &'static str,
+    /// Heading above the chart.
+    pub title: String,
+    /// What to draw (hidden lines already removed).
+    pub scene: Scene,
+    /// Tooltip content per x position.
+    pub details: Vec<PointDetail>,
+    /// True for the timeline, which zooms and pans.
+    pub zoomable: bool,
+    /// Every line the panel can show, hidden or not, for the legend:
+    /// (role, label).
+    pub legend: Vec<(SeriesRole, String)>,
+}
+
 /// What the widget shows for one indicator in one year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorView {
@@ -48,6 +153,8 @@ pub struct IndicatorView {
     pub indicator: Indicator,
     /// The year shown.
     pub year: FinancialYear,
+    /// The view shown.
+    pub view: View,
     /// The analysis behind every figure.
     pub summary: YearSummary,
     /// Plain-English headline.
@@ -56,12 +163,34 @@ pub struct IndicatorView {
     pub cost: Option<String>,
     /// Printed totals that differ from the computed ones.
     pub printed: Vec<String>,
-    /// Tooltip content per period.
-    pub details: Vec<PointDetail>,
-    /// The chart.
-    pub scene: Scene,
+    /// The charts of this view.
+    pub panels: Vec<Panel>,
+    /// Views that have something to show for this indicator and year.
+    pub available: Vec<View>,
+    /// The projection (forecast view).
+    pub projection: Option<Projection>,
+    /// The projection in a sentence (forecast view), or why there is none.
+    pub projection_sentence: Option<String>,
+    /// "As at" choices for the forecast: (period index, label).
+    pub as_at_choices: Vec<(usize, String)>,
     /// The same numbers as a table.
     pub table: FiguresTable,
+}
+
+fn detail(title: String, rows: Vec<(String, String)>) -> PointDetail {
+    let sentence = format!(
+        "{title}: {}",
+        rows.iter()
+            .map(|(label, value)| format!("{} {value}", label.to_lowercase()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    PointDetail {
+        title,
+        rows,
+        status: None,
+        sentence,
+    }
 }
 
 impl IndicatorView {
@@ -70,29 +199,362 @@ impl IndicatorView {
         dataset: &Dataset,
         id: &str,
         year: FinancialYear,
-        convention: CostConvention,
+        options: &ViewOptions,
     ) -> Option<Self> {
         let indicator = dataset.indicator(id)?;
         let figures = indicator.year(year)?;
-        let summary = summarise_year(dataset, indicator, year, convention)?;
+        let summary = summarise_year(dataset, indicator, year, options.convention)?;
+        let analysis = &summary.analysis;
         let decimals = indicator.precision();
-        let details = (0..indicator.periods.len())
-            .map(|index| point_detail(indicator, figures, index))
+        let unit = &indicator.unit;
+        let shown = |value: Option<f64>| {
+            value.map_or_else(
+                || "not reported".to_string(),
+                |v| format_value(unit, v, decimals),
+            )
+        };
+        let periods = indicator.periods.len();
+        let period_title = |index: usize| indicator.periods.long_label(index, year);
+        let cost_indicator = indicator
+            .unit_cost
+            .as_deref()
+            .and_then(|id| dataset.indicator(id));
+        let last = analysis.last_reported;
+        let as_at = options
+            .as_at
+            .unwrap_or(last.unwrap_or(0))
+            .min(last.unwrap_or(0));
+        let projection = last.and_then(|_| project(indicator, figures, as_at, options.method));
+
+        let mut available = vec![
+            View::Dashboard,
+            View::Budget,
+            View::Cumulative,
+            View::Variance,
+            View::Years,
+        ];
+        if summary.cost_effect.is_some() {
+            available.push(View::Cost);
+        }
+        if last.is_some() && indicator.year_value != YearValue::None {
+            available.push(View::Forecast);
+        }
+        let view = if available.contains(&options.view) {
+            options.view
+        } else {
+            View::Budget
+        };
+
+        let budget_panel = || Panel {
+            key: "budget",
+            title: format!(
+                "Affordable level and actual by {}, {year}",
+                indicator.periods.noun()
+            ),
+            scene: build_scene(indicator, year)
+                .unwrap_or_else(|| Scene::new(Vec::new(), unit.clone())),
+            details: (0..periods)
+                .map(|i| point_detail(indicator, figures, i))
+                .collect(),
+            zoomable: false,
+            legend: Vec::new(),
+        };
+        let mut panels = match view {
+            View::Dashboard | View::Budget => vec![budget_panel()],
+            View::Cumulative => {
+                let c = &analysis.cumulative;
+                vec![Panel {
+                    key: "cumulative",
+                    title: format!("Year to date, {year}"),
+                    scene: cumulative_scene(indicator, analysis),
+                    details: (0..periods)
+                        .map(|i| {
+                            let mut rows = vec![
+                                ("Affordable level to date".to_string(), shown(c.budget[i])),
+                                ("Actual to date".to_string(), shown(c.actual[i])),
+                            ];
+                            if figures.forecast.is_some() {
+                                rows.push(("Forecast to date".to_string(), shown(c.forecast[i])));
+                            }
+                            if let Some(v) = analysis.running_variance[i] {
+                                let base = c.budget[i];
+                                rows.push((
+                                    "Variance to date".to_string(),
+                                    format_variance(
+                                        unit,
+                                        v,
+                                        base.and_then(|b| percent_of(v, b)),
+                                        decimals,
+                                    ),
+                                ));
+                            }
+                            detail(period_title(i), rows)
+                        })
+                        .collect(),
+                    zoomable: false,
+                    legend: Vec::new(),
+                }]
+            }
+            View::Variance => vec![Panel {
+                key: "variance",
+                title: format!(
+                    "Variance by {}, {year} (+ over, - under)",
+                    indicator.periods.noun()
+                ),
+                scene: variance_scene(indicator, analysis),
+                details: (0..periods)
+                    .map(|i| {
+                        let mut d = point_detail(indicator, figures, i);
+                        if indicator.year_value == YearValue::Sum {
+                            if let Some(v) = analysis.running_variance[i] {
+                                d.rows.push((
+                                    "Variance to date".to_string(),
+                                    format_variance(unit, v, None, decimals),
+                                ));
+                            }
+                        }
+                        d
+                    })
+                    .collect(),
+                zoomable: false,
+                legend: Vec::new(),
+            }],
+            View::Years => {
+                let overlay = years_scene(indicator, year);
+                let overlay_details = (0..periods)
+                    .map(|i| {
+                        let rows = indicator
+                            .years
+                            .iter()
+                            .rev()
+                            .filter_map(|f| {
+                                let (label, values) = match (&f.actual, &f.budget) {
+                                    (Some(a), _) => (format!("Actual {}", f.year), a),
+                                    (None, Some(b)) => (format!("Affordable level {}", f.year), b),
+                                    _ => return None,
+                                };
+                                Some((label, shown(values.get(i).copied().flatten())))
+                            })
+                            .collect();
+                        detail(
+                            format!("{} (each year)", indicator.periods.short_label(i)),
+                            rows,
+                        )
+                    })
+                    .collect();
+                let timeline = timeline_scene(indicator, options.window);
+                let timeline_details = indicator
+                    .years
+                    .iter()
+                    .flat_map(|f| (0..periods).map(move |i| point_detail(indicator, f, i)))
+                    .collect();
+                vec![
+                    Panel {
+                        key: "overlay",
+                        title: "Every year on one April-to-March axis".to_string(),
+                        scene: overlay,
+                        details: overlay_details,
+                        zoomable: false,
+                        legend: Vec::new(),
+                    },
+                    Panel {
+                        key: "timeline",
+                        title: format!(
+                            "Timeline, {} to {}",
+                            indicator
+                                .years
+                                .first()
+                                .map(|f| f.year.to_string())
+                                .unwrap_or_default(),
+                            indicator
+                                .years
+                                .last()
+                                .map(|f| f.year.to_string())
+                                .unwrap_or_default()
+                        ),
+                        scene: timeline,
+                        details: timeline_details,
+                        zoomable: true,
+                        legend: Vec::new(),
+                    },
+                ]
+            }
+            View::Cost => {
+                let mut panels = Vec::new();
+                if let Some(cost) = cost_indicator {
+                    if let (Some(scene), Some(cost_figures)) =
+                        (build_scene(cost, year), cost.year(year))
+                    {
+                        panels.push(Panel {
+                            key: "unit-cost",
+                            title: format!("Unit cost ({}), {year}", cost.unit.label.trim()),
+                            scene,
+                            details: (0..periods)
+                                .map(|i| point_detail(cost, cost_figures, i))
+                                .collect(),
+                            zoomable: false,
+                            legend: Vec::new(),
+                        });
+                    }
+                }
+                if let Some(effect) = &summary.cost_effect {
+                    let rows = |label: &str, pounds: f64| {
+                        detail(
+                            label.to_string(),
+                            vec![("Effect".to_string(), signed_money(pounds))],
+                        )
+                    };
+                    panels.push(Panel {
+                        key: "cost-effect",
+                        title: "The £ effect, split into volume and price".to_string(),
+                        scene: cost_effect_scene(effect),
+                        details: vec![
+                            rows("Volume effect", effect.volume),
+                            rows("Price effect", effect.price),
+                            rows("Total (volume + price)", effect.total()),
+                        ],
+                        zoomable: false,
+                        legend: Vec::new(),
+                    });
+                }
+                panels
+            }
+            View::Forecast => match (
+                &projection,
+                forecast_scene_for(indicator, year, projection.as_ref()),
+            ) {
+                (Some(p), Some(scene)) => vec![Panel {
+                    key: "forecast",
+                    title: format!("Projected outturn, as at {}", period_title(p.as_at)),
+                    scene,
+                    details: (0..periods)
+                        .map(|i| {
+                            let budget = figures
+                                .budget
+                                .as_ref()
+                                .and_then(|b| b.get(i).copied().flatten());
+                            let mut rows = vec![("Affordable level".to_string(), shown(budget))];
+                            match (p.actual[i], p.projected[i]) {
+                                (Some(a), _) => rows.push(("Actual".to_string(), shown(Some(a)))),
+                                (None, Some(v)) => {
+                                    rows.push(("Projected".to_string(), shown(Some(v))))
+                                }
+                                _ => rows.push(("Actual".to_string(), shown(None))),
+                            }
+                            detail(period_title(i), rows)
+                        })
+                        .collect(),
+                    zoomable: false,
+                    legend: Vec::new(),
+                }],
+                _ => vec![budget_panel()],
+            },
+        };
+        for panel in &mut panels {
+            panel.legend = panel
+                .scene
+                .lines
+                .iter()
+                .map(|l| (l.role, l.label.clone()))
+                .collect();
+            panel.scene = std::mem::replace(&mut panel.scene, Scene::new(Vec::new(), unit.clone()))
+                .without(&options.hidden);
+        }
+        let projection_sentence = (view == View::Forecast).then(|| match &projection {
+            Some(p) => projection_words(indicator, p, &period_title(p.as_at)),
+            None => format!(
+                "No projection by {}: {}",
+                options.method.describe(),
+                missing_reason(options.method)
+            ),
+        });
+        let as_at_choices = (0..=last.unwrap_or(0))
+            .filter(|_| last.is_some())
+            .map(|i| (i, period_title(i)))
             .collect();
         Some(Self {
-            headline: headline(indicator, &summary.analysis),
+            headline: headline(indicator, analysis),
             cost: summary.cost_effect.as_ref().and_then(|effect| {
-                let cost = dataset.indicator(indicator.unit_cost.as_deref()?)?;
+                let cost = cost_indicator?;
                 Some(cost_sentence(&indicator.unit, &cost.unit, effect, decimals))
             }),
-            printed: printed_sentences(indicator, &summary.analysis),
-            details,
-            scene: build_scene(indicator, year)?,
-            table: figures_table(indicator, &summary.analysis),
+            printed: printed_sentences(indicator, analysis),
+            panels,
+            available,
+            projection,
+            projection_sentence,
+            as_at_choices,
+            table: figures_table(indicator, analysis),
             indicator: indicator.clone(),
             year,
+            view,
             summary,
         })
+    }
+}
+
+fn forecast_scene_for(
+    indicator: &Indicator,
+    year: FinancialYear,
+    projection: Option<&Projection>,
+) -> Option<Scene> {
+    forecast_scene(indicator, year, projection?)
+}
+
+fn signed_money(pounds: f64) -> String {
+    let text = format_money(pounds);
+    if pounds > 0.0 && !text.starts_with('-') {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+fn missing_reason(method: ForecastMethod) -> &'static str {
+    match method {
+        ForecastMethod::RunRate => "nothing is reported yet.",
+        ForecastMethod::LastYearProfile => "the data has no earlier year to take a profile from.",
+        ForecastMethod::BudgetProfile => "this indicator has no affordable level.",
+    }
+}
+
+/// "Projected outturn by run rate so far, as at September 2011: 2,400,000 hours
+/// against an affordable level of 2,402,516: 2,516 (0.1%) under."
+fn projection_words(indicator: &Indicator, projection: &Projection, as_at: &str) -> String {
+    let unit = &indicator.unit;
+    let decimals = indicator.precision();
+    let Some(outturn) = projection.outturn else {
+        return format!("No projection: the method has nothing to go on as at {as_at}.");
+    };
+    let lead = format!(
+        "Projected outturn by {}, as at {as_at}: {}",
+        projection.method.describe(),
+        format_value(unit, outturn, decimals)
+    );
+    match (projection.budget, projection.variance) {
+        (Some(budget), Some(variance)) => {
+            let amount = format_amount(unit, variance.abs(), decimals);
+            let side = if variance > 0.0 {
+                "over"
+            } else if variance < 0.0 {
+                "under"
+            } else {
+                ""
+            };
+            let gap = if side.is_empty() {
+                "on the affordable level".to_string()
+            } else {
+                match projection.variance_pct {
+                    Some(p) => format!("{amount} ({}%) {side}", format_number(p.abs(), 1)),
+                    None => format!("{amount} {side}"),
+                }
+            };
+            format!(
+                "{lead} against an affordable level of {}: {gap} at year end.",
+                format_amount(unit, budget, decimals)
+            )
+        }
+        _ => format!("{lead}; no affordable level is set."),
     }
 }
 
@@ -201,6 +663,203 @@ pub fn grouped_indicators<'d>(
         match groups.iter_mut().find(|(name, _)| *name == group) {
             Some((_, members)) => members.push(indicator),
             None => groups.push((group, vec![indicator])),
+        }
+    }
+    groups
+}
+
+/// Where an indicator stands against its affordable level, as a word and a
+/// shape as well as a colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Actual above the affordable level.
+    Over,
+    /// Actual below it.
+    Under,
+    /// Exactly on it.
+    OnLevel,
+    /// Reported, but no affordable level is set.
+    NoBudget,
+    /// Nothing reported for the year.
+    NoActual,
+}
+
+impl Standing {
+    /// Symbol and word: "▲ Over", "▼ Under", "● On level", "No affordable level", "No actuals yet".
+    pub fn words(self) -> &'static str {
+        match self {
+            Standing::Over => "▲ Over",
+            Standing::Under => "▼ Under",
+            Standing::OnLevel => "● On level",
+            Standing::NoBudget => "No affordable level",
+            Standing::NoActual => "No actuals yet",
+        }
+    }
+
+    /// CSS-friendly name: `over`, `under`, `on-level`, `no-budget`, `no-actual`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Standing::Over => "over",
+            Standing::Under => "under",
+            Standing::OnLevel => "on-level",
+            Standing::NoBudget => "no-budget",
+            Standing::NoActual => "no-actual",
+        }
+    }
+}
+
+/// One indicator on the overview dashboard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DashboardEntry {
+    /// Indicator id.
+    pub id: String,
+    /// Indicator title.
+    pub title: String,
+    /// The year shown (the selected one, or the indicator's latest if it lacks it).
+    pub year: FinancialYear,
+    /// Year-to-date variance in the indicator's units.
+    pub variance: Option<f64>,
+    /// Year-to-date variance as % of the affordable level to date.
+    pub variance_pct: Option<f64>,
+    /// `+8,006 hours` (or "-" without a variance).
+    pub variance_text: String,
+    /// `+0.3%` (or empty).
+    pub percent_text: String,
+    /// Over, under, ...
+    pub standing: Standing,
+    /// What the figure covers: "2011-12, 12 of 12 months".
+    pub coverage: String,
+    /// Sparkline polyline points for the affordable level (SVG `points`), one string per unbroken run.
+    pub budget_line: Vec<String>,
+    /// Sparkline polyline points for the actual.
+    pub actual_line: Vec<String>,
+}
+
+/// Sparkline box size in pixels (width, height).
+pub const SPARKLINE_SIZE: (f64, f64) = (120.0, 36.0);
+
+/// How the dashboard orders indicators within each group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DashboardOrder {
+    /// As the dataset lists them.
+    #[default]
+    Dataset,
+    /// Largest variance (by % of the affordable level) first; none last.
+    Variance,
+}
+
+/// Polyline point strings for `series` over a shared `low..high` range.
+fn spark(series: &[Option<f64>], low: f64, high: f64) -> Vec<String> {
+    let (width, height) = SPARKLINE_SIZE;
+    let count = series.len().max(2) - 1;
+    let span = if high > low { high - low } else { 1.0 };
+    let mut runs: Vec<String> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    for (index, value) in series.iter().enumerate() {
+        match value {
+            Some(v) => {
+                let x = 2.0 + index as f64 / count as f64 * (width - 4.0);
+                let y = height - 2.0 - (v - low) / span * (height - 4.0);
+                current.push(format!("{x:.1},{y:.1}"));
+            }
+            None if !current.is_empty() => runs.push(std::mem::take(&mut current).join(" ")),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current.join(" "));
+    }
+    runs
+}
+
+/// Every indicator for `year`, grouped by `group`, with its year-to-date
+/// variance and sparklines; figures come from the same analysis as
+/// `outturn summary`.
+pub fn dashboard(
+    dataset: &Dataset,
+    year: Option<FinancialYear>,
+    order: DashboardOrder,
+) -> Vec<(String, Vec<DashboardEntry>)> {
+    let mut groups = grouped_indicators(dataset, "")
+        .into_iter()
+        .map(|(group, members)| {
+            let entries = members
+                .into_iter()
+                .filter_map(|indicator| {
+                    let year = year
+                        .filter(|y| indicator.year(*y).is_some())
+                        .or_else(|| indicator.default_year())?;
+                    let figures = indicator.year(year)?;
+                    let analysis = crate::analysis::analyse_year(indicator, figures);
+                    let decimals = indicator.precision();
+                    let standing = match (analysis.last_reported, analysis.variance) {
+                        (None, _) => Standing::NoActual,
+                        (Some(_), None) => Standing::NoBudget,
+                        (Some(_), Some(v)) if v > 0.0 => Standing::Over,
+                        (Some(_), Some(v)) if v < 0.0 => Standing::Under,
+                        _ => Standing::OnLevel,
+                    };
+                    let values = figures
+                        .budget
+                        .iter()
+                        .chain(figures.actual.iter())
+                        .flat_map(|s| s.iter().flatten().copied());
+                    let (low, high) = values
+                        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+                            (l.min(v), h.max(v))
+                        });
+                    let empty = Vec::new();
+                    Some(DashboardEntry {
+                        id: indicator.id.clone(),
+                        title: indicator.title.clone(),
+                        year,
+                        variance: analysis.variance,
+                        variance_pct: analysis.variance_pct,
+                        variance_text: analysis.variance.map_or_else(
+                            || "-".to_string(),
+                            |v| {
+                                let amount =
+                                    crate::format::format_signed(&indicator.unit, v, decimals);
+                                match indicator.unit.kind {
+                                    crate::model::UnitKind::Quantity
+                                        if !indicator.unit.label.trim().is_empty() =>
+                                    {
+                                        format!("{amount} {}", indicator.unit.label.trim())
+                                    }
+                                    _ => amount,
+                                }
+                            },
+                        ),
+                        percent_text: analysis
+                            .variance_pct
+                            .map(crate::format::format_percent)
+                            .unwrap_or_default(),
+                        standing,
+                        coverage: format!(
+                            "{year}, {} of {} {}s",
+                            analysis.periods_reported,
+                            analysis.periods,
+                            indicator.periods.noun()
+                        ),
+                        budget_line: spark(figures.budget.as_ref().unwrap_or(&empty), low, high),
+                        actual_line: spark(figures.actual.as_ref().unwrap_or(&empty), low, high),
+                    })
+                })
+                .collect::<Vec<_>>();
+            (group, entries)
+        })
+        .collect::<Vec<_>>();
+    if order == DashboardOrder::Variance {
+        for (_, entries) in &mut groups {
+            entries.sort_by(|a, b| {
+                let size = |e: &DashboardEntry| e.variance_pct.map(f64::abs);
+                match (size(a), size(b)) {
+                    (Some(x), Some(y)) => y.total_cmp(&x),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                }
+            });
         }
     }
     groups

@@ -10,7 +10,10 @@ use outturn_core::chart::{build_scene, layout, render_svg, Theme};
 use outturn_core::format::{headline, printed_sentences};
 use outturn_core::model::{FinancialYear, YearValue};
 use outturn_core::summary::summarise_year;
-use outturn_core::view::{grouped_indicators, IndicatorView};
+use outturn_core::summary::summary_json;
+use outturn_core::view::{
+    dashboard, grouped_indicators, DashboardOrder, IndicatorView, Standing, View, ViewOptions,
+};
 
 fn fy(label: &str) -> FinancialYear {
     FinancialYear::parse(label).unwrap()
@@ -171,19 +174,29 @@ fn every_indicator_and_year_has_a_view_and_draws() {
     let dataset = kent();
     for indicator in &dataset.indicators {
         for figures in &indicator.years {
-            let view = IndicatorView::new(
-                &dataset,
-                &indicator.id,
-                figures.year,
-                CostConvention::default(),
-            )
-            .unwrap_or_else(|| panic!("{} {}", indicator.id, figures.year));
-            assert!(!view.headline.is_empty());
-            assert_eq!(view.details.len(), indicator.periods.len());
-            for width in [320.0, 375.0, 1280.0] {
-                let frame = layout(&view.scene, width, 300.0);
-                let svg = render_svg(&view.scene, &frame, &Theme::light()).unwrap();
-                assert!(svg.starts_with("<svg"), "{}", indicator.id);
+            for kind in View::ALL {
+                let options = ViewOptions {
+                    view: kind,
+                    ..ViewOptions::default()
+                };
+                let view = IndicatorView::new(&dataset, &indicator.id, figures.year, &options)
+                    .unwrap_or_else(|| panic!("{} {}", indicator.id, figures.year));
+                assert!(!view.headline.is_empty());
+                assert!(!view.panels.is_empty(), "{} {kind:?}", indicator.id);
+                for panel in &view.panels {
+                    assert_eq!(
+                        panel.details.len(),
+                        panel.scene.count(),
+                        "{} {}",
+                        indicator.id,
+                        panel.key
+                    );
+                    for width in [320.0, 1280.0] {
+                        let frame = layout(&panel.scene, width, 300.0);
+                        let svg = render_svg(&panel.scene, &frame, &Theme::light()).unwrap();
+                        assert!(svg.starts_with("<svg"), "{}", indicator.id);
+                    }
+                }
             }
         }
     }
@@ -209,4 +222,135 @@ fn the_chart_has_one_label_per_month_and_the_variance_band() {
     // Earlier years and next year's budget are drawn and labelled.
     assert!(svg.contains("2010-11"));
     assert!(svg.contains("2012-13 budget"));
+}
+
+#[test]
+fn the_dashboard_shows_38_indicators_with_the_summary_figures() {
+    let dataset = kent();
+    let year = Some(fy("2011-12"));
+    let groups = dashboard(&dataset, year, DashboardOrder::Dataset);
+    let entries: Vec<_> = groups.iter().flat_map(|(_, e)| e).collect();
+    assert_eq!(entries.len(), 38);
+    let json = summary_json(&dataset, CostConvention::default());
+    for entry in &entries {
+        let summary = json["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == entry.id.as_str())
+            .unwrap();
+        let year = summary["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|y| y["year"] == entry.year.to_string().as_str())
+            .unwrap();
+        let scale = match dataset.indicator(&entry.id).unwrap().unit.kind {
+            outturn_core::model::UnitKind::Money { scale } => scale,
+            _ => 1.0,
+        };
+        match (entry.variance, year["variance"].as_f64()) {
+            (Some(ours), Some(theirs)) => close(ours * scale, theirs, 0.01),
+            (None, None) => {}
+            other => panic!("{}: {other:?}", entry.id),
+        }
+        match (entry.variance_pct, year["variance_pct"].as_f64()) {
+            (Some(ours), Some(theirs)) => close(ours, theirs, 1e-6),
+            (None, None) => {}
+            other => panic!("{}: {other:?}", entry.id),
+        }
+    }
+    let care = entries
+        .iter()
+        .find(|e| e.id == "domiciliary-care-hours")
+        .unwrap();
+    assert_eq!(care.variance_text, "+8,006 hours");
+    assert_eq!(care.percent_text, "+0.3%");
+    assert_eq!(care.standing, Standing::Over);
+    assert_eq!(care.standing.words(), "▲ Over");
+    assert_eq!(care.coverage, "2011-12, 12 of 12 months");
+    // Sorting by variance puts the largest |%| first within each group.
+    let sorted = dashboard(&dataset, year, DashboardOrder::Variance);
+    for (_, entries) in &sorted {
+        let sizes: Vec<f64> = entries
+            .iter()
+            .filter_map(|e| e.variance_pct.map(f64::abs))
+            .collect();
+        assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "{sizes:?}");
+    }
+}
+
+#[test]
+fn views_offer_cost_and_forecast_only_where_they_mean_something() {
+    let dataset = kent();
+    let options = ViewOptions::default();
+    let care =
+        IndicatorView::new(&dataset, "domiciliary-care-hours", fy("2011-12"), &options).unwrap();
+    assert!(care.available.contains(&View::Cost));
+    assert!(care.available.contains(&View::Forecast));
+    let lac = IndicatorView::new(
+        &dataset,
+        "looked-after-children-total-lac-in-kent",
+        fy("2011-12"),
+        &options,
+    )
+    .unwrap();
+    assert!(!lac.available.contains(&View::Cost));
+    // Asking for an unavailable view falls back to budget vs actual.
+    let cost = ViewOptions {
+        view: View::Cost,
+        ..ViewOptions::default()
+    };
+    assert_eq!(
+        IndicatorView::new(&dataset, "waste-tonnage", fy("2011-12"), &cost)
+            .unwrap()
+            .view,
+        View::Budget
+    );
+}
+
+#[test]
+fn the_forecast_replays_the_year_from_any_month() {
+    let dataset = kent();
+    let options = ViewOptions {
+        view: View::Forecast,
+        as_at: Some(5),
+        ..ViewOptions::default()
+    };
+    let view =
+        IndicatorView::new(&dataset, "domiciliary-care-hours", fy("2011-12"), &options).unwrap();
+    let projection = view.projection.as_ref().unwrap();
+    assert_eq!(projection.as_at, 5);
+    // Run rate: the April-September average for the rest of the year.
+    let first_half = [202177.0, 205436.0, 197085.0, 205077.0, 203173.0, 197127.0];
+    let mean = first_half.iter().sum::<f64>() / 6.0;
+    close(projection.outturn.unwrap(), mean * 12.0, 1e-6);
+    assert_eq!(view.as_at_choices.len(), 12);
+    let sentence = view.projection_sentence.as_deref().unwrap();
+    assert!(
+        sentence.starts_with("Projected outturn by run rate so far, as at September 2011: "),
+        "{sentence}"
+    );
+    assert!(
+        sentence.contains("against an affordable level of 2,402,516"),
+        "{sentence}"
+    );
+}
+
+#[test]
+fn hidden_lines_leave_the_chart() {
+    let dataset = kent();
+    let options = ViewOptions {
+        hidden: vec!["previous-1".into(), "actual".into()],
+        ..ViewOptions::default()
+    };
+    let view =
+        IndicatorView::new(&dataset, "domiciliary-care-hours", fy("2011-12"), &options).unwrap();
+    let scene = &view.panels[0].scene;
+    assert!(scene
+        .lines
+        .iter()
+        .all(|l| l.role.key() != "previous-1" && l.role.key() != "actual"));
+    assert!(scene.bands.is_empty());
+    assert!(scene.lines.iter().any(|l| l.role.key() == "budget"));
 }

@@ -10,6 +10,7 @@ mod draw;
 mod layout;
 mod scene;
 mod theme;
+mod window;
 
 pub use build::{
     build_scene, cost_effect_scene, cumulative_scene, forecast_scene, timeline_scene,
@@ -21,3 +22,4 @@ pub use draw::{draw_scene, DrawError, LineStyle, Marker};
 pub use layout::{layout, nice_ticks, EndLabel, Frame, PlotArea, Tick, FONT_SIZE};
 pub use scene::{BandPiece, Bar, BarKind, Line, Rule, Scene, SeriesRole};
 pub use theme::{Colour, Theme};
+pub use window::{clamp_window, full_window, pan, zoom, MIN_SPAN};
