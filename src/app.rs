@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use gloo::events::EventListener;
 use outturn_core::chart::Theme;
+use outturn_core::format::capitalise;
 use outturn_core::view::{dashboard, DashboardEntry, IndicatorView, View};
 use outturn_core::{parse_dataset, Diagnostic};
 use wasm_bindgen::closure::Closure;
@@ -52,14 +53,6 @@ fn load_action(text: Result<String, Diagnostic>, source: String) -> Action {
             source,
             problems: vec![problem],
         },
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -362,13 +362,6 @@ fn status_words(status: &str) -> String {
     match status {
         "over" => "▲ Over the affordable level".to_string(),
         "under" => "▼ Under the affordable level".to_string(),
-        other => {
-            let mut chars = other.chars();
-            let capitalised: String = match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars).collect(),
-                None => String::new(),
-            };
-            format!("● {capitalised}")
-        }
+        other => format!("● {}", outturn_core::format::capitalise(other)),
     }
 }

@@ -40,7 +40,9 @@ fn card(entry: &DashboardEntry, theme: &Theme, on_open: &Callback<String>) -> Ht
     let onclick = Callback::from(move |_: MouseEvent| on_open.emit(id.clone()));
     let budget = hex(theme.budget);
     let actual = hex(theme.actual);
-    let figure = if entry.percent_text.is_empty() {
+    let figure = if entry.variance.is_none() {
+        String::new()
+    } else if entry.percent_text.is_empty() {
         entry.variance_text.clone()
     } else {
         format!("{} ({})", entry.variance_text, entry.percent_text)

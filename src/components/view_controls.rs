@@ -2,6 +2,7 @@
 //! projection method and "as at" period (forecast view).
 
 use outturn_core::analysis::{CostConvention, ForecastMethod};
+use outturn_core::format::capitalise;
 use outturn_core::view::{View, ViewOptions};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -82,7 +83,7 @@ pub fn ViewControls(props: &ViewControlsProps) -> Html {
                         <select id={method_id} class="outturn-method" onchange={on_method}>
                             { for ForecastMethod::ALL.iter().map(|method| html! {
                                 <option value={method.slug()} selected={*method == props.options.method}>
-                                    { method.describe() }
+                                    { capitalise(method.describe()) }
                                 </option>
                             }) }
                         </select>

@@ -5,7 +5,9 @@
 mod narrative;
 mod number;
 
-pub use narrative::{cost_sentence, headline, point_detail, printed_sentences, PointDetail};
+pub use narrative::{
+    capitalise, cost_sentence, headline, point_detail, printed_sentences, PointDetail,
+};
 pub use number::{
     format_amount, format_axis_tick, format_money, format_number, format_percent, format_signed,
     format_value, format_variance,

@@ -29,7 +29,8 @@ fn movement(unit: &Unit, change: f64, decimals: usize) -> String {
     }
 }
 
-fn capitalise(text: &str) -> String {
+/// The text with its first letter in upper case.
+pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
