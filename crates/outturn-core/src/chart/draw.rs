@@ -276,11 +276,16 @@ pub fn draw_scene<DB: DrawingBackend>(
         ))
         .map_err(fail)?;
     }
-    if let Some(note) = &scene.note {
+    for (x, y, right_aligned, line) in &frame.note {
+        let anchor = if *right_aligned {
+            HPos::Right
+        } else {
+            HPos::Left
+        };
         area.draw(&Text::new(
-            note.clone(),
-            (right, top - 22),
-            muted.clone().pos(Pos::new(HPos::Right, VPos::Top)),
+            line.clone(),
+            (px(*x), px(*y)),
+            muted.clone().pos(Pos::new(anchor, VPos::Top)),
         ))
         .map_err(fail)?;
     }

@@ -84,6 +84,8 @@ pub struct Frame {
     pub y_title: String,
     /// Direct labels at the ends of faint lines.
     pub end_labels: Vec<EndLabel>,
+    /// The scene's note, as lines: (x, y of the text top, right-aligned?, text).
+    pub note: Vec<(f64, f64, bool, String)>,
 }
 
 impl Frame {
@@ -165,11 +167,31 @@ pub fn nice_ticks(low: f64, high: f64, count: usize) -> (f64, f64, f64) {
 pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
     let width = width.max(120.0);
     let height = height.max(120.0);
-    let top = if scene.x_separators.is_empty() {
-        30.0
+    // The note goes on the title row, right-aligned, when it fits beside the
+    // unit; otherwise on lines of its own above the plot, split at "; ".
+    let text_width = |text: &str| text.chars().count() as f64 * FONT_SIZE * GLYPH_WIDTH;
+    let title_width = text_width(scene.unit.label.trim()) + 24.0;
+    let mut note_lines: Vec<String> = Vec::new();
+    let mut note_beside = false;
+    if let Some(note) = &scene.note {
+        if text_width(note) + title_width <= width - 20.0 {
+            note_beside = true;
+            note_lines.push(note.clone());
+        } else {
+            note_lines = note.split("; ").map(str::to_string).collect();
+        }
+    }
+    let note_height = if note_beside {
+        0.0
     } else {
-        44.0
+        note_lines.len() as f64 * 16.0
     };
+    let top = note_height
+        + if scene.x_separators.is_empty() {
+            30.0
+        } else {
+            44.0
+        };
     let bottom = height - 28.0;
     let (mut low, mut high) = scene.extent().unwrap_or((0.0, 1.0));
     // Start at zero when the data is not far from it, as GOV.UK chart
@@ -232,6 +254,17 @@ pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
         },
         end_labels: Vec::new(),
         x_separators: Vec::new(),
+        note: note_lines
+            .into_iter()
+            .enumerate()
+            .map(|(index, line)| {
+                if note_beside {
+                    (width - 14.0, top - 22.0, true, line)
+                } else {
+                    (6.0, 4.0 + index as f64 * 16.0, false, line)
+                }
+            })
+            .collect(),
     };
     frame.y_ticks = tick_values
         .iter()
@@ -399,6 +432,22 @@ mod tests {
             .x_ticks
             .iter()
             .all(|t| (12.0..=23.0).contains(&t.value)));
+    }
+
+    #[test]
+    fn long_notes_wrap_above_the_plot() {
+        let mut noted = scene(vec![Some(1.0), Some(2.0)]);
+        noted.note = Some("Volume at actual unit cost; price at affordable volume".into());
+        let wide = layout(&noted, 1000.0, 300.0);
+        assert_eq!(wide.note.len(), 1);
+        assert!(wide.note[0].2);
+        let narrow = layout(&noted, 320.0, 300.0);
+        assert_eq!(narrow.note.len(), 2);
+        assert!(narrow
+            .note
+            .iter()
+            .all(|(x, _, right, line)| !right && *x + line.len() as f64 * 7.2 <= 320.0));
+        assert!(narrow.plot.top > wide.plot.top);
     }
 
     #[test]
