@@ -206,9 +206,10 @@ pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
     let (y_min, y_max, step) = nice_ticks(low, high, count);
     let steps = ((y_max - y_min) / step).round() as usize;
     let tick_values: Vec<f64> = (0..=steps).map(|i| y_min + i as f64 * step).collect();
+    let top_tick = tick_values.iter().fold(0.0_f64, |top, v| top.max(v.abs()));
     let labels: Vec<String> = tick_values
         .iter()
-        .map(|value| format_axis_tick(&scene.unit, *value, step))
+        .map(|value| format_axis_tick(&scene.unit, *value, step, top_tick))
         .collect();
     let widest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1) as f64;
     let left = (widest * FONT_SIZE * GLYPH_WIDTH + 14.0).max(36.0);

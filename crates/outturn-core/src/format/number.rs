@@ -119,8 +119,10 @@ pub fn format_variance(
 }
 
 /// An axis tick label: short forms (`200,000`, `1.5m`, `£1.2m`, `£500k`,
-/// `£15.40`, `50%`) with enough decimals to tell ticks `step` apart.
-pub fn format_axis_tick(unit: &Unit, value: f64, step: f64) -> String {
+/// `£15.40`, `50%`) with enough decimals to tell ticks `step` apart. `top`
+/// is the largest absolute tick on the axis, so every tick of one axis uses
+/// the same form (`0.5m`, `1.0m`, not `500,000`, `1.0m`).
+pub fn format_axis_tick(unit: &Unit, value: f64, step: f64, top: f64) -> String {
     let decimals_for = |step: f64| -> usize {
         if step <= 0.0 || !step.is_finite() {
             return 0;
@@ -131,11 +133,11 @@ pub fn format_axis_tick(unit: &Unit, value: f64, step: f64) -> String {
         }
         decimals
     };
-    let short = |value: f64, step: f64, prefix: &str| -> String {
+    let short = |value: f64, step: f64, prefix: &str, scale: f64| -> String {
         if value == 0.0 {
             return format!("{prefix}0");
         }
-        let top = value.abs().max(step.abs());
+        let top = (top.abs() * scale).max(value.abs()).max(step.abs());
         let sign = if value < 0.0 { "-" } else { "" };
         let size = value.abs();
         if top >= 1_000_000.0 && step >= 100_000.0 {
@@ -152,8 +154,8 @@ pub fn format_axis_tick(unit: &Unit, value: f64, step: f64) -> String {
         }
     };
     match &unit.kind {
-        UnitKind::Quantity => short(value, step, ""),
-        UnitKind::Money { scale } => short(value * scale, step * scale, "£"),
+        UnitKind::Quantity => short(value, step, "", 1.0),
+        UnitKind::Money { scale } => short(value * scale, step * scale, "£", *scale),
         UnitKind::Rate { symbol, .. } => {
             let digits = decimals_for(step).max(if step < 1.0 { 2 } else { 0 });
             let sign = if value < 0.0 { "-" } else { "" };
@@ -229,23 +231,19 @@ mod tests {
     #[test]
     fn axis_ticks_are_short() {
         let hours = Unit::parse("hours");
-        assert_eq!(format_axis_tick(&hours, 200_000.0, 10_000.0), "200,000");
-        assert_eq!(format_axis_tick(&hours, 1_500_000.0, 500_000.0), "1.5m");
-        assert_eq!(
-            format_axis_tick(&Unit::parse("£000s"), 1_500.0, 500.0),
-            "£1.5m"
-        );
-        assert_eq!(
-            format_axis_tick(&Unit::parse("£000s"), 500.0, 250.0),
-            "£500k"
-        );
-        assert_eq!(
-            format_axis_tick(&Unit::parse("£ per hour"), 15.4, 0.2),
-            "£15.40"
-        );
-        assert_eq!(format_axis_tick(&Unit::parse("%"), 50.0, 10.0), "50%");
-        assert_eq!(format_axis_tick(&hours, 2.5, 0.5), "2.5");
-        assert_eq!(format_axis_tick(&Unit::parse("£000s"), 0.0, 1_000.0), "£0");
-        assert_eq!(format_axis_tick(&hours, 0.0, 500_000.0), "0");
+        let thousands = Unit::parse("£000s");
+        let tick =
+            |unit: &Unit, value: f64, step: f64, top: f64| format_axis_tick(unit, value, step, top);
+        assert_eq!(tick(&hours, 200_000.0, 10_000.0, 230_000.0), "200,000");
+        assert_eq!(tick(&hours, 1_500_000.0, 500_000.0, 2_500_000.0), "1.5m");
+        // One form per axis: 500,000 on an axis that reaches 2.5m is 0.5m.
+        assert_eq!(tick(&hours, 500_000.0, 500_000.0, 2_500_000.0), "0.5m");
+        assert_eq!(tick(&thousands, 1_500.0, 500.0, 1_500.0), "£1.5m");
+        assert_eq!(tick(&thousands, 500.0, 250.0, 750.0), "£500k");
+        assert_eq!(tick(&Unit::parse("£ per hour"), 15.4, 0.2, 15.6), "£15.40");
+        assert_eq!(tick(&Unit::parse("%"), 50.0, 10.0, 60.0), "50%");
+        assert_eq!(tick(&hours, 2.5, 0.5, 3.0), "2.5");
+        assert_eq!(tick(&thousands, 0.0, 1_000.0, 3_000.0), "£0");
+        assert_eq!(tick(&hours, 0.0, 500_000.0, 2_500_000.0), "0");
     }
 }
