@@ -181,6 +181,13 @@ test('cost view splits the £ effect and switches convention', async () => {
   assert.match(labels, /Volume at affordable unit cost; price at actual volume/);
   const tip = await hoverPosition(page, 11, 0);
   assert.match(tip, /Actual\s+£14\.72 per hour/);
+  // Each chart's table holds the same figures.
+  const tables = page.locator('.outturn-table');
+  assert.equal(await tables.count(), 2);
+  await tables.nth(1).locator('summary').click();
+  const effectTable = await tables.nth(1).locator('table').innerText();
+  assert.match(effectTable, /Volume effect\s+\+£124k/);
+  assert.match(effectTable, /Total \(volume \+ price\)\s+-£1,732k/);
   await page.close();
 });
 
@@ -282,7 +289,8 @@ test('print shows the current view and its table, without controls, within A4', 
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.outturn-views').isVisible(), false);
   assert.equal(await page.locator('.outturn-controls').isVisible(), false);
-  assert.equal(await page.locator('.outturn-table table').isVisible(), true);
+  assert.equal(await page.locator('.outturn-table table').first().isVisible(), true);
+  assert.match(await page.locator('.outturn-table table').first().innerText(), /June 2011\s+203,326 hours\s+197,085 hours\s+-6,241 \(-3\.1%\)\s+-16,971/);
   const widest = await page.evaluate(() =>
     Math.max(...[...document.querySelectorAll('.outturn *')].map((e) => e.getBoundingClientRect().right)));
   assert.ok(widest <= 794, `content reaches ${widest}px`);

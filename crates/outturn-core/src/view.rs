@@ -864,3 +864,52 @@ pub fn dashboard(
     }
     groups
 }
+
+/// A panel's numbers as a table: one row per x position, one column per
+/// figure its tooltips show, so the table and the chart always agree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PanelTable {
+    /// Caption: the panel's title.
+    pub caption: String,
+    /// Column headings after the row heading.
+    pub columns: Vec<String>,
+    /// Row heading and one cell per column ("" where a row lacks it).
+    pub rows: Vec<(String, Vec<String>)>,
+}
+
+impl Panel {
+    /// This panel's figures as a table.
+    pub fn table(&self) -> PanelTable {
+        let mut columns: Vec<String> = Vec::new();
+        for detail in &self.details {
+            for (label, _) in &detail.rows {
+                if !columns.contains(label) {
+                    columns.push(label.clone());
+                }
+            }
+        }
+        let rows = self
+            .details
+            .iter()
+            .map(|detail| {
+                let cells = columns
+                    .iter()
+                    .map(|column| {
+                        detail
+                            .rows
+                            .iter()
+                            .find(|(label, _)| label == column)
+                            .map(|(_, value)| value.clone())
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                (detail.title.clone(), cells)
+            })
+            .collect();
+        PanelTable {
+            caption: self.title.clone(),
+            columns,
+            rows,
+        }
+    }
+}

@@ -354,3 +354,45 @@ fn hidden_lines_leave_the_chart() {
     assert!(scene.bands.is_empty());
     assert!(scene.lines.iter().any(|l| l.role.key() == "budget"));
 }
+
+#[test]
+fn each_panel_has_a_table_with_the_tooltip_figures() {
+    let dataset = kent();
+    let options = ViewOptions {
+        view: View::Cost,
+        ..ViewOptions::default()
+    };
+    let view =
+        IndicatorView::new(&dataset, "domiciliary-care-hours", fy("2011-12"), &options).unwrap();
+    let effect = view
+        .panels
+        .iter()
+        .find(|p| p.key == "cost-effect")
+        .unwrap()
+        .table();
+    assert_eq!(effect.columns, ["Effect"]);
+    let cells: Vec<(&str, &str)> = effect
+        .rows
+        .iter()
+        .map(|(h, c)| (h.as_str(), c[0].as_str()))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ("Volume effect", "+£118k"),
+            ("Price effect", "-£1,850k"),
+            ("Total (volume + price)", "-£1,732k")
+        ]
+    );
+    let unit_cost = view
+        .panels
+        .iter()
+        .find(|p| p.key == "unit-cost")
+        .unwrap()
+        .table();
+    assert_eq!(unit_cost.rows.len(), 12);
+    assert_eq!(unit_cost.rows[11].0, "March 2012");
+    assert!(unit_cost.rows[11]
+        .1
+        .contains(&"£14.72 per hour".to_string()));
+}

@@ -1,0 +1,44 @@
+//! A chart's numbers as a real table (one row per period, one column per
+//! figure in its tooltips), collapsed under "Show the figures as a table".
+
+use std::rc::Rc;
+
+use outturn_core::view::PanelTable as Table;
+use yew::prelude::*;
+
+/// Props of [`PanelTable`].
+#[derive(Properties, PartialEq)]
+pub struct PanelTableProps {
+    /// The table, built by the core from the panel.
+    pub table: Rc<Table>,
+}
+
+/// A collapsible table of one chart's figures.
+#[component]
+pub fn PanelTable(props: &PanelTableProps) -> Html {
+    let table = &props.table;
+    html! {
+        <details class="outturn-table">
+            <summary>{ format!("Show the figures as a table: {}", table.caption) }</summary>
+            <div class="outturn-table-scroll">
+                <table>
+                    <caption>{ table.caption.clone() }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Period" }</th>
+                            { for table.columns.iter().map(|c| html! { <th scope="col">{ c.clone() }</th> }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for table.rows.iter().map(|(heading, cells)| html! {
+                            <tr>
+                                <th scope="row">{ heading.clone() }</th>
+                                { for cells.iter().map(|cell| html! { <td>{ cell.clone() }</td> }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
