@@ -16,8 +16,8 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use crate::components::{
-    Chart, Dashboard, FigureTable, FileLoader, IndicatorPicker, Legend, Notes, PanelTable,
-    ProblemsPanel, ThemeSelect, ViewControls, ViewTabs, YearSelect,
+    Chart, Dashboard, FileLoader, IndicatorPicker, Legend, Notes, PanelTable, ProblemsPanel,
+    ThemeSelect, ViewControls, ViewTabs, YearSelect,
 };
 use crate::fetch::{fetch_text, read_file};
 use crate::route::Route;
@@ -406,11 +406,7 @@ pub fn App(props: &AppProps) -> Html {
                             <p class="outturn-cost">{ cost.clone() }</p>
                         }
                         { for view.printed.iter().map(|text| html! { <p class="outturn-printed">{ text.clone() }</p> }) }
-                        if view.view == View::Budget {
-                            <FigureTable table={Rc::new(view.table.clone())} />
-                        } else {
-                            { for view.panels.iter().map(|panel| html! { <PanelTable table={Rc::new(panel.table())} /> }) }
-                        }
+                        { for view.panels.iter().map(|panel| html! { <PanelTable table={Rc::new(panel.table())} /> }) }
                         <Notes notes={view.indicator.notes.clone()} source={view.indicator.source.clone()} />
                     </>
                 }

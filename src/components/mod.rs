@@ -4,7 +4,6 @@
 
 mod chart;
 mod dashboard;
-mod figure_table;
 mod file_loader;
 mod indicator_picker;
 mod legend;
@@ -18,7 +17,6 @@ mod year_select;
 
 pub use chart::Chart;
 pub use dashboard::Dashboard;
-pub use figure_table::FigureTable;
 pub use file_loader::FileLoader;
 pub use indicator_picker::IndicatorPicker;
 pub use legend::Legend;

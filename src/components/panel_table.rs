@@ -1,5 +1,6 @@
 //! A chart's numbers as a real table (one row per period, one column per
-//! figure in its tooltips), collapsed under "Show the figures as a table".
+//! figure in its tooltips, then the year's totals where the chart has them),
+//! collapsed under "Show the figures as a table".
 
 use std::rc::Rc;
 
@@ -11,6 +12,15 @@ use yew::prelude::*;
 pub struct PanelTableProps {
     /// The table, built by the core from the panel.
     pub table: Rc<Table>,
+}
+
+fn row((heading, cells): &(String, Vec<String>)) -> Html {
+    html! {
+        <tr>
+            <th scope="row">{ heading.clone() }</th>
+            { for cells.iter().map(|cell| html! { <td>{ cell.clone() }</td> }) }
+        </tr>
+    }
 }
 
 /// A collapsible table of one chart's figures.
@@ -29,14 +39,10 @@ pub fn PanelTable(props: &PanelTableProps) -> Html {
                             { for table.columns.iter().map(|c| html! { <th scope="col">{ c.clone() }</th> }) }
                         </tr>
                     </thead>
-                    <tbody>
-                        { for table.rows.iter().map(|(heading, cells)| html! {
-                            <tr>
-                                <th scope="row">{ heading.clone() }</th>
-                                { for cells.iter().map(|cell| html! { <td>{ cell.clone() }</td> }) }
-                            </tr>
-                        }) }
-                    </tbody>
+                    <tbody>{ for table.rows.iter().map(row) }</tbody>
+                    if !table.footer.is_empty() {
+                        <tfoot>{ for table.footer.iter().map(row) }</tfoot>
+                    }
                 </table>
             </div>
         </details>

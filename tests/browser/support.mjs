@@ -5,6 +5,7 @@ import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -79,4 +80,21 @@ export async function open(browser, url, { width = 1280, height = 900 } = {}) {
 /** Waits until the widget (the first, or `selector`) reports `state`. */
 export async function waitForState(page, state, selector = '.outturn') {
   await page.waitForSelector(`${selector}[data-outturn-state="${state}"]`, { state: 'attached', timeout: 20000 });
+}
+
+/**
+ * One server and one browser for a whole test file: call at the top level;
+ * the returned object has `server` and `browser` once the tests run.
+ */
+export function sharedBrowser() {
+  const shared = {};
+  before(async () => {
+    shared.server = await serve();
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }

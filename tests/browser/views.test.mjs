@@ -2,26 +2,17 @@
 // from the UI and from the URL, the dashboard, cumulative, variance, years
 // (zoom and pan by buttons, keys, wheel and drag), cost, forecast, legend
 // toggles, URL round trip with back/forward, themes, widths and print.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, waitForState } from './support.mjs';
+import { sharedBrowser, open, waitForState } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedBrowser();
 
 const CARE = 'indicator=domiciliary-care-hours&year=2011-12';
 const VIEWS = ['dashboard', 'budget', 'cumulative', 'variance', 'years', 'cost', 'forecast'];
 
 async function openAt(hash, options) {
-  const page = await open(browser, `${server.url}#${hash}`, options);
+  const page = await open(env.browser, `${env.server.url}#${hash}`, options);
   await waitForState(page, 'ready');
   return page;
 }
@@ -69,7 +60,7 @@ test('view= in the URL opens that view, from the hash or the query string', asyn
     assert.equal(await page.locator('.outturn').getAttribute('data-view'), view);
     await page.close();
   }
-  const page = await open(browser, `${server.url}?indicator=waste-tonnage&view=variance`);
+  const page = await open(env.browser, `${env.server.url}?indicator=waste-tonnage&view=variance`);
   await waitForState(page, 'ready');
   assert.equal(await page.locator('.outturn').getAttribute('data-view'), 'variance');
   assert.match(await page.locator('.outturn-title').textContent(), /Waste tonnage/);
@@ -237,7 +228,7 @@ test('the URL reproduces the view, and back and forward work', async () => {
     assert.ok(link.includes(part), `${part} in ${link}`);
   }
   // A new page from the link shows exactly the same.
-  const copy = await open(browser, link);
+  const copy = await open(env.browser, link);
   await waitForState(copy, 'ready');
   assert.equal(await copy.locator('.outturn-projection').textContent(), sentence);
   await copy.close();
@@ -258,8 +249,8 @@ test('the URL reproduces the view, and back and forward work', async () => {
 
 test('themes follow the system and can be overridden', async () => {
   const background = (page) => page.locator('.outturn-svg svg rect').first().getAttribute('fill');
-  const page = await browser.newPage({ colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
-  await page.goto(`${server.url}#${CARE}`);
+  const page = await env.browser.newPage({ colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
+  await page.goto(`${env.server.url}#${CARE}`);
   await waitForState(page, 'ready');
   assert.equal(await background(page), '#121416');
   await page.selectOption('select.outturn-theme-select', 'light');

@@ -1,21 +1,12 @@
 // Browser tests: the built widget (dist/) in real headless Chromium, used as
 // a person would: load, pick, hover, keyboard, switch year, search, load a
 // bad file and a bad URL. Run by scripts/test.sh after `trunk build --release`.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, open, waitForState, fixtures } from './support.mjs';
+import { sharedBrowser, open, waitForState, fixtures } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedBrowser();
 
 /** Hovers the middle of period `index` of the chart. */
 async function hoverPeriod(page, index) {
@@ -30,7 +21,7 @@ async function hoverPeriod(page, index) {
 }
 
 test('loads the default dataset and draws the first indicator', async () => {
-  const page = await open(browser, server.url);
+  const page = await open(env.browser, env.server.url);
   await waitForState(page, 'ready');
   assert.equal(await page.locator('select.outturn-indicator option').count(), 38);
   assert.equal(await page.locator('select.outturn-indicator optgroup').count(), 5);
@@ -46,7 +37,7 @@ test('loads the default dataset and draws the first indicator', async () => {
 });
 
 test('picking an indicator shows its chart, headline and cost effect', async () => {
-  const page = await open(browser, server.url);
+  const page = await open(env.browser, env.server.url);
   await waitForState(page, 'ready');
   await page.selectOption('select.outturn-indicator', 'domiciliary-care-hours');
   await page.waitForFunction(() => document.querySelector('.outturn-title')?.textContent.includes('domiciliary care'));
@@ -64,7 +55,7 @@ test('picking an indicator shows its chart, headline and cost effect', async () 
 });
 
 test('hovering a period shows its tooltip, and keyboard moves it', async () => {
-  const page = await open(browser, `${server.url}?indicator=domiciliary-care-hours&year=2011-12`);
+  const page = await open(env.browser, `${env.server.url}?indicator=domiciliary-care-hours&year=2011-12`);
   await waitForState(page, 'ready');
   await hoverPeriod(page, 2);
   const tooltip = page.locator('[role=tooltip]');
@@ -93,7 +84,7 @@ test('hovering a period shows its tooltip, and keyboard moves it', async () => {
 });
 
 test('switching year redraws for that year', async () => {
-  const page = await open(browser, `${server.url}?indicator=domiciliary-care-hours`);
+  const page = await open(env.browser, `${env.server.url}?indicator=domiciliary-care-hours`);
   await waitForState(page, 'ready');
   await page.selectOption('select.outturn-year', '2010-11');
   await page.waitForFunction(() => document.querySelector('.outturn-headline')?.textContent.includes('2010-11'));
@@ -112,7 +103,7 @@ test('switching year redraws for that year', async () => {
 });
 
 test('search narrows the indicator list', async () => {
-  const page = await open(browser, server.url);
+  const page = await open(env.browser, env.server.url);
   await waitForState(page, 'ready');
   await page.fill('input.outturn-search', 'foster weeks');
   await page.waitForFunction(() => document.querySelectorAll('select.outturn-indicator optgroup option').length === 2);
@@ -124,7 +115,7 @@ test('search narrows the indicator list', async () => {
 });
 
 test('a bad file shows every problem with its JSON path and keeps the chart', async () => {
-  const page = await open(browser, `${server.url}?indicator=waste-tonnage`);
+  const page = await open(env.browser, `${env.server.url}?indicator=waste-tonnage`);
   await waitForState(page, 'ready');
   await page.setInputFiles('input[type=file]', path.join(fixtures, 'invalid', 'mixed-problems.json'));
   await waitForState(page, 'error');
@@ -143,7 +134,7 @@ test('a bad file shows every problem with its JSON path and keeps the chart', as
 });
 
 test('a truncated file reports line and column', async () => {
-  const page = await open(browser, server.url);
+  const page = await open(env.browser, env.server.url);
   await waitForState(page, 'ready');
   await page.setInputFiles('input[type=file]', {
     name: 'truncated.json',
@@ -156,32 +147,32 @@ test('a truncated file reports line and column', async () => {
 });
 
 test('?src= loads data from a URL; a missing URL is reported', async () => {
-  let page = await open(browser, `${server.url}?src=fixtures/valid/minimal.json`);
+  let page = await open(env.browser, `${env.server.url}?src=fixtures/valid/minimal.json`);
   await waitForState(page, 'ready');
   assert.match(await page.locator('.outturn-headline').textContent(), /Year to date \(Q1 to Q2\): 104,140 hours against an affordable level of 104,000: 140 \(0\.1%\) over\./);
   assert.deepEqual(page.problems, []);
   await page.close();
 
-  page = await open(browser, `${server.url}?src=fixtures/no-such-file.json`);
+  page = await open(env.browser, `${env.server.url}?src=fixtures/no-such-file.json`);
   await waitForState(page, 'error');
   assert.match(await page.locator('[role=alert]').innerText(), /the server answered 404/);
   await page.close();
 
-  page = await open(browser, `${server.url}?src=${encodeURIComponent('javascript:alert(1)')}`);
+  page = await open(env.browser, `${env.server.url}?src=${encodeURIComponent('javascript:alert(1)')}`);
   await waitForState(page, 'error');
   assert.match(await page.locator('[role=alert]').innerText(), /only be loaded over http or https/);
   await page.close();
 });
 
 test('an unknown indicator in the URL falls back with a warning', async () => {
-  const page = await open(browser, `${server.url}?indicator=no-such-thing`);
+  const page = await open(env.browser, `${env.server.url}?indicator=no-such-thing`);
   await waitForState(page, 'ready');
   assert.match(await page.locator('[role=status]').innerText(), /no indicator "no-such-thing"/);
   await page.close();
 });
 
 test('the chart fits a 375 px screen without horizontal scrolling', async () => {
-  const page = await open(browser, `${server.url}?indicator=domiciliary-care-hours`, { width: 375, height: 800 });
+  const page = await open(env.browser, `${env.server.url}?indicator=domiciliary-care-hours`, { width: 375, height: 800 });
   await waitForState(page, 'ready');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0);

@@ -18,34 +18,6 @@ use crate::format::{
 use crate::model::{Dataset, FinancialYear, Indicator, YearValue};
 use crate::summary::{summarise_year, YearSummary};
 
-/// One row of the figures table: a period, or the year's totals.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TableRow {
-    /// Row header: the period ("April 2011") or "Year (computed)" / "Year (as printed)".
-    pub label: String,
-    /// Affordable level cell ("not reported" where missing; empty when the series is absent).
-    pub budget: String,
-    /// Actual cell.
-    pub actual: String,
-    /// Forecast cell (empty when the year has no forecast).
-    pub forecast: String,
-    /// Variance cell, `+8,006 (+0.3%)`.
-    pub variance: String,
-}
-
-/// The figures for one indicator and year as a table.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FiguresTable {
-    /// Caption naming indicator, year and unit.
-    pub caption: String,
-    /// Whether the forecast column is shown.
-    pub has_forecast: bool,
-    /// One row per period.
-    pub rows: Vec<TableRow>,
-    /// The year: computed, and as printed where the source printed totals.
-    pub totals: Vec<TableRow>,
-}
-
 /// The views a reader can switch between (URL `view=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
@@ -144,6 +116,9 @@ pub struct Panel {
     /// Every line the panel can show, hidden or not, for the legend:
     /// (role, label).
     pub legend: Vec<(SeriesRole, String)>,
+    /// Rows after the periods in the table: the year as computed and as
+    /// printed in the source (budget panel).
+    pub totals: Vec<PointDetail>,
 }
 
 /// What the widget shows for one indicator in one year.
@@ -173,8 +148,6 @@ pub struct IndicatorView {
     pub projection_sentence: Option<String>,
     /// "As at" choices for the forecast: (period index, label).
     pub as_at_choices: Vec<(usize, String)>,
-    /// The same numbers as a table.
-    pub table: FiguresTable,
 }
 
 fn detail(title: String, rows: Vec<(String, String)>) -> PointDetail {
@@ -258,6 +231,7 @@ impl IndicatorView {
                 .collect(),
             zoomable: false,
             legend: Vec::new(),
+            totals: year_totals(indicator, figures, analysis),
         };
         let mut panels = match view {
             View::Dashboard | View::Budget => vec![budget_panel()],
@@ -293,6 +267,7 @@ impl IndicatorView {
                         .collect(),
                     zoomable: false,
                     legend: Vec::new(),
+                    totals: Vec::new(),
                 }]
             }
             View::Variance => vec![Panel {
@@ -318,6 +293,7 @@ impl IndicatorView {
                     .collect(),
                 zoomable: false,
                 legend: Vec::new(),
+                totals: Vec::new(),
             }],
             View::Years => {
                 let overlay = years_scene(indicator, year);
@@ -356,6 +332,7 @@ impl IndicatorView {
                         details: overlay_details,
                         zoomable: false,
                         legend: Vec::new(),
+                        totals: Vec::new(),
                     },
                     Panel {
                         key: "timeline",
@@ -376,6 +353,7 @@ impl IndicatorView {
                         details: timeline_details,
                         zoomable: true,
                         legend: Vec::new(),
+                        totals: Vec::new(),
                     },
                 ]
             }
@@ -394,6 +372,7 @@ impl IndicatorView {
                                 .collect(),
                             zoomable: false,
                             legend: Vec::new(),
+                            totals: Vec::new(),
                         });
                     }
                 }
@@ -415,6 +394,7 @@ impl IndicatorView {
                         ],
                         zoomable: false,
                         legend: Vec::new(),
+                        totals: Vec::new(),
                     });
                 }
                 panels
@@ -446,6 +426,7 @@ impl IndicatorView {
                         .collect(),
                     zoomable: false,
                     legend: Vec::new(),
+                    totals: Vec::new(),
                 }],
                 _ => vec![budget_panel()],
             },
@@ -484,7 +465,6 @@ impl IndicatorView {
             projection,
             projection_sentence,
             as_at_choices,
-            table: figures_table(indicator, analysis),
             indicator: indicator.clone(),
             year,
             view,
@@ -558,85 +538,55 @@ fn projection_words(indicator: &Indicator, projection: &Projection, as_at: &str)
     }
 }
 
-fn figures_table(indicator: &Indicator, analysis: &YearAnalysis) -> FiguresTable {
+/// The year as computed (to date while the year is open) and as printed in
+/// the source, as table rows with the same columns as the period rows.
+fn year_totals(
+    indicator: &Indicator,
+    figures: &crate::model::YearFigures,
+    analysis: &YearAnalysis,
+) -> Vec<PointDetail> {
     let unit = &indicator.unit;
     let decimals = indicator.precision();
-    let figures = indicator.year(analysis.year);
-    let cell = |series: Option<&Vec<Option<f64>>>, index: usize| -> String {
-        match series {
-            None => String::new(),
-            Some(values) => values.get(index).copied().flatten().map_or_else(
-                || "not reported".to_string(),
-                |v| format_amount(unit, v, decimals),
-            ),
-        }
+    let shown = |value: Option<f64>| {
+        value.map_or_else(|| "none".to_string(), |v| format_value(unit, v, decimals))
     };
-    let budget = figures.and_then(|f| f.budget.as_ref());
-    let actual = figures.and_then(|f| f.actual.as_ref());
-    let forecast = figures.and_then(|f| f.forecast.as_ref());
-    let rows = (0..indicator.periods.len())
-        .map(|index| TableRow {
-            label: indicator.periods.long_label(index, analysis.year),
-            budget: cell(budget, index),
-            actual: cell(actual, index),
-            forecast: cell(forecast, index),
-            variance: analysis
-                .period_variance
-                .get(index)
-                .copied()
-                .flatten()
-                .map(|v| {
-                    let base = budget.and_then(|b| b.get(index).copied().flatten());
-                    let percent = base.and_then(|b| crate::analysis::percent_of(v, b));
-                    format_variance(unit, v, percent, decimals)
-                })
-                .unwrap_or_default(),
+    let mut computed = vec![
+        (
+            "Affordable level".to_string(),
+            shown(analysis.budget_to_date),
+        ),
+        ("Actual".to_string(), shown(analysis.actual)),
+    ];
+    if figures.forecast.is_some() {
+        computed.push(("Forecast".to_string(), shown(analysis.forecast)));
+    }
+    if let Some(variance) = analysis.variance {
+        computed.push((
+            "Variance".to_string(),
+            format_variance(unit, variance, analysis.variance_pct, decimals),
+        ));
+    }
+    let label = if analysis.is_complete() {
+        "Year (computed)"
+    } else {
+        "Year to date (computed)"
+    };
+    let mut totals = vec![detail(label.to_string(), computed)];
+    let printed = figures.printed_total;
+    if !printed.is_empty() {
+        let rows = [
+            ("Affordable level", printed.budget),
+            ("Actual", printed.actual),
+            ("Forecast", printed.forecast),
+        ]
+        .into_iter()
+        .filter_map(|(label, value)| {
+            Some((label.to_string(), format_value(unit, value?, decimals)))
         })
         .collect();
-    let total = |value: Option<f64>, present: bool| -> String {
-        if !present {
-            return String::new();
-        }
-        value.map_or_else(|| "none".to_string(), |v| format_amount(unit, v, decimals))
-    };
-    let label = if analysis.is_complete() {
-        "Year (computed)".to_string()
-    } else {
-        "Year to date (computed)".to_string()
-    };
-    let mut totals = vec![TableRow {
-        label,
-        budget: total(analysis.budget_to_date, budget.is_some()),
-        actual: total(analysis.actual, actual.is_some()),
-        forecast: total(analysis.forecast, forecast.is_some()),
-        variance: analysis
-            .variance
-            .map(|v| format_variance(unit, v, analysis.variance_pct, decimals))
-            .unwrap_or_default(),
-    }];
-    if let Some(printed) = figures.map(|f| f.printed_total).filter(|p| !p.is_empty()) {
-        let shown = |value: Option<f64>| {
-            value.map_or_else(String::new, |v| format_amount(unit, v, decimals))
-        };
-        totals.push(TableRow {
-            label: "Year (as printed in the source)".to_string(),
-            budget: shown(printed.budget),
-            actual: shown(printed.actual),
-            forecast: shown(printed.forecast),
-            variance: String::new(),
-        });
+        totals.push(detail("Year (as printed in the source)".to_string(), rows));
     }
-    let unit_note = if unit.label.trim().is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", unit.label.trim())
-    };
-    FiguresTable {
-        caption: format!("{}, {}{unit_note}", indicator.title, analysis.year),
-        has_forecast: forecast.is_some(),
-        rows,
-        totals,
-    }
+    totals
 }
 
 /// Indicators grouped by `group` (in first-seen order), keeping those whose
@@ -875,6 +825,8 @@ pub struct PanelTable {
     pub columns: Vec<String>,
     /// Row heading and one cell per column ("" where a row lacks it).
     pub rows: Vec<(String, Vec<String>)>,
+    /// Rows for the year's totals, laid out like `rows`.
+    pub footer: Vec<(String, Vec<String>)>,
 }
 
 impl Panel {
@@ -888,28 +840,25 @@ impl Panel {
                 }
             }
         }
-        let rows = self
-            .details
-            .iter()
-            .map(|detail| {
-                let cells = columns
-                    .iter()
-                    .map(|column| {
-                        detail
-                            .rows
-                            .iter()
-                            .find(|(label, _)| label == column)
-                            .map(|(_, value)| value.clone())
-                            .unwrap_or_default()
-                    })
-                    .collect();
-                (detail.title.clone(), cells)
-            })
-            .collect();
+        let lay_out = |detail: &PointDetail| -> (String, Vec<String>) {
+            let cells = columns
+                .iter()
+                .map(|column| {
+                    detail
+                        .rows
+                        .iter()
+                        .find(|(label, _)| label == column)
+                        .map(|(_, value)| value.clone())
+                        .unwrap_or_default()
+                })
+                .collect();
+            (detail.title.clone(), cells)
+        };
         PanelTable {
             caption: self.title.clone(),
+            rows: self.details.iter().map(lay_out).collect(),
+            footer: self.totals.iter().map(lay_out).collect(),
             columns,
-            rows,
         }
     }
 }

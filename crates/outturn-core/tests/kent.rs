@@ -396,3 +396,40 @@ fn each_panel_has_a_table_with_the_tooltip_figures() {
         .1
         .contains(&"£14.72 per hour".to_string()));
 }
+
+#[test]
+fn the_budget_table_ends_with_the_year_computed_and_as_printed() {
+    let dataset = kent();
+    let view = IndicatorView::new(
+        &dataset,
+        "foster-care-in-house-weeks",
+        fy("2009-10"),
+        &ViewOptions::default(),
+    )
+    .unwrap();
+    let table = view.panels[0].table();
+    assert_eq!(table.columns, ["Affordable level", "Actual", "Variance"]);
+    assert_eq!(table.rows.len(), 4);
+    let footer: Vec<(&str, Vec<&str>)> = table
+        .footer
+        .iter()
+        .map(|(h, cells)| (h.as_str(), cells.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        footer,
+        [
+            (
+                "Year (computed)",
+                vec![
+                    "44,996 client weeks",
+                    "47,062 client weeks",
+                    "+2,066 (+4.6%)"
+                ]
+            ),
+            (
+                "Year (as printed in the source)",
+                vec!["44,997 client weeks", "47,062 client weeks", ""]
+            ),
+        ]
+    );
+}
