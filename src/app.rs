@@ -406,7 +406,15 @@ pub fn App(props: &AppProps) -> Html {
                             <p class="outturn-cost">{ cost.clone() }</p>
                         }
                         { for view.printed.iter().map(|text| html! { <p class="outturn-printed">{ text.clone() }</p> }) }
-                        { for view.panels.iter().map(|panel| html! { <PanelTable table={Rc::new(panel.table())} /> }) }
+                        { for view.panels.iter().map(|panel| {
+                            // Several tables need telling apart by name.
+                            let summary = if view.panels.len() > 1 {
+                                format!("Show the figures as a table: {}", panel.title)
+                            } else {
+                                "Show the figures as a table".to_string()
+                            };
+                            html! { <PanelTable table={Rc::new(panel.table(&view.indicator.title))} {summary} /> }
+                        }) }
                         <Notes notes={view.indicator.notes.clone()} source={view.indicator.source.clone()} />
                     </>
                 }

@@ -12,6 +12,8 @@ use yew::prelude::*;
 pub struct PanelTableProps {
     /// The table, built by the core from the panel.
     pub table: Rc<Table>,
+    /// Text of the disclosure button.
+    pub summary: AttrValue,
 }
 
 fn row((heading, cells): &(String, Vec<String>)) -> Html {
@@ -29,7 +31,7 @@ pub fn PanelTable(props: &PanelTableProps) -> Html {
     let table = &props.table;
     html! {
         <details class="outturn-table">
-            <summary>{ format!("Show the figures as a table: {}", table.caption) }</summary>
+            <summary>{ props.summary.clone() }</summary>
             <div class="outturn-table-scroll">
                 <table>
                     <caption>{ table.caption.clone() }</caption>

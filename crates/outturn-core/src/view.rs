@@ -830,8 +830,9 @@ pub struct PanelTable {
 }
 
 impl Panel {
-    /// This panel's figures as a table.
-    pub fn table(&self) -> PanelTable {
+    /// This panel's figures as a table, captioned "`subject`: panel title"
+    /// (the subject is normally the indicator's title).
+    pub fn table(&self, subject: &str) -> PanelTable {
         let mut columns: Vec<String> = Vec::new();
         for detail in &self.details {
             for (label, _) in &detail.rows {
@@ -855,7 +856,7 @@ impl Panel {
             (detail.title.clone(), cells)
         };
         PanelTable {
-            caption: self.title.clone(),
+            caption: format!("{subject}: {}", self.title),
             rows: self.details.iter().map(lay_out).collect(),
             footer: self.totals.iter().map(lay_out).collect(),
             columns,

@@ -369,7 +369,7 @@ fn each_panel_has_a_table_with_the_tooltip_figures() {
         .iter()
         .find(|p| p.key == "cost-effect")
         .unwrap()
-        .table();
+        .table("X");
     assert_eq!(effect.columns, ["Effect"]);
     let cells: Vec<(&str, &str)> = effect
         .rows
@@ -389,7 +389,7 @@ fn each_panel_has_a_table_with_the_tooltip_figures() {
         .iter()
         .find(|p| p.key == "unit-cost")
         .unwrap()
-        .table();
+        .table("X");
     assert_eq!(unit_cost.rows.len(), 12);
     assert_eq!(unit_cost.rows[11].0, "March 2012");
     assert!(unit_cost.rows[11]
@@ -407,7 +407,7 @@ fn the_budget_table_ends_with_the_year_computed_and_as_printed() {
         &ViewOptions::default(),
     )
     .unwrap();
-    let table = view.panels[0].table();
+    let table = view.panels[0].table("X");
     assert_eq!(table.columns, ["Affordable level", "Actual", "Variance"]);
     assert_eq!(table.rows.len(), 4);
     let footer: Vec<(&str, Vec<&str>)> = table
