@@ -21,7 +21,7 @@ use crate::components::{
 };
 use crate::fetch::{fetch_text, read_file};
 use crate::route::Route;
-use crate::state::{Action, LoadStatus, Shared, State};
+use crate::state::{Action, Focus, LoadStatus, Shared, State};
 use crate::theme::read_theme;
 use crate::{DEFAULT_DATA, DEFAULT_DATA_NAME};
 
@@ -91,29 +91,33 @@ pub fn App(props: &AppProps) -> Html {
 
     // Chart colours come from the widget's CSS custom properties: read them
     // again when the theme choice or the system's colour scheme changes.
-    let scheme_changes = use_state(|| 0u32);
     {
         let root = root.clone();
         let theme = theme.clone();
-        use_effect_with((state.theme, *scheme_changes), move |_| {
+        use_effect_with((state.theme, state.media_epoch), move |_| {
             if let Some(element) = root.cast::<Element>() {
                 theme.set(read_theme(&element));
             }
         });
     }
     {
-        let scheme_changes = scheme_changes.clone();
+        let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let query = gloo::utils::window()
-                .match_media("(prefers-color-scheme: dark)")
-                .ok()
-                .flatten();
-            let listener = query.map(|query| {
+            let listeners: Vec<EventListener> = [
+                "(prefers-color-scheme: dark)",
+                "(prefers-contrast: more)",
+                "(forced-colors: active)",
+            ]
+            .into_iter()
+            .filter_map(|query| gloo::utils::window().match_media(query).ok().flatten())
+            .map(|query| {
+                let dispatcher = dispatcher.clone();
                 EventListener::new(&query, "change", move |_| {
-                    scheme_changes.set(*scheme_changes + 1);
+                    dispatcher.dispatch(Action::MediaChanged)
                 })
-            });
-            move || drop(listener)
+            })
+            .collect();
+            move || drop(listeners)
         });
     }
 
@@ -197,29 +201,6 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Printing shows the figures table too: open it before the print.
-    {
-        let root = root.clone();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "beforeprint", move |_| {
-                let Some(element) = root.cast::<Element>() else {
-                    return;
-                };
-                if let Ok(tables) = element.query_selector_all("details.outturn-table") {
-                    for index in 0..tables.length() {
-                        if let Some(details) = tables
-                            .item(index)
-                            .and_then(|node| node.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                        {
-                            details.set_open(true);
-                        }
-                    }
-                }
-            });
-            move || drop(listener)
-        });
-    }
-
     let view = use_memo(
         (
             state.dataset.clone().map(Shared),
@@ -273,6 +254,16 @@ pub fn App(props: &AppProps) -> Html {
             });
         })
     };
+
+    // What the keyboard just moved to, for the polite live region.
+    let announcement = state
+        .focus
+        .filter(|focus| focus.keyboard && !showing_dashboard)
+        .and_then(|focus| {
+            let panel = view.as_ref()?.panels.get(focus.panel)?;
+            Some(panel.announcement(focus.position, focus.series))
+        })
+        .unwrap_or_default();
 
     let drawn = if showing_dashboard {
         !entries.is_empty()
@@ -350,20 +341,32 @@ pub fn App(props: &AppProps) -> Html {
                     indicator.periods.noun(),
                     view.year
                 );
+                let single = view.panels.len() == 1;
                 let panels = view.panels.iter().enumerate().map(|(index, panel)| {
                     let panel = Rc::new(panel.clone());
                     let on_focus = {
                         let dispatcher = state.dispatcher();
-                        Callback::from(move |position: Option<usize>| {
-                            dispatcher.dispatch(Action::Focus(position.map(|p| (index, p))))
+                        Callback::from(move |point: Option<(usize, usize, bool)>| {
+                            dispatcher.dispatch(Action::Focus(point.map(|(position, series, keyboard)| Focus {
+                                panel: index,
+                                position,
+                                series,
+                                keyboard,
+                            })))
                         })
                     };
-                    let focus = state.focus.filter(|(p, _)| *p == index).map(|(_, x)| x);
+                    let focus = state
+                        .focus
+                        .filter(|f| f.panel == index)
+                        .map(|f| (f.position, f.series));
+                    let caption_id = format!("{id}-caption-{index}");
+                    let summary_id = format!("{id}-summary-{index}");
+                    let caption_class = if single { "outturn-sr-only" } else { "outturn-panel-title" };
                     html! {
-                        <div class="outturn-panel" data-panel={panel.key}>
-                            if view.panels.len() > 1 {
-                                <h3 class="outturn-panel-title">{ panel.title.clone() }</h3>
-                            }
+                        <figure class="outturn-panel" data-panel={panel.key}
+                            aria-labelledby={caption_id.clone()} aria-describedby={summary_id.clone()}>
+                            <figcaption id={caption_id} class={caption_class}>{ panel.title.clone() }</figcaption>
+                            <p id={summary_id.clone()} class="outturn-sr-only outturn-summary">{ panel.summary.clone() }</p>
                             <Legend
                                 entries={panel.legend.clone()}
                                 bands={panel.scene.bands.iter().map(|b| b.over).collect::<Vec<_>>()}
@@ -380,10 +383,11 @@ pub fn App(props: &AppProps) -> Html {
                                     focus={focus}
                                     on_focus={on_focus}
                                     on_action={on_action.clone()}
+                                    summary_id={summary_id}
                                     theme={*theme}
                                 />
                             }
-                        </div>
+                        </figure>
                     }
                 });
                 html! {
@@ -406,14 +410,22 @@ pub fn App(props: &AppProps) -> Html {
                             <p class="outturn-cost">{ cost.clone() }</p>
                         }
                         { for view.printed.iter().map(|text| html! { <p class="outturn-printed">{ text.clone() }</p> }) }
-                        { for view.panels.iter().map(|panel| {
+                        { for view.panels.iter().enumerate().map(|(index, panel)| {
                             // Several tables need telling apart by name.
-                            let summary = if view.panels.len() > 1 {
-                                format!("Show the figures as a table: {}", panel.title)
+                            let name = if single {
+                                String::new()
                             } else {
-                                "Show the figures as a table".to_string()
+                                format!(": {}", panel.title)
                             };
-                            html! { <PanelTable table={Rc::new(panel.table(&view.indicator.title))} {summary} /> }
+                            html! {
+                                <PanelTable
+                                    id={format!("{id}-table-{index}")}
+                                    table={Rc::new(panel.table(&view.indicator.title))}
+                                    name={name}
+                                    open={state.tables_open}
+                                    on_action={on_action.clone()}
+                                />
+                            }
                         }) }
                         <Notes notes={view.indicator.notes.clone()} source={view.indicator.source.clone()} />
                     </>
@@ -424,10 +436,11 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class="outturn" ref={root} data-outturn-state={status} data-theme={state.theme.slug()}
+        <div class="outturn" lang="en-GB" ref={root} data-outturn-state={status} data-theme={state.theme.slug()}
             data-view={state.options.view.slug()} aria-busy={(status == "loading").then_some("true")}>
             { for header }
             <ProblemsPanel problems={state.problems.clone()} failed={state.status == LoadStatus::Failed} />
+            <div class="outturn-sr-only outturn-announcer" aria-live="polite" aria-atomic="true">{ announcement }</div>
             <section class={classes!("outturn-figure", (view.is_none() && !showing_dashboard).then_some("outturn-empty"))}
                 aria-labelledby={format!("{id}-title")}>
                 <div class="outturn-chart-box" ref={chart_box}>{ body }</div>

@@ -43,6 +43,8 @@ pub enum ThemeChoice {
     Light,
     /// Always dark.
     Dark,
+    /// High contrast (also chosen automatically by `prefers-contrast: more`).
+    Contrast,
 }
 
 impl ThemeChoice {
@@ -52,8 +54,22 @@ impl ThemeChoice {
             ThemeChoice::Auto => "auto",
             ThemeChoice::Light => "light",
             ThemeChoice::Dark => "dark",
+            ThemeChoice::Contrast => "contrast",
         }
     }
+}
+
+/// A point of a chart: which panel, x position and series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Focus {
+    /// Panel index in the view.
+    pub panel: usize,
+    /// x position in the panel.
+    pub position: usize,
+    /// Index into the panel's series order (0 = the main series).
+    pub series: usize,
+    /// True when the keyboard moved here (the move is announced).
+    pub keyboard: bool,
 }
 
 /// Everything that can change in a widget.
@@ -77,12 +93,19 @@ pub struct State {
     pub order: DashboardOrder,
     /// Colour theme.
     pub theme: ThemeChoice,
-    /// Panel and x position under the pointer or keyboard, for the tooltip.
-    pub focus: Option<(usize, usize)>,
+    /// The point under the pointer or keyboard, for the tooltip and
+    /// (from the keyboard) the announcement.
+    pub focus: Option<Focus>,
+    /// Whether the figures tables are shown on screen (they are always
+    /// there for assistive technology).
+    pub tables_open: bool,
     /// Text typed in the indicator search box.
     pub search: String,
     /// Width of the chart area in CSS pixels (0 until measured).
     pub width: u32,
+    /// Bumped when the system's colour scheme, contrast or forced-colours
+    /// setting changes, so chart colours are read again.
+    pub media_epoch: u32,
 }
 
 /// A change to the state.
@@ -146,12 +169,19 @@ pub enum Action {
     SelectTheme(ThemeChoice),
     /// The URL changed (back/forward or an edited hash).
     Navigate(Route),
-    /// The pointer or keyboard moved to a position of a panel (or left).
-    Focus(Option<(usize, usize)>),
+    /// The pointer or keyboard moved to a point (or left the chart).
+    Focus(Option<Focus>),
+    /// Step to the previous (-1) or next (+1) year of the indicator, keeping
+    /// the keyboard's place (PageUp/PageDown in a chart).
+    StepYear(i32),
+    /// Show or hide the figures tables on screen.
+    ToggleTables,
     /// The search text changed.
     Search(String),
     /// The chart area was resized.
     Resize(u32),
+    /// A colour-related media query changed.
+    MediaChanged,
 }
 
 impl State {
@@ -168,8 +198,10 @@ impl State {
             order: DashboardOrder::default(),
             theme: ThemeChoice::default(),
             focus: None,
+            tables_open: false,
             search: String::new(),
             width: 0,
+            media_epoch: 0,
         };
         state.apply_route(route);
         state
@@ -342,8 +374,27 @@ impl Reducible for State {
                 next.settle_selection(&mut Vec::new());
             }
             Action::Focus(focus) => next.focus = focus,
+            Action::StepYear(step) => {
+                let years: Vec<FinancialYear> = next
+                    .dataset
+                    .as_ref()
+                    .zip(next.indicator.as_deref())
+                    .and_then(|(dataset, id)| dataset.indicator(id))
+                    .map(|indicator| indicator.years.iter().map(|f| f.year).collect())
+                    .unwrap_or_default();
+                let current = next.year.and_then(|y| years.iter().position(|x| *x == y));
+                if let Some(index) = current {
+                    let target = index as i64 + i64::from(step);
+                    if let Some(year) = usize::try_from(target).ok().and_then(|t| years.get(t)) {
+                        next.year = Some(*year);
+                        next.options.as_at = None;
+                    }
+                }
+            }
+            Action::ToggleTables => next.tables_open = !next.tables_open,
             Action::Search(text) => next.search = text,
             Action::Resize(width) => next.width = width,
+            Action::MediaChanged => next.media_epoch = next.media_epoch.wrapping_add(1),
         }
         Rc::new(next)
     }

@@ -1,8 +1,11 @@
 //! One chart: the scene drawn by plotters as inline SVG (crisp at any pixel
 //! density and in print), with a crosshair and tooltip that follow the
-//! pointer and the keyboard (arrow keys, Home, End; Esc dismisses). A
-//! zoomable chart (the timeline) also zooms and pans with buttons, keys
-//! (+ and -, Shift with the arrow keys), the wheel and dragging.
+//! pointer and the keyboard: left and right move between periods, up and
+//! down between series, Home and End to the first and last period, PageUp
+//! and PageDown between years, Esc dismisses. The tooltip stays while the
+//! pointer is over it (WCAG 1.4.13). A zoomable chart (the timeline) also
+//! zooms and pans with buttons, keys (+ and -, Shift with the arrow keys, 0),
+//! the wheel and dragging.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -31,10 +34,13 @@ pub struct ChartProps {
     pub panel: Rc<Panel>,
     /// Width to draw at, CSS pixels.
     pub width: u32,
-    /// Position with the tooltip, if any.
-    pub focus: Option<usize>,
-    /// Called when the pointer or keyboard moves to a position, or away (`None`).
-    pub on_focus: Callback<Option<usize>>,
+    /// Focused point: (position, series index), if any.
+    pub focus: Option<(usize, usize)>,
+    /// Called with (position, series index, by keyboard) when the pointer or
+    /// keyboard moves to a point, or `None` when it leaves.
+    pub on_focus: Callback<Option<(usize, usize, bool)>>,
+    /// Id of the element holding the chart's text summary.
+    pub summary_id: AttrValue,
     /// Receives zoom and pan actions (zoomable charts).
     pub on_action: Callback<Action>,
     /// Colours.
@@ -62,7 +68,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     {
         let tooltip = tooltip.clone();
         use_effect_with((props.focus, frame.clone()), move |(focus, frame)| {
-            if let (Some(position), Some(element)) = (focus, tooltip.cast::<HtmlElement>()) {
+            if let (Some((position, _)), Some(element)) = (focus, tooltip.cast::<HtmlElement>()) {
                 let x = frame.x(*position as f64);
                 let width = f64::from(element.offset_width());
                 let left = if x + 14.0 + width <= frame.width {
@@ -135,10 +141,20 @@ pub fn Chart(props: &ChartProps) -> Html {
         let frame = frame.clone();
         let on_focus = props.on_focus.clone();
         let on_action = props.on_action.clone();
-        let current = props.focus;
+        let current = props.focus.map(|(position, _)| position);
         let drag_from = drag_from.clone();
         let pointer_x = pointer_x.clone();
         Callback::from(move |event: PointerEvent| {
+            // Over the tooltip itself: keep it as it is, so it can be read
+            // and its text selected (hoverable, WCAG 1.4.13).
+            let over_tooltip = event
+                .target()
+                .and_then(|target| target.dyn_into::<Element>().ok())
+                .and_then(|element| element.closest(".outturn-tooltip").ok().flatten())
+                .is_some();
+            if over_tooltip {
+                return;
+            }
             let Some(x) = pointer_x(&event) else {
                 return;
             };
@@ -153,7 +169,7 @@ pub fn Chart(props: &ChartProps) -> Html {
             }
             let position = frame.position_at(x);
             if position != current {
-                on_focus.emit(position);
+                on_focus.emit(position.map(|p| (p, 0, false)));
             }
         })
     };
@@ -178,6 +194,7 @@ pub fn Chart(props: &ChartProps) -> Html {
             on_focus.emit(None);
         })
     };
+    let series_count = props.panel.series_order().len().max(1);
     let on_key_down = {
         let on_focus = props.on_focus.clone();
         let on_action = props.on_action.clone();
@@ -185,6 +202,27 @@ pub fn Chart(props: &ChartProps) -> Html {
         let frame = frame.clone();
         Callback::from(move |event: KeyboardEvent| {
             let key = event.key();
+            let series = focus.map_or(0, |(_, s)| s);
+            match key.as_str() {
+                "PageUp" | "PageDown" => {
+                    event.prevent_default();
+                    on_action.emit(Action::StepYear(if key == "PageUp" { -1 } else { 1 }));
+                    return;
+                }
+                "ArrowUp" | "ArrowDown" if !event.shift_key() => {
+                    event.prevent_default();
+                    let position = focus.map_or(last_reported, |(p, _)| p);
+                    let next = if key == "ArrowDown" {
+                        (series + 1) % series_count
+                    } else {
+                        (series + series_count - 1) % series_count
+                    };
+                    on_focus.emit(Some((position, next, true)));
+                    return;
+                }
+                _ => {}
+            }
+            let focus = focus.map(|(p, _)| p);
             if zoomable {
                 let centre = focus.map_or((frame.x_min + frame.x_max) / 2.0, |f| f as f64);
                 let span = frame.x_max - frame.x_min;
@@ -220,15 +258,15 @@ pub fn Chart(props: &ChartProps) -> Html {
             let high = (frame.x_max.floor().max(0.0) as usize).min(positions.saturating_sub(1));
             let current = focus.unwrap_or(last_reported).clamp(low, high.max(low));
             let next = match key.as_str() {
-                "ArrowRight" | "ArrowUp" => Some((current + 1).min(high)),
-                "ArrowLeft" | "ArrowDown" => Some(current.saturating_sub(1).max(low)),
+                "ArrowRight" => Some((current + 1).min(high)),
+                "ArrowLeft" => Some(current.saturating_sub(1).max(low)),
                 "Home" => Some(low),
                 "End" => Some(high),
                 "Escape" => None,
                 _ => return,
             };
             event.prevent_default();
-            on_focus.emit(next);
+            on_focus.emit(next.map(|p| (p, series, true)));
         })
     };
     let on_focus_in = {
@@ -236,7 +274,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         let focus = props.focus;
         Callback::from(move |_: FocusEvent| {
             if focus.is_none() {
-                on_focus.emit(Some(last_reported));
+                on_focus.emit(Some((last_reported, 0, true)));
             }
         })
     };
@@ -249,18 +287,27 @@ pub fn Chart(props: &ChartProps) -> Html {
     let tooltip_id = format!("{}-tooltip", props.id);
     let focused = props
         .focus
+        .map(|(position, _)| position)
         .filter(|position| *position < positions && panel.scene.is_visible(*position as f64));
+    let focused_role = props
+        .focus
+        .and_then(|(_, series)| panel.series_order().get(series).copied());
     let overlay = focused.map(|position| {
         let x = frame.x(position as f64);
         let markers = panel
             .scene
             .lines
             .iter()
-            .filter(|line| !matches!(line.role, SeriesRole::PreviousActual { .. } | SeriesRole::NextBudget))
+            .filter(|line| {
+            Some(line.role) == focused_role
+                || !matches!(line.role, SeriesRole::PreviousActual { .. } | SeriesRole::NextBudget)
+        })
             .filter_map(|line| {
                 let value = line.values.get(position).copied().flatten()?;
+                let current = Some(line.role) == focused_role;
                 Some(html! {
-                    <circle class="outturn-focus-marker" cx={format!("{x:.1}")} cy={format!("{:.1}", frame.y(value))} r="7"
+                    <circle class={classes!("outturn-focus-marker", current.then_some("outturn-focus-current"))}
+                        cx={format!("{x:.1}")} cy={format!("{:.1}", frame.y(value))} r={if current { "9" } else { "7" }}
                         stroke={hex(line.role.colour(&props.theme))} />
                 })
             });
@@ -318,9 +365,9 @@ pub fn Chart(props: &ChartProps) -> Html {
         }
     });
     let keys = if zoomable {
-        " Use the left and right arrow keys to read each point; + and - zoom, Shift with the arrow keys pans, 0 shows everything."
+        " Left and right arrows move between periods, up and down between lines, Page Up and Page Down between years; + and - zoom, Shift with the arrows pans, 0 shows everything."
     } else {
-        " Use the left and right arrow keys to read each point."
+        " Left and right arrows move between periods, up and down between lines, Page Up and Page Down between years, Escape closes the details."
     };
     let label = format!("Chart: {}.{keys}", panel.title);
     html! {
@@ -330,9 +377,13 @@ pub fn Chart(props: &ChartProps) -> Html {
                 ref={container}
                 class={classes!("outturn-chart", zoomable.then_some("outturn-chart-zoomable"))}
                 tabindex="0"
-                role="group"
+                role="application"
+                aria-roledescription="interactive chart"
                 aria-label={label}
-                aria-describedby={focused.map(|_| tooltip_id.clone())}
+                aria-describedby={match focused {
+                    Some(_) => format!("{} {tooltip_id}", props.summary_id),
+                    None => props.summary_id.to_string(),
+                }}
                 data-positions={positions.to_string()}
                 data-plot-left={format!("{:.1}", frame.plot.left)}
                 data-plot-right={format!("{:.1}", frame.plot.right)}

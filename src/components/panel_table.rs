@@ -1,19 +1,28 @@
 //! A chart's numbers as a real table (one row per period, one column per
-//! figure in its tooltips, then the year's totals where the chart has them),
-//! collapsed under "Show the figures as a table".
+//! figure in its tooltips, then the year's totals where the chart has them).
+//! A button shows or hides it on screen; hidden, it stays in the page for
+//! assistive technology (visually hidden, not removed), and it always prints.
 
 use std::rc::Rc;
 
 use outturn_core::view::PanelTable as Table;
 use yew::prelude::*;
 
+use crate::state::Action;
+
 /// Props of [`PanelTable`].
 #[derive(Properties, PartialEq)]
 pub struct PanelTableProps {
+    /// Element id of the table's container, unique on the page.
+    pub id: AttrValue,
     /// The table, built by the core from the panel.
     pub table: Rc<Table>,
-    /// Text of the disclosure button.
-    pub summary: AttrValue,
+    /// Appended to the button text to tell several tables apart (": title"), or empty.
+    pub name: AttrValue,
+    /// Shown on screen.
+    pub open: bool,
+    /// Receives [`Action::ToggleTables`].
+    pub on_action: Callback<Action>,
 }
 
 fn row((heading, cells): &(String, Vec<String>)) -> Html {
@@ -29,10 +38,16 @@ fn row((heading, cells): &(String, Vec<String>)) -> Html {
 #[component]
 pub fn PanelTable(props: &PanelTableProps) -> Html {
     let table = &props.table;
+    let on_action = props.on_action.clone();
+    let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::ToggleTables));
+    let verb = if props.open { "Hide" } else { "Show" };
     html! {
-        <details class="outturn-table">
-            <summary>{ props.summary.clone() }</summary>
-            <div class="outturn-table-scroll">
+        <div class={classes!("outturn-table", props.open.then_some("outturn-table-open"))}>
+            <button type="button" class="outturn-table-toggle" aria-expanded={props.open.to_string()}
+                aria-controls={props.id.clone()} {onclick}>
+                { format!("{verb} the figures as a table{}", props.name) }
+            </button>
+            <div id={props.id.clone()} class={classes!("outturn-table-scroll", (!props.open).then_some("outturn-sr-only"))}>
                 <table>
                     <caption>{ table.caption.clone() }</caption>
                     <thead>
@@ -47,6 +62,6 @@ pub fn PanelTable(props: &PanelTableProps) -> Html {
                     }
                 </table>
             </div>
-        </details>
+        </div>
     }
 }

@@ -1,4 +1,5 @@
-//! Light, dark or automatic (following the system's colour scheme).
+//! Light, dark, high contrast or automatic (following the system's colour
+//! scheme and contrast preference).
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -25,6 +26,7 @@ pub fn ThemeSelect(props: &ThemeSelectProps) -> Html {
         let choice = match select.value().as_str() {
             "light" => ThemeChoice::Light,
             "dark" => ThemeChoice::Dark,
+            "contrast" => ThemeChoice::Contrast,
             _ => ThemeChoice::Auto,
         };
         on_action.emit(Action::SelectTheme(choice));
@@ -39,6 +41,7 @@ pub fn ThemeSelect(props: &ThemeSelectProps) -> Html {
                 { option(ThemeChoice::Auto, "As my system") }
                 { option(ThemeChoice::Light, "Light") }
                 { option(ThemeChoice::Dark, "Dark") }
+                { option(ThemeChoice::Contrast, "High contrast") }
             </select>
         </div>
     }

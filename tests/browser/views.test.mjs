@@ -175,7 +175,7 @@ test('cost view splits the £ effect and switches convention', async () => {
   // Each chart's table holds the same figures.
   const tables = page.locator('.outturn-table');
   assert.equal(await tables.count(), 2);
-  await tables.nth(1).locator('summary').click();
+  await tables.nth(1).locator('.outturn-table-toggle').click();
   const effectTable = await tables.nth(1).locator('table').innerText();
   assert.match(effectTable, /Volume effect\s+\+£124k/);
   assert.match(effectTable, /Total \(volume \+ price\)\s+-£1,732k/);

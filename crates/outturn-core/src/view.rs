@@ -13,7 +13,7 @@ use crate::chart::{
 };
 use crate::format::{
     cost_sentence, format_amount, format_money, format_number, format_value, format_variance,
-    headline, point_detail, printed_sentences, PointDetail,
+    headline, point_detail, printed_sentences, spoken, PointDetail,
 };
 use crate::model::{Dataset, FinancialYear, Indicator, YearValue};
 use crate::summary::{summarise_year, YearSummary};
@@ -119,6 +119,13 @@ pub struct Panel {
     /// Rows after the periods in the table: the year as computed and as
     /// printed in the source (budget panel).
     pub totals: Vec<PointDetail>,
+    /// What the chart shows and what it finds, in plain English with money
+    /// in words: the text alternative for screen readers.
+    pub summary: String,
+    /// How each x position is announced: "June 2011-12", "Volume effect".
+    pub announce: Vec<String>,
+    /// Decimal places for announcing values.
+    pub decimals: usize,
 }
 
 /// What the widget shows for one indicator in one year.
@@ -162,7 +169,7 @@ fn detail(title: String, rows: Vec<(String, String)>) -> PointDetail {
         title,
         rows,
         status: None,
-        sentence,
+        sentence: spoken(&sentence),
     }
 }
 
@@ -232,6 +239,9 @@ impl IndicatorView {
             zoomable: false,
             legend: Vec::new(),
             totals: year_totals(indicator, figures, analysis),
+            summary: String::new(),
+            announce: Vec::new(),
+            decimals: 0,
         };
         let mut panels = match view {
             View::Dashboard | View::Budget => vec![budget_panel()],
@@ -268,6 +278,9 @@ impl IndicatorView {
                     zoomable: false,
                     legend: Vec::new(),
                     totals: Vec::new(),
+                    summary: String::new(),
+                    announce: Vec::new(),
+                    decimals: 0,
                 }]
             }
             View::Variance => vec![Panel {
@@ -294,6 +307,9 @@ impl IndicatorView {
                 zoomable: false,
                 legend: Vec::new(),
                 totals: Vec::new(),
+                summary: String::new(),
+                announce: Vec::new(),
+                decimals: 0,
             }],
             View::Years => {
                 let overlay = years_scene(indicator, year);
@@ -333,6 +349,9 @@ impl IndicatorView {
                         zoomable: false,
                         legend: Vec::new(),
                         totals: Vec::new(),
+                        summary: String::new(),
+                        announce: Vec::new(),
+                        decimals: 0,
                     },
                     Panel {
                         key: "timeline",
@@ -354,6 +373,9 @@ impl IndicatorView {
                         zoomable: true,
                         legend: Vec::new(),
                         totals: Vec::new(),
+                        summary: String::new(),
+                        announce: Vec::new(),
+                        decimals: 0,
                     },
                 ]
             }
@@ -373,6 +395,9 @@ impl IndicatorView {
                             zoomable: false,
                             legend: Vec::new(),
                             totals: Vec::new(),
+                            summary: String::new(),
+                            announce: Vec::new(),
+                            decimals: 0,
                         });
                     }
                 }
@@ -395,6 +420,9 @@ impl IndicatorView {
                         zoomable: false,
                         legend: Vec::new(),
                         totals: Vec::new(),
+                        summary: String::new(),
+                        announce: Vec::new(),
+                        decimals: 0,
                     });
                 }
                 panels
@@ -427,11 +455,54 @@ impl IndicatorView {
                     zoomable: false,
                     legend: Vec::new(),
                     totals: Vec::new(),
+                    summary: String::new(),
+                    announce: Vec::new(),
+                    decimals: 0,
                 }],
                 _ => vec![budget_panel()],
             },
         };
+        let projection_sentence = (view == View::Forecast).then(|| match &projection {
+            Some(p) => projection_words(indicator, p, &period_title(p.as_at)),
+            None => format!(
+                "No projection by {}: {}",
+                options.method.describe(),
+                missing_reason(options.method)
+            ),
+        });
+        let headline_text = headline(indicator, analysis);
+        let span = format!(
+            "{} to {}",
+            indicator.periods.long_label(0, year),
+            indicator
+                .periods
+                .long_label(periods.saturating_sub(1), year)
+        );
         for panel in &mut panels {
+            let mut text =
+                panel_summary(panel, indicator, &span, &headline_text, analysis, &summary);
+            if let (Some(sentence), "forecast") = (&projection_sentence, panel.key) {
+                text.push(' ');
+                text.push_str(sentence);
+            }
+            panel.summary = spoken(&text);
+            panel.decimals = decimals;
+            panel.announce = match panel.key {
+                "timeline" => indicator
+                    .years
+                    .iter()
+                    .flat_map(|f| {
+                        (0..periods).map(move |i| indicator.periods.announce_label(i, f.year))
+                    })
+                    .collect(),
+                "overlay" => (0..periods)
+                    .map(|i| format!("{}, each year", indicator.periods.short_label(i)))
+                    .collect(),
+                "cost-effect" => panel.details.iter().map(|d| d.title.clone()).collect(),
+                _ => (0..periods)
+                    .map(|i| indicator.periods.announce_label(i, year))
+                    .collect(),
+            };
             panel.legend = panel
                 .scene
                 .lines
@@ -441,14 +512,7 @@ impl IndicatorView {
             panel.scene = std::mem::replace(&mut panel.scene, Scene::new(Vec::new(), unit.clone()))
                 .without(&options.hidden);
         }
-        let projection_sentence = (view == View::Forecast).then(|| match &projection {
-            Some(p) => projection_words(indicator, p, &period_title(p.as_at)),
-            None => format!(
-                "No projection by {}: {}",
-                options.method.describe(),
-                missing_reason(options.method)
-            ),
-        });
+
         let as_at_choices = (0..=last.unwrap_or(0))
             .filter(|_| last.is_some())
             .map(|i| (i, period_title(i)))
@@ -470,6 +534,97 @@ impl IndicatorView {
             view,
             summary,
         })
+    }
+}
+
+/// "Line chart of ... by month, April 2011 to March 2012. <finding>"
+fn panel_summary(
+    panel: &Panel,
+    indicator: &Indicator,
+    span: &str,
+    headline_text: &str,
+    analysis: &YearAnalysis,
+    summary: &YearSummary,
+) -> String {
+    let noun = indicator.periods.noun();
+    let others: Vec<&str> = panel
+        .scene
+        .lines
+        .iter()
+        .filter(|l| {
+            matches!(
+                l.role,
+                SeriesRole::PreviousActual { .. } | SeriesRole::NextBudget
+            )
+        })
+        .map(|l| l.label.as_str())
+        .collect();
+    let compared = if others.is_empty() {
+        String::new()
+    } else {
+        format!(", with {} for comparison", others.join(", "))
+    };
+    match panel.key {
+        "budget" => format!(
+            "Line chart of the actual against the affordable level by {noun}, {span}{compared}; the gap is shaded. {headline_text}"
+        ),
+        "cumulative" => format!(
+            "Line chart of the actual and the affordable level added up year to date, {span}, with the affordable level for the whole year as a target line. {headline_text}"
+        ),
+        "variance" => {
+            let extreme = |over: bool| {
+                analysis
+                    .period_variance
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, v)| Some((i, (*v)?)))
+                    .filter(|(_, v)| if over { *v > 0.0 } else { *v < 0.0 })
+                    .max_by(|a, b| a.1.abs().total_cmp(&b.1.abs()))
+                    .map(|(i, v)| {
+                        format!(
+                            "{} ({})",
+                            indicator.periods.long_label(i, analysis.year),
+                            crate::format::format_signed(&indicator.unit, v, indicator.precision())
+                        )
+                    })
+            };
+            let mut text = format!(
+                "Bar chart of the variance in each {noun}, {span}: bars above zero are over the affordable level, bars below are under."
+            );
+            if let Some(over) = extreme(true) {
+                text.push_str(&format!(" Furthest over: {over}."));
+            }
+            if let Some(under) = extreme(false) {
+                text.push_str(&format!(" Furthest under: {under}."));
+            }
+            text.push(' ');
+            text.push_str(headline_text);
+            text
+        }
+        "overlay" => format!(
+            "Line chart with one line per financial year on the same April-to-March axis: {}.",
+            panel.scene.lines.iter().map(|l| l.label.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+        "timeline" => format!(
+            "Line chart of the actual and the affordable level for every {noun} from {} to {}, one year after another; it can be zoomed and panned.",
+            indicator.years.first().map(|f| f.year.to_string()).unwrap_or_default(),
+            indicator.years.last().map(|f| f.year.to_string()).unwrap_or_default()
+        ),
+        "unit-cost" => format!("Line chart of the actual unit cost against the affordable unit cost, {span}{compared}."),
+        "cost-effect" => {
+            let sentence = summary
+                .cost_effect
+                .map(|e| format!("Volume {}, price {}, total {}.", signed_money(e.volume), signed_money(e.price), signed_money(e.total())))
+                .unwrap_or_default();
+            format!(
+                "Bar chart splitting the £ effect into volume and price, which add up to the total ({}). {sentence}",
+                summary.cost_effect.map(|e| e.convention.describe()).unwrap_or_default()
+            )
+        }
+        "forecast" => format!(
+            "Line chart of the actual to the \"as at\" {noun}, the projection for the rest of the year as a dashed line, and the affordable level, {span}."
+        ),
+        _ => headline_text.to_string(),
     }
 }
 
@@ -830,6 +985,51 @@ pub struct PanelTable {
 }
 
 impl Panel {
+    /// The lines a keyboard user steps through with the up and down arrows,
+    /// main series first: actual, affordable level, projection, forecast,
+    /// variance to date, next year's level, then earlier years, newest first.
+    pub fn series_order(&self) -> Vec<SeriesRole> {
+        let rank = |role: &SeriesRole| match role {
+            SeriesRole::Actual => 0,
+            SeriesRole::Budget => 1,
+            SeriesRole::Projection => 2,
+            SeriesRole::Forecast => 3,
+            SeriesRole::RunningVariance => 4,
+            SeriesRole::NextBudget => 5,
+            SeriesRole::PreviousActual { age } => 5 + age,
+        };
+        let mut roles: Vec<SeriesRole> = self.scene.lines.iter().map(|l| l.role).collect();
+        roles.sort_by_key(rank);
+        roles
+    }
+
+    /// What is announced at `position` with the keyboard on series `series`
+    /// (an index into [`series_order`](Self::series_order)): the whole point
+    /// for the first series, else "Actual 2010-11, June 2011-12: 205,937 hours".
+    pub fn announcement(&self, position: usize, series: usize) -> String {
+        let whole = || {
+            self.details
+                .get(position)
+                .map(|d| d.sentence.clone())
+                .unwrap_or_default()
+        };
+        if series == 0 {
+            return whole();
+        }
+        let Some(role) = self.series_order().get(series).copied() else {
+            return whole();
+        };
+        let Some(line) = self.scene.line(role) else {
+            return whole();
+        };
+        let period = self.announce.get(position).cloned().unwrap_or_default();
+        let value = line.values.get(position).copied().flatten().map_or_else(
+            || "not reported".to_string(),
+            |v| format_value(&self.scene.unit, v, self.decimals),
+        );
+        spoken(&format!("{}, {period}: {value}", line.label))
+    }
+
     /// This panel's figures as a table, captioned "`subject`: panel title"
     /// (the subject is normally the indicator's title).
     pub fn table(&self, subject: &str) -> PanelTable {

@@ -23,6 +23,28 @@ impl Colour {
     }
 }
 
+impl Colour {
+    /// Parses a computed CSS colour, `rgb(18, 67, 109)` or `rgba(18, 67, 109, 0.5)`
+    /// (the alpha is ignored), as `getComputedStyle` reports any colour,
+    /// including named and system colours.
+    pub fn parse_css(text: &str) -> Option<Self> {
+        let text = text.trim();
+        if let Some(hex) = Self::parse_hex(text) {
+            return Some(hex);
+        }
+        let inner = text
+            .strip_prefix("rgba(")
+            .or_else(|| text.strip_prefix("rgb("))?
+            .strip_suffix(')')?;
+        let mut channels = inner
+            .split([',', ' ', '/'])
+            .filter(|part| !part.is_empty())
+            .map(|part| part.trim().parse::<f64>().ok());
+        let mut next = || -> Option<u8> { Some(channels.next()??.round().clamp(0.0, 255.0) as u8) };
+        Some(Self(next()?, next()?, next()?))
+    }
+}
+
 /// The colours of one chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -99,6 +121,24 @@ impl Default for Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn computed_colours_parse() {
+        assert_eq!(
+            Colour::parse_css("rgb(18, 67, 109)"),
+            Some(Colour(18, 67, 109))
+        );
+        assert_eq!(
+            Colour::parse_css("rgba(0, 0, 0, 0.5)"),
+            Some(Colour(0, 0, 0))
+        );
+        assert_eq!(
+            Colour::parse_css("rgb(255 255 255 / 50%)"),
+            Some(Colour(255, 255, 255))
+        );
+        assert_eq!(Colour::parse_css("#fff"), Some(Colour(255, 255, 255)));
+        assert_eq!(Colour::parse_css("canvastext"), None);
+    }
 
     #[test]
     fn hex_colours_parse() {

@@ -10,7 +10,7 @@ pub use narrative::{
 };
 pub use number::{
     format_amount, format_axis_tick, format_money, format_number, format_percent, format_signed,
-    format_value, format_variance,
+    format_value, format_variance, spoken,
 };
 
 /// Splits a note into plain and `**bold**` spans: `(is_bold, text)`.

@@ -1,7 +1,9 @@
 //! Plain-English sentences from the analysis, in the council's words:
 //! "2,410,522 hours against an affordable level of 2,402,516: 8,006 (0.3%) over."
 
-use super::number::{format_amount, format_money, format_number, format_value, format_variance};
+use super::number::{
+    format_amount, format_money, format_number, format_value, format_variance, spoken,
+};
 use crate::analysis::{percent_of, CostConvention, CostEffect, YearAnalysis};
 use crate::model::{Indicator, Unit, YearFigures, YearValue};
 
@@ -221,8 +223,8 @@ pub struct PointDetail {
     pub rows: Vec<(String, String)>,
     /// "over", "under", "on the affordable level", or `None` without a variance.
     pub status: Option<String>,
-    /// The whole point as one sentence, for announcements:
-    /// "June 2011: actual 197,085 hours, affordable level 203,326, 6,241 (3.1%) under".
+    /// The whole point as one sentence, for announcements, money in words:
+    /// "June 2011-12: actual 197,085 hours, affordable level 203,326, 6,241 (3.1%) under".
     pub sentence: String,
 }
 
@@ -270,6 +272,7 @@ pub fn point_detail(indicator: &Indicator, figures: &YearFigures, index: usize) 
         });
     }
     let title = indicator.periods.long_label(index, figures.year);
+    let announced = indicator.periods.announce_label(index, figures.year);
     let mut parts = vec![
         format!("actual {}", shown(actual)),
         format!(
@@ -284,7 +287,7 @@ pub fn point_detail(indicator: &Indicator, figures: &YearFigures, index: usize) 
         parts.push(gap(unit, variance, percent, decimals));
     }
     PointDetail {
-        sentence: format!("{title}: {}", parts.join(", ")),
+        sentence: spoken(&format!("{announced}: {}", parts.join(", "))),
         title,
         rows,
         status,

@@ -54,6 +54,56 @@ pub fn format_money(pounds: f64) -> String {
     format!("{sign}£{body}")
 }
 
+/// Text for reading aloud: short money forms become full ones, as style
+/// guides ask ("£1,850k" → "£1.85 million", "£118k" → "£118,000",
+/// "£12.3m" → "£12.3 million"); everything else is left as it is.
+pub fn spoken(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(at) = rest.find('£') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + '£'.len_utf8()..];
+        let digits = after
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .unwrap_or(after.len());
+        let number = &after[..digits];
+        let suffix = after[digits..].chars().next();
+        let boundary = after[digits..]
+            .chars()
+            .nth(1)
+            .is_none_or(|c| !c.is_alphanumeric());
+        let value = number.replace(',', "").parse::<f64>().ok();
+        let pounds = match (value, suffix, boundary) {
+            (Some(v), Some('k'), true) => Some(v * 1_000.0),
+            (Some(v), Some('m'), true) => Some(v * 1_000_000.0),
+            _ => None,
+        };
+        match pounds {
+            Some(pounds) => {
+                out.push_str(&money_in_words(pounds));
+                rest = &after[digits + 1..];
+            }
+            None => {
+                out.push('£');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `£118,000`, `£1.85 million`, `£12.3 million` (up to 3 decimals, no trailing zeros).
+fn money_in_words(pounds: f64) -> String {
+    if pounds.abs() >= 1_000_000.0 {
+        let millions = format!("{:.3}", pounds / 1_000_000.0);
+        let millions = millions.trim_end_matches('0').trim_end_matches('.');
+        format!("£{millions} million")
+    } else {
+        format!("£{}", format_number(pounds, 0))
+    }
+}
+
 /// A value with its unit: `2,410,522 hours`, `£3,093k` (for a `£000s`
 /// indicator), `£14.72 per hour`, `64%`. `decimals` is the data's precision.
 pub fn format_value(unit: &Unit, value: f64, decimals: usize) -> String {
@@ -189,6 +239,19 @@ mod tests {
         assert_eq!(format_money(3_093_000.0), "£3,093k");
         assert_eq!(format_money(12_345_678.0), "£12.3m");
         assert_eq!(format_money(0.0), "£0");
+    }
+
+    #[test]
+    fn money_is_spoken_in_full() {
+        assert_eq!(spoken("+£118k from volume"), "+£118,000 from volume");
+        assert_eq!(spoken("-£1,850k from price"), "-£1.85 million from price");
+        assert_eq!(
+            spoken("£3,093k and £12.3m."),
+            "£3.093 million and £12.3 million."
+        );
+        assert_eq!(spoken("£14.72 per hour"), "£14.72 per hour");
+        assert_eq!(spoken("£5 kilos, £"), "£5 kilos, £");
+        assert_eq!(spoken("no money"), "no money");
     }
 
     #[test]

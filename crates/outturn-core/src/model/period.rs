@@ -174,6 +174,23 @@ impl PeriodScheme {
         }
     }
 
+    /// Label for announcing a period with its financial year:
+    /// `June 2011-12`, `Q1 2011-12`, `Summer term 2011-12`.
+    pub fn announce_label(&self, index: usize, year: FinancialYear) -> String {
+        match self {
+            Self::Month => format!("{} {year}", MONTHS.get(index).copied().unwrap_or_default()),
+            Self::Quarter => format!("Q{} {year}", index + 1),
+            Self::Term => format!(
+                "{} term {year}",
+                TERMS.get(index).copied().unwrap_or_default()
+            ),
+            Self::Year => year.to_string(),
+            Self::Custom(labels) => {
+                format!("{} {year}", labels.get(index).map_or("", String::as_str))
+            }
+        }
+    }
+
     /// Label for the span "from the first period to `index`", for year-to-date
     /// sentences: `April to September 2011`, `Q1 to Q2`, `Summer to Autumn`.
     pub fn span_label(&self, index: usize, year: FinancialYear) -> String {
