@@ -47,7 +47,10 @@ pub fn PanelTable(props: &PanelTableProps) -> Html {
                 aria-controls={props.id.clone()} {onclick}>
                 { format!("{verb} the figures as a table{}", props.name) }
             </button>
-            <div id={props.id.clone()} class={classes!("outturn-table-scroll", (!props.open).then_some("outturn-sr-only"))}>
+            // Shown, the table may scroll sideways on narrow screens, so it
+            // takes keyboard focus to be scrollable without a mouse.
+            <div id={props.id.clone()} class={classes!("outturn-table-scroll", (!props.open).then_some("outturn-sr-only"))}
+                role="region" aria-label={table.caption.clone()} tabindex={props.open.then_some("0")}>
                 <table>
                     <caption>{ table.caption.clone() }</caption>
                     <thead>
