@@ -139,9 +139,9 @@ pub struct IndicatorView {
     pub view: View,
     /// The analysis behind every figure.
     pub summary: YearSummary,
-    /// Plain-English headline.
+    /// Plain-English headline (money in words).
     pub headline: String,
-    /// The £ effect sentence, where there is one.
+    /// The £ effect sentence, where there is one (money in words).
     pub cost: Option<String>,
     /// Printed totals that differ from the computed ones.
     pub printed: Vec<String>,
@@ -517,17 +517,27 @@ impl IndicatorView {
             .filter(|_| last.is_some())
             .map(|i| (i, period_title(i)))
             .collect();
+        // Running text reads money in words ("£1.85 million"), as style
+        // guides ask; tables, tooltips and axes keep the short forms.
         Some(Self {
-            headline: headline(indicator, analysis),
+            headline: spoken(&headline_text),
             cost: summary.cost_effect.as_ref().and_then(|effect| {
                 let cost = cost_indicator?;
-                Some(cost_sentence(&indicator.unit, &cost.unit, effect, decimals))
+                Some(spoken(&cost_sentence(
+                    &indicator.unit,
+                    &cost.unit,
+                    effect,
+                    decimals,
+                )))
             }),
-            printed: printed_sentences(indicator, analysis),
+            printed: printed_sentences(indicator, analysis)
+                .iter()
+                .map(|s| spoken(s))
+                .collect(),
             panels,
             available,
             projection,
-            projection_sentence,
+            projection_sentence: projection_sentence.map(|s| spoken(&s)),
             as_at_choices,
             indicator: indicator.clone(),
             year,
