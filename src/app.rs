@@ -28,13 +28,27 @@ use crate::{DEFAULT_DATA, DEFAULT_DATA_NAME};
 /// Widgets mounted so far on this page, for unique element ids.
 static WIDGETS: AtomicU32 = AtomicU32::new(0);
 
+/// Data given inline (an `application/json` script element or `mount()`'s
+/// `data` option) rather than by URL.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InlineData {
+    /// The JSON text.
+    pub text: AttrValue,
+    /// How it is named in messages.
+    pub name: AttrValue,
+}
+
 /// Props of [`App`].
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
-    /// Start-up selection and data source.
+    /// Selection and data source; a change navigates (and reloads when the
+    /// source changes).
     pub route: Route,
     /// True for the one widget that reads and writes the page URL's hash.
     pub owns_url: bool,
+    /// Inline data, used instead of `route.src`.
+    #[prop_or_default]
+    pub data: Option<InlineData>,
 }
 
 /// Parses loaded text into the action that records the result.
@@ -70,22 +84,42 @@ pub fn App(props: &AppProps) -> Html {
     let chart_box = use_node_ref();
     let theme = use_state(Theme::light);
 
-    // Load the configured data once, or the built-in dataset.
+    // Load the configured data (inline, by URL, or the built-in dataset),
+    // again whenever the source changes through `update()`.
     {
         let dispatcher = state.dispatcher();
-        let src = props.route.src.clone();
-        use_effect_with((), move |_| match src {
-            Some(src) => {
+        let source = (props.route.src.clone(), props.data.clone());
+        use_effect_with(source, move |(src, data)| match (src, data) {
+            (_, Some(data)) => dispatcher.dispatch(load_action(
+                Ok(data.text.to_string()),
+                data.name.to_string(),
+            )),
+            (Some(src), None) => {
+                let src = src.clone();
                 dispatcher.dispatch(Action::LoadStarted);
                 wasm_bindgen_futures::spawn_local(async move {
                     let text = fetch_text(&src).await;
                     dispatcher.dispatch(load_action(text, src));
                 });
             }
-            None => dispatcher.dispatch(load_action(
+            (None, None) => dispatcher.dispatch(load_action(
                 Ok(DEFAULT_DATA.to_string()),
                 DEFAULT_DATA_NAME.to_string(),
             )),
+        });
+    }
+    // A new selection through `update()` navigates like a link would.
+    {
+        let dispatcher = state.dispatcher();
+        let first = use_mut_ref(|| true);
+        let route = Route {
+            src: None,
+            ..props.route.clone()
+        };
+        use_effect_with(route, move |route| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                dispatcher.dispatch(Action::Navigate(route.clone()));
+            }
         });
     }
 
@@ -436,7 +470,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class="outturn" lang="en-GB" ref={root} data-outturn-state={status} data-theme={state.theme.slug()}
+        <div class="outturn-root" lang="en-GB" ref={root} data-outturn-state={status} data-theme={state.theme.slug()}
             data-view={state.options.view.slug()} aria-busy={(status == "loading").then_some("true")}>
             { for header }
             <ProblemsPanel problems={state.problems.clone()} failed={state.status == LoadStatus::Failed} />

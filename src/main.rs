@@ -1,9 +1,16 @@
-//! Outturn's browser entry point: mounts one independent widget on every
-//! host element marked `data-outturn`, configured by its `data-*` attributes
-//! (`data-src`, `data-indicator`, `data-year`, `data-view`). The first widget
-//! on the page also follows the page URL: the query string and the hash
-//! (`#indicator=...&year=...&view=...`) on load, and the hash as the reader
-//! explores, so links reproduce what the sender saw and back/forward work.
+//! Outturn's browser entry point. When the WebAssembly module starts it
+//! mounts one independent widget on every host element (`class="outturn"`
+//! or `data-outturn`), configured by the host's `data-src`, `data-indicator`,
+//! `data-year` and `data-view` attributes. `data-src` is a URL, or `#id` of
+//! an inline `<script type="application/json">` element. A host marked
+//! `data-url="hash"` (the first such host only) also follows the page URL:
+//! options from the query string and hash on load, and the hash kept in step
+//! as the reader explores, so links reproduce what the sender saw and
+//! back/forward work. Without it the widget leaves the host page's URL alone.
+//!
+//! Pages that build their own call the exported `mount(element, options)`
+//! (see `assets/outturn.js`), which returns a [`Widget`] handle with
+//! `update(options)` and `destroy()`.
 
 mod app;
 mod components;
@@ -13,15 +20,20 @@ mod state;
 mod theme;
 
 use route::Route;
-use wasm_bindgen::JsCast as _;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+use yew::AppHandle;
 
 /// The dataset built into the widget, used when no `src` is given.
 pub const DEFAULT_DATA: &str = include_str!("../assets/kent-2011-12-key-activity.json");
 /// The name shown for the built-in dataset.
 pub const DEFAULT_DATA_NAME: &str = "kent-2011-12-key-activity.json";
 
+/// Marks a host element that already has a widget.
+const MOUNTED: &str = "data-outturn-mounted";
+
 /// Reads `data-src`, `data-indicator`, `data-year` and `data-view`.
-fn route_from_element(element: &web_sys::Element) -> Route {
+fn route_from_element(element: &Element) -> Route {
     let read = |name: &str| {
         element
             .get_attribute(name)
@@ -37,30 +49,171 @@ fn route_from_element(element: &web_sys::Element) -> Route {
     }
 }
 
+/// Reads the API's options object: `src`, `indicator`, `year`, `view`, and
+/// `data` (an `outturn/1` object or its JSON text).
+fn route_from_options(options: &JsValue) -> (Route, Option<String>) {
+    let get = |key: &str| js_sys::Reflect::get(options, &JsValue::from_str(key)).ok();
+    let text = |key: &str| {
+        get(key)
+            .and_then(|v| v.as_string())
+            .filter(|v| !v.trim().is_empty())
+    };
+    let data = get("data")
+        .filter(|v| !v.is_undefined() && !v.is_null())
+        .and_then(|value| {
+            value
+                .as_string()
+                .or_else(|| js_sys::JSON::stringify(&value).ok().map(String::from))
+        });
+    let route = Route {
+        src: text("src"),
+        indicator: text("indicator"),
+        year: text("year"),
+        view: text("view"),
+        ..Route::default()
+    };
+    (route, data)
+}
+
+/// Props for a host: an inline `#id` source becomes data.
+fn props_for(route: Route, data: Option<String>, owns_url: bool) -> app::AppProps {
+    let document = gloo::utils::document();
+    let (route, data) = match (&route.src, data) {
+        (_, Some(data)) => (
+            Route { src: None, ..route },
+            Some((data, "data given to mount()".to_string())),
+        ),
+        (Some(src), None) if src.starts_with('#') => {
+            let inline = document
+                .get_element_by_id(&src[1..])
+                .and_then(|element| element.text_content());
+            let data = inline.map(|text| (text, format!("inline data {src}")));
+            let data = data.or_else(|| {
+                Some((
+                    String::new(),
+                    format!("inline data {src} (no such element)"),
+                ))
+            });
+            (Route { src: None, ..route }, data)
+        }
+        _ => (route, None),
+    };
+    app::AppProps {
+        route,
+        owns_url,
+        data: data.map(|(text, name)| app::InlineData {
+            text: text.into(),
+            name: name.into(),
+        }),
+    }
+}
+
+/// A mounted widget, as returned by `mount()`.
+#[wasm_bindgen]
+pub struct Widget {
+    handle: Option<AppHandle<app::App>>,
+    host: Element,
+    /// The element the app renders into, inside the host. Yew's event
+    /// listeners sit on it, so removing it on destroy leaves none behind.
+    root: Element,
+    options: JsValue,
+}
+
+/// A fresh element inside `host` for a widget to render into.
+fn mount_point(host: &Element) -> Result<Element, JsValue> {
+    let root = gloo::utils::document().create_element("div")?;
+    root.set_class_name("outturn-mount");
+    host.append_child(&root)?;
+    Ok(root)
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Changes the widget's options (`src`, `data`, `indicator`, `year`,
+    /// `view`); options not given keep their values.
+    pub fn update(&mut self, options: JsValue) {
+        let merged = js_sys::Object::assign(&js_sys::Object::new(), self.options.unchecked_ref());
+        let merged = js_sys::Object::assign(&merged, options.unchecked_ref());
+        self.options = merged.into();
+        let (route, data) = route_from_options(&self.options);
+        if let Some(handle) = self.handle.as_mut() {
+            handle.update(props_for(route, data, false));
+        }
+    }
+
+    /// Removes the widget and everything it registered (listeners,
+    /// observers); the host element is left empty.
+    pub fn destroy(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+        let _ = self.host.remove_attribute(MOUNTED);
+    }
+}
+
+/// Mounts a widget on `element` with `options` (`src`, `data`, `indicator`,
+/// `year`, `view`). The widget does not touch the page URL.
+#[wasm_bindgen]
+pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
+    if element.has_attribute(MOUNTED) {
+        return Err(JsValue::from_str(
+            "this element already has an Outturn widget; destroy it first",
+        ));
+    }
+    let options = if options.is_object() {
+        options
+    } else {
+        js_sys::Object::new().into()
+    };
+    let (route, data) = route_from_options(&options);
+    // The host carries data-outturn so the widget's default colours apply.
+    let _ = element.set_attribute("data-outturn", "");
+    let _ = element.set_attribute(MOUNTED, "");
+    let root = mount_point(&element)?;
+    let handle =
+        yew::Renderer::<app::App>::with_root_and_props(root.clone(), props_for(route, data, false))
+            .render();
+    Ok(Widget {
+        handle: Some(handle),
+        host: element,
+        root,
+        options,
+    })
+}
+
 fn main() {
     let window = gloo::utils::window();
     let Some(document) = window.document() else {
         return;
     };
-    let Ok(hosts) = document.query_selector_all("[data-outturn]") else {
+    let Ok(hosts) = document.query_selector_all(".outturn, [data-outturn]") else {
         return;
     };
     let location = window.location();
     let page = Route::parse(&location.search().unwrap_or_default())
         .overridden_by(&Route::parse(&location.hash().unwrap_or_default()));
+    let mut url_taken = false;
     for index in 0..hosts.length() {
         let Some(host) = hosts
             .item(index)
-            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            .and_then(|node| node.dyn_into::<Element>().ok())
+            .filter(|host| !host.has_attribute(MOUNTED))
         else {
             continue;
         };
-        let owns_url = index == 0;
+        let owns_url = !url_taken && host.get_attribute("data-url").as_deref() == Some("hash");
+        url_taken |= owns_url;
         let mut route = route_from_element(&host);
         if owns_url {
             route = route.overridden_by(&page);
         }
-        yew::Renderer::<app::App>::with_root_and_props(host, app::AppProps { route, owns_url })
-            .render();
+        let _ = host.set_attribute(MOUNTED, "");
+        let props = props_for(route, None, owns_url);
+        let Ok(root) = mount_point(&host) else {
+            continue;
+        };
+        // Automatically mounted widgets live as long as the page.
+        yew::Renderer::<app::App>::with_root_and_props(root, props).render();
     }
 }

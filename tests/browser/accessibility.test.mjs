@@ -44,7 +44,7 @@ for (const [name, media] of themes) {
       const found = [];
       for (const view of VIEWS) {
         await page.click(`.outturn-view-button[data-view=${view}]`);
-        await page.waitForSelector(`.outturn[data-view=${view}][data-outturn-state=ready]`);
+        await page.waitForSelector(`.outturn-root[data-view=${view}][data-outturn-state=ready]`);
         for (const v of await violations(page)) found.push(`${view}: ${v}`);
       }
       // With a tooltip open and the tables shown too.
@@ -82,7 +82,7 @@ test('keyboard only: every view is reached and a point is announced', async () =
   for (const view of VIEWS) {
     await tabTo(page, `document.activeElement?.dataset?.view === ${JSON.stringify(view)}`, `the ${view} tab`);
     await page.keyboard.press('Enter');
-    await page.waitForSelector(`.outturn[data-view=${view}][data-outturn-state=ready]`);
+    await page.waitForSelector(`.outturn-root[data-view=${view}][data-outturn-state=ready]`);
     if (view === 'dashboard') {
       await tabTo(page, "document.activeElement?.classList.contains('outturn-card')", 'a dashboard card');
       continue;

@@ -78,7 +78,7 @@ export async function open(browser, url, { width = 1280, height = 900 } = {}) {
 }
 
 /** Waits until the widget (the first, or `selector`) reports `state`. */
-export async function waitForState(page, state, selector = '.outturn') {
+export async function waitForState(page, state, selector = '.outturn-root') {
   await page.waitForSelector(`${selector}[data-outturn-state="${state}"]`, { state: 'attached', timeout: 20000 });
 }
 

@@ -40,7 +40,7 @@ test('every view is reachable from the tabs and draws', async () => {
   const page = await openAt(CARE);
   for (const view of VIEWS) {
     await page.click(`.outturn-view-button[data-view=${view}]`);
-    await page.waitForSelector(`.outturn[data-view=${view}][data-outturn-state=ready]`);
+    await page.waitForSelector(`.outturn-root[data-view=${view}][data-outturn-state=ready]`);
     assert.equal(await page.locator(`.outturn-view-button[data-view=${view}]`).getAttribute('aria-pressed'), 'true');
     if (view === 'dashboard') {
       assert.equal(await page.locator('.outturn-card').count(), 38);
@@ -57,12 +57,12 @@ test('every view is reachable from the tabs and draws', async () => {
 test('view= in the URL opens that view, from the hash or the query string', async () => {
   for (const view of VIEWS) {
     const page = await openAt(`${CARE}&view=${view}`);
-    assert.equal(await page.locator('.outturn').getAttribute('data-view'), view);
+    assert.equal(await page.locator('.outturn-root').getAttribute('data-view'), view);
     await page.close();
   }
   const page = await open(env.browser, `${env.server.url}?indicator=waste-tonnage&view=variance`);
   await waitForState(page, 'ready');
-  assert.equal(await page.locator('.outturn').getAttribute('data-view'), 'variance');
+  assert.equal(await page.locator('.outturn-root').getAttribute('data-view'), 'variance');
   assert.match(await page.locator('.outturn-title').textContent(), /Waste tonnage/);
   await page.close();
 });
@@ -80,7 +80,7 @@ test('the dashboard shows all 38 indicators, sorts by variance and opens one', a
   await page.waitForFunction(() =>
     document.querySelector('.outturn-group:nth-of-type(2) .outturn-card')?.dataset.indicator === 'foster-care-independent-weeks');
   await page.click('.outturn-card[data-indicator=waste-tonnage]');
-  await page.waitForSelector('.outturn[data-view=budget][data-outturn-state=ready]');
+  await page.waitForSelector('.outturn-root[data-view=budget][data-outturn-state=ready]');
   assert.match(await page.locator('.outturn-title').textContent(), /Waste tonnage/);
   assert.deepEqual(page.problems, []);
   await page.close();
@@ -236,9 +236,9 @@ test('the URL reproduces the view, and back and forward work', async () => {
   await page.goBack();
   await page.waitForFunction(() => !location.hash.includes('as_at=5'));
   await page.goBack();
-  await page.waitForSelector('.outturn[data-view=budget]');
+  await page.waitForSelector('.outturn-root[data-view=budget]');
   await page.goForward();
-  await page.waitForSelector('.outturn[data-view=forecast]');
+  await page.waitForSelector('.outturn-root[data-view=forecast]');
   await page.selectOption('select.outturn-indicator', 'waste-tonnage');
   await page.waitForFunction(() => location.hash.includes('indicator=waste-tonnage'));
   await page.goBack();
@@ -266,7 +266,7 @@ test('every view fits 320 to 1920 px wide without horizontal scrolling', async (
     const page = await openAt(CARE, { width, height: 900 });
     for (const view of VIEWS) {
       await page.click(`.outturn-view-button[data-view=${view}]`);
-      await page.waitForSelector(`.outturn[data-view=${view}][data-outturn-state=ready]`);
+      await page.waitForSelector(`.outturn-root[data-view=${view}][data-outturn-state=ready]`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.equal(overflow, 0, `${view} at ${width}px`);
     }
@@ -283,7 +283,7 @@ test('print shows the current view and its table, without controls, within A4', 
   assert.equal(await page.locator('.outturn-table table').first().isVisible(), true);
   assert.match(await page.locator('.outturn-table table').first().innerText(), /June 2011\s+203,326 hours\s+197,085 hours\s+-6,241 \(-3\.1%\)\s+-16,971/);
   const widest = await page.evaluate(() =>
-    Math.max(...[...document.querySelectorAll('.outturn *')].map((e) => e.getBoundingClientRect().right)));
+    Math.max(...[...document.querySelectorAll('.outturn-root *')].map((e) => e.getBoundingClientRect().right)));
   assert.ok(widest <= 794, `content reaches ${widest}px`);
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 10000);

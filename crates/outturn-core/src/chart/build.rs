@@ -126,7 +126,8 @@ pub fn variance_scene(indicator: &Indicator, analysis: &YearAnalysis) -> Scene {
         .iter()
         .enumerate()
         .filter_map(|(index, variance)| {
-            let variance = (*variance)?;
+            // A zero variance has no bar (neither over nor under).
+            let variance = (*variance).filter(|v| *v != 0.0)?;
             Some(Bar {
                 x: index as f64,
                 from: 0.0,

@@ -1,0 +1,46 @@
+// Outturn: the one script a host page includes.
+//
+//   <script type="module" src="/outturn/outturn.js"></script>
+//   <div class="outturn" data-src="data/activity.json" data-indicator="waste-tonnage" data-view="cumulative"></div>
+//
+// It adds Outturn's stylesheet (from beside this file), starts the
+// WebAssembly module, which mounts a widget on every element with
+// class="outturn" or data-outturn, and exports mount() for pages that build
+// their own:
+//
+//   import { mount } from '/outturn/outturn.js';
+//   const widget = mount(element, { data: {...} | src: 'url', indicator, year, view });
+//   widget.update({ view: 'variance' });
+//   widget.destroy();
+//
+// Works under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
+// style-src 'self'`: no inline script or style, nothing from other origins.
+import init, { mount as mountWidget } from './outturn-web.js';
+
+const here = import.meta.url;
+
+function addStylesheet() {
+  if (document.querySelector('link[data-outturn-styles]')) return Promise.resolve();
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL('./outturn.css', here).href;
+  link.dataset.outturnStyles = '';
+  const loaded = new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  });
+  document.head.append(link);
+  return loaded;
+}
+
+await addStylesheet();
+await init({ module_or_path: new URL('./outturn-web_bg.wasm', here) });
+
+/**
+ * Mounts a widget on `element`. Options: `src` (URL), `data` (an outturn/1
+ * object or JSON text), `indicator`, `year`, `view`. Returns a handle with
+ * `update(options)` and `destroy()`.
+ */
+export function mount(element, options = {}) {
+  return mountWidget(element, options);
+}

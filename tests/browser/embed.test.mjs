@@ -1,0 +1,104 @@
+// Embedding: a host page with two differently configured widgets under the
+// strict Content-Security-Policy, the JavaScript API (mount, update,
+// destroy), all using the examples in examples/ as a web team would.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sharedBrowser, waitForState } from './support.mjs';
+
+const env = sharedBrowser();
+
+/** A page that records CSP violations, console errors and every request. */
+async function watchedPage(url) {
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.problems = [];
+  page.requests = [];
+  page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => page.requests.push(r.url()));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    // Count listeners on window, document and media queries, and live
+    // ResizeObservers, to check that destroy() leaves nothing behind.
+    const entries = [];
+    const add = EventTarget.prototype.addEventListener;
+    const remove = EventTarget.prototype.removeEventListener;
+    const capture = (o) => (typeof o === 'boolean' ? o : Boolean(o?.capture));
+    const same = (e, t, type, fn, o) => e[0] === t && e[1] === type && e[2] === fn && e[3] === capture(o);
+    EventTarget.prototype.addEventListener = function (type, fn, o) {
+      if (!entries.some((e) => same(e, this, type, fn, o))) entries.push([this, type, fn, capture(o)]);
+      return add.call(this, type, fn, o);
+    };
+    EventTarget.prototype.removeEventListener = function (type, fn, o) {
+      const at = entries.findIndex((e) => same(e, this, type, fn, o));
+      if (at >= 0) entries.splice(at, 1);
+      return remove.call(this, type, fn, o);
+    };
+    const live = new Set();
+    const Native = window.ResizeObserver;
+    window.ResizeObserver = class extends Native {
+      observe(...args) { live.add(this); return super.observe(...args); }
+      disconnect() { live.delete(this); return super.disconnect(); }
+    };
+    window.__leftovers = (host) => ({
+      global: entries.filter((e) => e[0] === window || e[0] === document || e[0] instanceof MediaQueryList).length,
+      host: entries.filter((e) => e[0] === host).length,
+      observers: live.size,
+    });
+  });
+  await page.goto(url);
+  return page;
+}
+
+test('two differently configured widgets under a strict CSP: both render, nothing blocked, nothing from elsewhere', async () => {
+  const page = await watchedPage(`${env.server.url}examples/two-widgets.html`);
+  const roots = page.locator('.outturn-root');
+  await page.waitForFunction(() => [...document.querySelectorAll('.outturn-root')].filter((r) => r.dataset.outturnState === 'ready').length === 2);
+  assert.equal(await roots.count(), 2);
+  assert.equal(await roots.nth(0).getAttribute('data-view'), 'cumulative');
+  assert.match(await roots.nth(0).locator('.outturn-title').textContent(), /Waste tonnage/);
+  assert.equal(await roots.nth(1).getAttribute('data-view'), 'variance');
+  assert.match(await roots.nth(1).locator('.outturn-title').textContent(), /Winter salting runs/);
+  // Independent: changing one leaves the other alone.
+  await roots.nth(1).locator('.outturn-view-button[data-view=budget]').click();
+  await page.waitForSelector('.outturn-root[data-view=budget]');
+  assert.equal(await roots.nth(0).getAttribute('data-view'), 'cumulative');
+  // The host page's URL is left alone.
+  assert.equal(new URL(page.url()).hash, '');
+  // The brand's custom properties reach the second widget only.
+  const colours = await page.evaluate(() => [...document.querySelectorAll('.outturn-root')].map((r) => getComputedStyle(r).getPropertyValue('--outturn-actual').trim()));
+  assert.deepEqual(colours, ['#12436d', '#00594f']);
+  const fonts = await page.evaluate(() => [...document.querySelectorAll('.outturn-root')].map((r) => getComputedStyle(r).fontFamily));
+  assert.match(fonts[0], /Georgia/); // inherits the host page's font
+  assert.match(fonts[1], /Arial/); // or the brand's
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  const origin = new URL(env.server.url).origin;
+  const elsewhere = page.requests.filter((u) => new URL(u).origin !== origin);
+  assert.deepEqual(elsewhere, []);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('the JavaScript API mounts, updates and destroys, leaving no listeners behind', async () => {
+  const page = await watchedPage(`${env.server.url}examples/api.html`);
+  await page.waitForFunction(() => document.querySelector('link[data-outturn-styles]'));
+  const host = await page.evaluateHandle(() => document.getElementById('chart'));
+  const before = await page.evaluate((h) => window.__leftovers(h), host);
+  await page.click('#add');
+  await waitForState(page, 'ready');
+  const during = await page.evaluate((h) => window.__leftovers(h), host);
+  assert.ok(during.global > before.global && during.observers > before.observers, JSON.stringify({ before, during }));
+  assert.match(await page.locator('.outturn-headline').textContent(), /2,410,522 hours in 2011-12/);
+  await page.click('#show-variance');
+  await page.waitForSelector('.outturn-root[data-view=variance]');
+  await page.click('#remove');
+  await page.waitForFunction(() => !document.querySelector('.outturn-root'));
+  const after = await page.evaluate((h) => window.__leftovers(h), host);
+  assert.deepEqual(after, before);
+  // It can be mounted again on the same element.
+  await page.click('#add');
+  await waitForState(page, 'ready');
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
