@@ -299,6 +299,22 @@ pub fn App(props: &AppProps) -> Html {
         })
         .unwrap_or_default();
 
+    // Dropping a file anywhere on the widget loads it, like the file picker.
+    let on_drag_over = Callback::from(|event: DragEvent| event.prevent_default());
+    let on_drop = {
+        let on_file = on_file.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            if let Some(file) = event
+                .data_transfer()
+                .and_then(|transfer| transfer.files())
+                .and_then(|files| files.get(0))
+            {
+                on_file.emit(file);
+            }
+        })
+    };
+
     let drawn = if showing_dashboard {
         !entries.is_empty()
     } else {
@@ -471,7 +487,8 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div class="outturn-root" lang="en-GB" ref={root} data-outturn-state={status} data-theme={state.theme.slug()}
-            data-view={state.options.view.slug()} aria-busy={(status == "loading").then_some("true")}>
+            data-view={state.options.view.slug()} aria-busy={(status == "loading").then_some("true")}
+            ondragover={on_drag_over} ondrop={on_drop}>
             { for header }
             <ProblemsPanel problems={state.problems.clone()} failed={state.status == LoadStatus::Failed} />
             <div class="outturn-sr-only outturn-announcer" aria-live="polite" aria-atomic="true">{ announcement }</div>

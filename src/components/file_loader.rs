@@ -28,7 +28,7 @@ pub fn FileLoader(props: &FileLoaderProps) -> Html {
     };
     html! {
         <div class="outturn-field outturn-file">
-            <label for={props.id.clone()}>{ "Load another dataset (outturn/1 JSON)" }</label>
+            <label for={props.id.clone()}>{ "Load another dataset (outturn/1 JSON), or drop a file on the chart" }</label>
             <input id={props.id.clone()} type="file" accept=".json,application/json" onchange={on_change} />
         </div>
     }

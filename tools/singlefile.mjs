@@ -1,0 +1,65 @@
+// Trunk post-build hook: writes outturn-standalone.html, one self-contained
+// file (WebAssembly as base64, the JavaScript glue, the styles and, inside
+// the WebAssembly, the default dataset) that works from file:// with no
+// server and no network, including loading other datasets by file picker or
+// drag and drop.
+//
+// Run by `trunk build` (see Trunk.toml [[hooks]]); reads and writes
+// $TRUNK_STAGING_DIR, or the folder given as the first argument.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) {
+  console.error('singlefile: no TRUNK_STAGING_DIR and no folder given');
+  process.exit(2);
+}
+const read = (name) => fs.readFile(path.join(dir, name));
+const [glue, wasm, widgetCss, pageCss] = await Promise.all([
+  read('outturn-web.js'),
+  read('outturn-web_bg.wasm'),
+  read('outturn.css'),
+  read('page.css'),
+]);
+try {
+  await fs.access(path.join(dir, 'snippets'));
+  console.error('singlefile: the build has JavaScript snippets, which this tool does not inline');
+  process.exit(1);
+} catch {
+  // No snippets: everything is in the glue.
+}
+
+// Text inside <script> and <style> must not close its element early.
+const inScript = (text) => text.replaceAll('</script', '<\\/script');
+const inStyle = (text) => text.replaceAll('</style', '<\\/style');
+
+const html = `<!doctype html>
+<html lang="en-GB">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Outturn: budget against actual (offline)</title>
+    <link rel="icon" href="data:," />
+    <style>
+${inStyle(pageCss.toString())}
+${inStyle(widgetCss.toString())}
+    </style>
+  </head>
+  <body>
+    <main class="page">
+      <h1>Outturn</h1>
+      <p class="page-lead">Budget monitoring: each activity against its affordable level. This file works offline; load another dataset with the button below or by dropping a file on the chart.</p>
+      <div class="outturn" data-url="hash"></div>
+    </main>
+    <script type="module">
+${inScript(glue.toString())}
+const wasmBase64 = "${wasm.toString('base64')}";
+const wasmBytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: wasmBytes });
+    </script>
+  </body>
+</html>
+`;
+const out = path.join(dir, 'outturn-standalone.html');
+await fs.writeFile(out, html);
+console.log(`singlefile: wrote ${out} (${(html.length / 1024).toFixed(0)} KiB)`);
