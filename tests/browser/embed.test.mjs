@@ -102,3 +102,32 @@ test('the JavaScript API mounts, updates and destroys, leaving no listeners behi
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('iframe mode takes options from the query and sizes its frame without scroll bars', async () => {
+  const page = await watchedPage(`${env.server.url}examples/iframe.html`);
+  const frame = page.frameLocator('iframe.outturn-frame');
+  await frame.locator('.outturn-root[data-outturn-state=ready]').waitFor();
+  assert.equal(await frame.locator('.outturn-root').getAttribute('data-view'), 'cumulative');
+  assert.match(await frame.locator('.outturn-title').textContent(), /Waste tonnage/);
+  const fits = async () => {
+    const element = await page.$('iframe.outturn-frame');
+    const content = await element.contentFrame();
+    const inner = await content.evaluate(() => ({ scroll: document.documentElement.scrollHeight, client: document.documentElement.clientHeight }));
+    const outer = await element.evaluate((f) => f.clientHeight);
+    return { inner, outer };
+  };
+  await page.waitForFunction(() => document.querySelector('iframe.outturn-frame').style.height !== '');
+  let size = await fits();
+  assert.ok(size.inner.scroll <= size.inner.client + 1, JSON.stringify(size));
+  assert.ok(Math.abs(size.outer - size.inner.scroll) <= 2, JSON.stringify(size));
+  // A taller view: the frame grows with it.
+  const before = size.outer;
+  await frame.locator('.outturn-view-button[data-view=dashboard]').click();
+  await frame.locator('.outturn-root[data-view=dashboard][data-outturn-state=ready]').waitFor();
+  await page.waitForFunction((h) => parseFloat(document.querySelector('iframe.outturn-frame').style.height) > h + 100, before);
+  size = await fits();
+  assert.ok(size.inner.scroll <= size.inner.client + 1, JSON.stringify(size));
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
