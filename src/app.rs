@@ -16,8 +16,8 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use crate::components::{
-    Chart, Dashboard, FileLoader, IndicatorPicker, Legend, Notes, PanelTable, ProblemsPanel,
-    ThemeSelect, ViewControls, ViewTabs, YearSelect,
+    Chart, Dashboard, ExportBar, FileLoader, IndicatorPicker, Legend, Notes, PanelTable,
+    ProblemsPanel, ThemeSelect, ViewControls, ViewTabs, YearSelect,
 };
 use crate::fetch::{fetch_text, read_file};
 use crate::route::Route;
@@ -426,6 +426,13 @@ pub fn App(props: &AppProps) -> Html {
                                 theme={*theme}
                             />
                             if state.width > 0 {
+                                <ExportBar
+                                    panel={panel.clone()}
+                                    title={format!("{}: {}", view.indicator.title, panel.title)}
+                                    stem={format!("{}-{}-{}", view.indicator.id, view.year, panel.key)}
+                                    width={state.width}
+                                    theme={*theme}
+                                />
                                 <Chart
                                     id={format!("{id}-chart-{index}")}
                                     panel={panel.clone()}

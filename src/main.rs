@@ -14,6 +14,7 @@
 
 mod app;
 mod components;
+mod download;
 mod fetch;
 mod route;
 mod state;

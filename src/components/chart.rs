@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
-use outturn_core::chart::{full_window, layout, render_svg, SeriesRole, Theme};
+use outturn_core::chart::{chart_height, full_window, layout, render_svg, SeriesRole, Theme};
 use outturn_core::view::Panel;
 use wasm_bindgen::JsCast as _;
 use web_sys::{Element, HtmlElement};
@@ -19,11 +19,6 @@ use yew::prelude::*;
 
 use super::hex;
 use crate::state::Action;
-
-/// Chart height for a given width: wide enough to read, never taller than a screen.
-fn chart_height(width: u32) -> f64 {
-    (f64::from(width) * 0.5).clamp(240.0, 400.0)
-}
 
 /// Props of [`Chart`].
 #[derive(Properties, PartialEq)]
@@ -51,7 +46,11 @@ pub struct ChartProps {
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
     let frame = use_memo((props.panel.clone(), props.width), |(panel, width)| {
-        layout(&panel.scene, f64::from(*width), chart_height(*width))
+        layout(
+            &panel.scene,
+            f64::from(*width),
+            chart_height(f64::from(*width)),
+        )
     });
     let svg = use_memo(
         (props.panel.clone(), frame.clone(), props.theme),

@@ -4,6 +4,7 @@
 
 mod chart;
 mod dashboard;
+mod export_bar;
 mod file_loader;
 mod indicator_picker;
 mod legend;
@@ -17,6 +18,7 @@ mod year_select;
 
 pub use chart::Chart;
 pub use dashboard::Dashboard;
+pub use export_bar::ExportBar;
 pub use file_loader::FileLoader;
 pub use indicator_picker::IndicatorPicker;
 pub use legend::Legend;

@@ -131,3 +131,65 @@ test('iframe mode takes options from the query and sizes its frame without scrol
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+/** Clicks `button` and returns the downloaded file's name and bytes. */
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  const stream = await file.createReadStream();
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
+/** "2,402,516 hours" → 2402516, "£3,093k" → 3093000, "" → null (as the CSV writes them). */
+function cellNumber(text) {
+  const match = /^([+-]?)£?([\d,]+(?:\.\d+)?)(k|m)?(?![a-z])/.exec(text.trim().replace(/^([+-])£/, '$1'));
+  if (!match) return null;
+  const value = Number(match[2].replace(/,/g, '')) * (match[3] === 'k' ? 1e3 : match[3] === 'm' ? 1e6 : 1);
+  return match[1] === '-' ? -value : value;
+}
+
+test('exports: the SVG parses with its labels, the PNG is twice the size, the CSV equals the table', async () => {
+  const page = await watchedPage(`${env.server.url}#indicator=domiciliary-care-hours&year=2011-12`);
+  await waitForState(page, 'ready');
+  const svg = await download(page, '.outturn-export-svg');
+  assert.equal(svg.name, 'domiciliary-care-hours-2011-12-budget.svg');
+  const text = svg.bytes.toString('utf8');
+  const parsed = await page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      title: doc.querySelector('title')?.textContent,
+      texts: [...doc.querySelectorAll('text')].map((t) => t.textContent.trim()),
+    };
+  }, text);
+  assert.equal(parsed.error, null);
+  assert.match(parsed.title, /Older people domiciliary care/);
+  for (const label of ['Apr', 'Mar', 'Actual 2011-12', 'Affordable level 2011-12', '2010-11']) {
+    assert.ok(parsed.texts.includes(label), `${label} in ${parsed.texts.join('|')}`);
+  }
+
+  const png = await download(page, '.outturn-export-png');
+  assert.equal(png.name, 'domiciliary-care-hours-2011-12-budget.png');
+  assert.equal(png.bytes.subarray(1, 4).toString(), 'PNG');
+  const chartWidth = Number(await page.locator('.outturn-svg svg').getAttribute('width'));
+  assert.equal(png.bytes.readUInt32BE(16), chartWidth * 2);
+  assert.ok(png.bytes.readUInt32BE(20) > Number(await page.locator('.outturn-svg svg').getAttribute('height')) * 2);
+
+  const csv = await download(page, '.outturn-export-csv');
+  const rows = csv.bytes.toString('utf8').trim().split('\r\n').map((line) => line.split(','));
+  assert.deepEqual(rows[0], ['Period', 'Affordable level (hours)', 'Actual (hours)', 'Variance (hours)', 'Variance (%)']);
+  const table = await page.locator('.outturn-table table').first().evaluate((t) =>
+    [...t.querySelectorAll('tbody tr, tfoot tr')].map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.equal(rows.length - 1, table.length);
+  table.forEach((cells, r) => {
+    const csvRow = rows[r + 1];
+    assert.equal(csvRow[0], cells[0]);
+    assert.equal(Number(csvRow[1] || NaN), cellNumber(cells[1]) ?? NaN, `${cells[0]} budget`);
+    assert.equal(Number(csvRow[2] || NaN), cellNumber(cells[2]) ?? NaN, `${cells[0]} actual`);
+    assert.equal(csvRow[3] === '' ? null : Number(csvRow[3]), cellNumber(cells[3] ?? ''), `${cells[0]} variance`);
+  });
+  assert.deepEqual(rows[6], ['September 2011', '198025', '197127', '-898', '-0.5']);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

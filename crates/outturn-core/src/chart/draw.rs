@@ -8,14 +8,20 @@ use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontStyle;
 
 use super::layout::{Frame, FONT_SIZE};
 use super::scene::{BarKind, Scene, SeriesRole};
 use super::theme::{Colour, Theme};
 
 /// plotters' SVG backend writes `font-size` as the requested size / 1.24;
-/// asking for 1.24× gives text of exactly [`FONT_SIZE`] CSS pixels.
-const SVG_FONT_SCALE: f64 = 1.24;
+/// asking for 1.24× gives text of exactly [`FONT_SIZE`] CSS pixels. Pass
+/// this as `font_scale` when drawing to SVG, and 1.0 for a canvas.
+pub const SVG_FONT_SCALE: f64 = 1.24;
+/// Height of the title line in an exported chart, pixels.
+const EXPORT_TITLE_HEIGHT: f64 = 30.0;
+/// Height of one legend row in an exported chart, pixels.
+const EXPORT_LEGEND_ROW: f64 = 20.0;
 /// Opacity of the variance shading.
 const BAND_OPACITY: f64 = 0.28;
 
@@ -189,18 +195,21 @@ fn px(value: f64) -> i32 {
 }
 
 /// Draws `scene`, laid out by `frame`, in `theme`'s colours onto `area`.
+/// `font_scale` corrects for the backend's text size ([`SVG_FONT_SCALE`]
+/// for SVG, 1.0 for a canvas).
 pub fn draw_scene<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &Scene,
     frame: &Frame,
     theme: &Theme,
+    font_scale: f64,
 ) -> Result<(), DrawError> {
     let fail = |error: DrawingAreaErrorKind<DB::ErrorType>| DrawError(error.to_string());
     let plot = frame.plot;
     let (left, right, top, bottom) = (px(plot.left), px(plot.right), px(plot.top), px(plot.bottom));
     area.fill(&rgb(theme.background)).map_err(fail)?;
 
-    let font = ("sans-serif", FONT_SIZE * SVG_FONT_SCALE).into_font();
+    let font = ("sans-serif", FONT_SIZE * font_scale).into_font();
     let muted = font.clone().color(&rgb(theme.text_muted));
 
     // Value axis: gridlines and labels.
@@ -446,11 +455,134 @@ pub fn render_svg(scene: &Scene, frame: &Frame, theme: &Theme) -> Result<String,
     {
         let size = (frame.width.round() as u32, frame.height.round() as u32);
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        draw_scene(&area, scene, frame, theme)?;
+        draw_scene(&area, scene, frame, theme, SVG_FONT_SCALE)?;
         area.present()
             .map_err(|error| DrawError(error.to_string()))?;
     }
     Ok(svg)
+}
+
+/// Where the parts of an exported chart's header go: the title, then the
+/// key laid out in rows across `width`. Returns the header height and each
+/// key entry's (x, y, role, label).
+pub fn export_header(
+    legend: &[(SeriesRole, String)],
+    width: f64,
+) -> (f64, Vec<(f64, f64, SeriesRole, String)>) {
+    let mut entries = Vec::with_capacity(legend.len());
+    let (mut x, mut row) = (8.0, 0.0);
+    for (role, label) in legend {
+        let entry_width = 38.0 + label.chars().count() as f64 * FONT_SIZE * 0.6 + 16.0;
+        if x > 8.0 && x + entry_width > width - 8.0 {
+            x = 8.0;
+            row += 1.0;
+        }
+        entries.push((
+            x,
+            EXPORT_TITLE_HEIGHT + row * EXPORT_LEGEND_ROW + EXPORT_LEGEND_ROW / 2.0,
+            *role,
+            label.clone(),
+        ));
+        x += entry_width;
+    }
+    let rows = if legend.is_empty() { 0.0 } else { row + 1.0 };
+    (
+        EXPORT_TITLE_HEIGHT + rows * EXPORT_LEGEND_ROW + 6.0,
+        entries,
+    )
+}
+
+/// Draws a chart for export: `title` and the key above the chart, so the
+/// file stands on its own. `area` must be `frame.width` wide and
+/// `frame.height` plus [`export_header`]'s height tall.
+pub fn draw_export<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &str,
+    legend: &[(SeriesRole, String)],
+    scene: &Scene,
+    frame: &Frame,
+    theme: &Theme,
+    font_scale: f64,
+) -> Result<(), DrawError> {
+    let fail = |error: DrawingAreaErrorKind<DB::ErrorType>| DrawError(error.to_string());
+    let (header, entries) = export_header(legend, frame.width);
+    area.fill(&rgb(theme.background)).map_err(fail)?;
+    let title_font = ("sans-serif", FONT_SIZE * 1.25 * font_scale)
+        .into_font()
+        .style(FontStyle::Bold)
+        .color(&rgb(theme.text));
+    area.draw(&Text::new(
+        title.to_string(),
+        (8, 8),
+        title_font.pos(Pos::new(HPos::Left, VPos::Top)),
+    ))
+    .map_err(fail)?;
+    let label_font = ("sans-serif", FONT_SIZE * font_scale)
+        .into_font()
+        .color(&rgb(theme.text));
+    for (x, y, role, label) in &entries {
+        let style = role.style();
+        let colour = rgb(role.colour(theme)).mix(style.opacity);
+        let stroke = colour.stroke_width(px(style.width).max(1) as u32);
+        let (x0, x1, y) = (px(*x), px(*x + 30.0), px(*y));
+        match style.dash {
+            None => area
+                .draw(&PathElement::new(vec![(x0, y), (x1, y)], stroke))
+                .map_err(fail)?,
+            Some((dash, gap)) => area
+                .draw(&DashedPathElement::new(
+                    vec![(x0, y), (x1, y)],
+                    dash,
+                    gap,
+                    stroke,
+                ))
+                .map_err(fail)?,
+        }
+        area.draw(&Text::new(
+            label.clone(),
+            (x1 + 6, y),
+            label_font.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(fail)?;
+    }
+    let (_, chart) = area.split_vertically(px(header));
+    draw_scene(&chart, scene, frame, theme, font_scale)
+}
+
+/// The chart as a standalone SVG file: title, key and chart, with the title
+/// also as the document's `<title>`. All text is escaped.
+#[cfg(feature = "svg")]
+pub fn render_export_svg(
+    title: &str,
+    legend: &[(SeriesRole, String)],
+    scene: &Scene,
+    frame: &Frame,
+    theme: &Theme,
+) -> Result<String, DrawError> {
+    let (header, _) = export_header(legend, frame.width);
+    let mut svg = String::new();
+    {
+        let size = (
+            frame.width.round() as u32,
+            (frame.height + header).round() as u32,
+        );
+        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        draw_export(&area, title, legend, scene, frame, theme, SVG_FONT_SCALE)?;
+        area.present()
+            .map_err(|error| DrawError(error.to_string()))?;
+    }
+    let escaped = title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    Ok(match svg.find(">\n") {
+        Some(end) => format!(
+            "{}>\n<title>{escaped}</title>\n{}",
+            &svg[..end],
+            &svg[end + 2..]
+        ),
+        None => svg,
+    })
 }
 
 #[cfg(test)]

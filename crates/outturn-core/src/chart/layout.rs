@@ -163,6 +163,12 @@ pub fn nice_ticks(low: f64, high: f64, count: usize) -> (f64, f64, f64) {
     (domain_low, domain_high, step)
 }
 
+/// The height a chart gets at `width` CSS pixels: half the width, but at
+/// least 240 px (legible on phones) and at most 400 px (fits a screen).
+pub fn chart_height(width: f64) -> f64 {
+    (width * 0.5).clamp(240.0, 400.0)
+}
+
 /// Lays out `scene` in a `width` × `height` pixel box.
 pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
     let width = width.max(120.0);

@@ -16,10 +16,12 @@ pub use build::{
     build_scene, cost_effect_scene, cumulative_scene, forecast_scene, timeline_scene,
     variance_band, variance_scene, years_scene, PREVIOUS_YEARS_SHOWN,
 };
+pub use draw::{
+    draw_export, draw_scene, export_header, DrawError, LineStyle, Marker, SVG_FONT_SCALE,
+};
 #[cfg(feature = "svg")]
-pub use draw::render_svg;
-pub use draw::{draw_scene, DrawError, LineStyle, Marker};
-pub use layout::{layout, nice_ticks, EndLabel, Frame, PlotArea, Tick, FONT_SIZE};
+pub use draw::{render_export_svg, render_svg};
+pub use layout::{chart_height, layout, nice_ticks, EndLabel, Frame, PlotArea, Tick, FONT_SIZE};
 pub use scene::{BandPiece, Bar, BarKind, Line, Rule, Scene, SeriesRole};
 pub use theme::{Colour, Theme};
 pub use window::{clamp_window, full_window, pan, zoom, MIN_SPAN};
