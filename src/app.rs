@@ -136,7 +136,23 @@ pub fn App(props: &AppProps) -> Html {
     }
     {
         let dispatcher = state.dispatcher();
+        let root = root.clone();
         use_effect_with((), move |_| {
+            // The stylesheet inside the shadow root may load after the first
+            // render: read the colours again when it does.
+            let shadow = root
+                .cast::<Element>()
+                .map(|element| element.get_root_node())
+                .and_then(|node| node.dyn_into::<web_sys::ShadowRoot>().ok());
+            let on_styles = shadow.map(|shadow| {
+                let dispatcher = dispatcher.clone();
+                EventListener::new_with_options(
+                    &shadow,
+                    "load",
+                    gloo::events::EventListenerOptions::run_in_capture_phase(),
+                    move |_| dispatcher.dispatch(Action::MediaChanged),
+                )
+            });
             let listeners: Vec<EventListener> = [
                 "(prefers-color-scheme: dark)",
                 "(prefers-contrast: more)",
@@ -151,7 +167,7 @@ pub fn App(props: &AppProps) -> Html {
                 })
             })
             .collect();
-            move || drop(listeners)
+            move || drop((listeners, on_styles))
         });
     }
 

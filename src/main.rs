@@ -120,11 +120,46 @@ pub struct Widget {
     options: JsValue,
 }
 
-/// A fresh element inside `host` for a widget to render into.
+/// A fresh element for a widget to render into, inside a shadow root on
+/// `host` that carries Outturn's stylesheet: the host page's styles cannot
+/// reach the widget and the widget's cannot reach the page. Custom
+/// properties (theming) and the inherited font still pass through.
 fn mount_point(host: &Element) -> Result<Element, JsValue> {
-    let root = gloo::utils::document().create_element("div")?;
+    let document = gloo::utils::document();
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+    };
+    if shadow.query_selector(".outturn-styles")?.is_none() {
+        // The stylesheet the page already has: outturn.js's link, the
+        // single file's inline style, or the demo page's link.
+        let source = document
+            .query_selector("[data-outturn-styles]")?
+            .or(document.query_selector("link[rel=stylesheet][href*='outturn']")?);
+        let styles = match source {
+            Some(source) if source.tag_name().eq_ignore_ascii_case("style") => {
+                let style = document.create_element("style")?;
+                style.set_text_content(source.text_content().as_deref());
+                style
+            }
+            Some(source) => {
+                let link = document.create_element("link")?;
+                link.set_attribute("rel", "stylesheet")?;
+                let href = source
+                    .dyn_ref::<web_sys::HtmlLinkElement>()
+                    .map(|l| l.href())
+                    .unwrap_or_default();
+                link.set_attribute("href", &href)?;
+                link
+            }
+            None => document.create_element("style")?,
+        };
+        styles.set_attribute("class", "outturn-styles")?;
+        shadow.append_child(&styles)?;
+    }
+    let root = document.create_element("div")?;
     root.set_class_name("outturn-mount");
-    host.append_child(&root)?;
+    shadow.append_child(&root)?;
     Ok(root)
 }
 

@@ -42,6 +42,8 @@ const html = `<!doctype html>
     <link rel="icon" href="data:," />
     <style>
 ${inStyle(pageCss.toString())}
+    </style>
+    <style data-outturn-styles>
 ${inStyle(widgetCss.toString())}
     </style>
   </head>

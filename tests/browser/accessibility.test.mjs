@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { sharedBrowser, open, waitForState, root } from './support.mjs';
+import { sharedBrowser, open, waitForState, root, deepActive } from './support.mjs';
 
 const env = sharedBrowser();
 const axeSource = await fs.readFile(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -66,11 +66,12 @@ test('axe finds no violations with an error shown', async () => {
   await page.close();
 });
 
-/** Presses Tab until `predicate` holds for the focused element (at most 80 times). */
+/** Presses Tab until `predicate` (an expression about `active`, the focused
+ * element, found inside shadow roots too) holds (at most 80 times). */
 async function tabTo(page, predicate, what) {
   for (let i = 0; i < 80; i += 1) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate(predicate)) return;
+    if (await page.evaluate(`((active) => ${predicate})((${deepActive})())`)) return;
   }
   assert.fail(`Tab never reached ${what}`);
 }
@@ -80,22 +81,22 @@ test('keyboard only: every view is reached and a point is announced', async () =
   await waitForState(page, 'ready');
   const announcer = page.locator('.outturn-announcer');
   for (const view of VIEWS) {
-    await tabTo(page, `document.activeElement?.dataset?.view === ${JSON.stringify(view)}`, `the ${view} tab`);
+    await tabTo(page, `active?.dataset?.view === ${JSON.stringify(view)}`, `the ${view} tab`);
     await page.keyboard.press('Enter');
     await page.waitForSelector(`.outturn-root[data-view=${view}][data-outturn-state=ready]`);
     if (view === 'dashboard') {
-      await tabTo(page, "document.activeElement?.classList.contains('outturn-card')", 'a dashboard card');
+      await tabTo(page, "active?.classList.contains('outturn-card')", 'a dashboard card');
       continue;
     }
-    await tabTo(page, "document.activeElement?.classList.contains('outturn-chart')", `the ${view} chart`);
+    await tabTo(page, "active?.classList.contains('outturn-chart')", `the ${view} chart`);
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
     assert.notEqual((await announcer.textContent()).trim(), '', view);
   }
   // Back on budget vs actual: the issue's own example, word for word.
-  await tabTo(page, 'document.activeElement?.dataset?.view === "budget"', 'the budget tab');
+  await tabTo(page, 'active?.dataset?.view === "budget"', 'the budget tab');
   await page.keyboard.press('Enter');
-  await tabTo(page, "document.activeElement?.classList.contains('outturn-chart')", 'the budget chart');
+  await tabTo(page, "active?.classList.contains('outturn-chart')", 'the budget chart');
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
@@ -108,19 +109,19 @@ test('keyboard only: every view is reached and a point is announced', async () =
   assert.equal((await announcer.textContent()).trim(), 'Affordable level 2011-12, June 2011-12: 203,326 hours');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('PageUp');
-  await page.waitForFunction(() => document.querySelector('.outturn-announcer')?.textContent.includes('2010-11'));
+  await page.locator('.outturn-announcer', { hasText: '2010-11' }).first().waitFor();
   assert.match(await announcer.textContent(), /^June 2010-11: actual 205,937 hours, affordable level 204,452/);
   await page.keyboard.press('End');
   assert.match(await announcer.textContent(), /^March 2010-11: /);
   await page.keyboard.press('PageDown');
-  await page.waitForFunction(() => document.querySelector('.outturn-announcer')?.textContent.startsWith('March 2011-12'));
+  await page.locator('.outturn-announcer', { hasText: /^March 2011-12/ }).waitFor();
   // Escape closes the tooltip; Tab leaves the chart (no trap).
   await page.keyboard.press('Escape');
   await page.locator('[role=tooltip]').waitFor({ state: 'detached' });
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('outturn-chart')), false);
+  assert.equal(await page.evaluate(`(${deepActive})()?.classList.contains('outturn-chart')`), false);
   // Money is read in words.
-  await tabTo(page, 'document.activeElement?.dataset?.view === "cost"', 'the cost tab');
+  await tabTo(page, 'active?.dataset?.view === "cost"', 'the cost tab');
   await page.keyboard.press('Enter');
   const summaries = await page.locator('.outturn-summary').allTextContents();
   assert.ok(summaries.some((s) => s.includes('Volume +£118,000')), summaries.join(' | '));
@@ -155,8 +156,8 @@ test('every chart has a name, a summary and a table equal to the analysis', asyn
     const expected = summary.years.find((y) => y.year === shownYear);
     assert.ok(expected, `${id} ${shownYear} (was ${year})`);
     const figure = page.locator('figure.outturn-panel');
-    const name = await figure.evaluate((f) => document.getElementById(f.getAttribute('aria-labelledby'))?.textContent ?? '');
-    const description = await figure.evaluate((f) => document.getElementById(f.getAttribute('aria-describedby'))?.textContent ?? '');
+    const name = await figure.evaluate((f) => f.getRootNode().getElementById(f.getAttribute('aria-labelledby'))?.textContent ?? '');
+    const description = await figure.evaluate((f) => f.getRootNode().getElementById(f.getAttribute('aria-describedby'))?.textContent ?? '');
     assert.ok(name.length > 10, `${id}: name "${name}"`);
     assert.ok(description.length > 40, `${id}: summary "${description}"`);
     const chartName = await page.locator('.outturn-chart').getAttribute('aria-label');

@@ -3,7 +3,7 @@
 // destroy), all using the examples in examples/ as a web team would.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowser, waitForState } from './support.mjs';
+import { sharedBrowser, waitForState, until } from './support.mjs';
 
 const env = sharedBrowser();
 
@@ -53,7 +53,7 @@ async function watchedPage(url) {
 test('two differently configured widgets under a strict CSP: both render, nothing blocked, nothing from elsewhere', async () => {
   const page = await watchedPage(`${env.server.url}examples/two-widgets.html`);
   const roots = page.locator('.outturn-root');
-  await page.waitForFunction(() => [...document.querySelectorAll('.outturn-root')].filter((r) => r.dataset.outturnState === 'ready').length === 2);
+  await until(async () => (await page.locator('.outturn-root[data-outturn-state=ready]').count()) === 2);
   assert.equal(await roots.count(), 2);
   assert.equal(await roots.nth(0).getAttribute('data-view'), 'cumulative');
   assert.match(await roots.nth(0).locator('.outturn-title').textContent(), /Waste tonnage/);
@@ -66,9 +66,9 @@ test('two differently configured widgets under a strict CSP: both render, nothin
   // The host page's URL is left alone.
   assert.equal(new URL(page.url()).hash, '');
   // The brand's custom properties reach the second widget only.
-  const colours = await page.evaluate(() => [...document.querySelectorAll('.outturn-root')].map((r) => getComputedStyle(r).getPropertyValue('--outturn-actual').trim()));
+  const colours = await roots.evaluateAll((all) => all.map((r) => getComputedStyle(r).getPropertyValue('--outturn-actual').trim()));
   assert.deepEqual(colours, ['#12436d', '#00594f']);
-  const fonts = await page.evaluate(() => [...document.querySelectorAll('.outturn-root')].map((r) => getComputedStyle(r).fontFamily));
+  const fonts = await roots.evaluateAll((all) => all.map((r) => getComputedStyle(r).fontFamily));
   assert.match(fonts[0], /Georgia/); // inherits the host page's font
   assert.match(fonts[1], /Arial/); // or the brand's
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
@@ -92,7 +92,7 @@ test('the JavaScript API mounts, updates and destroys, leaving no listeners behi
   await page.click('#show-variance');
   await page.waitForSelector('.outturn-root[data-view=variance]');
   await page.click('#remove');
-  await page.waitForFunction(() => !document.querySelector('.outturn-root'));
+  await until(async () => (await page.locator('.outturn-root').count()) === 0);
   const after = await page.evaluate((h) => window.__leftovers(h), host);
   assert.deepEqual(after, before);
   // It can be mounted again on the same element.
@@ -190,6 +190,25 @@ test('exports: the SVG parses with its labels, the PNG is twice the size, the CS
     assert.equal(csvRow[3] === '' ? null : Number(csvRow[3]), cellNumber(cells[3] ?? ''), `${cells[0]} variance`);
   });
   assert.deepEqual(rows[6], ['September 2011', '198025', '197127', '-898', '-0.5']);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('page styles do not reach the widget and widget styles do not reach the page', async () => {
+  const page = await watchedPage(`${env.server.url}examples/hostile-styles.html`);
+  await waitForState(page, 'ready');
+  // The host page's aggressive rules leave the widget as designed...
+  const button = page.locator('.outturn-view-button').first();
+  assert.notEqual(await button.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(255, 0, 255)');
+  assert.notEqual(await page.locator('.outturn-title').evaluate((h) => getComputedStyle(h).textTransform), 'uppercase');
+  assert.equal(await page.locator('.outturn-svg svg').evaluate((s) => getComputedStyle(s).display), 'block');
+  // Not even through inheritance from the host element.
+  assert.equal(await page.locator('.outturn-headline').evaluate((p) => getComputedStyle(p).letterSpacing), 'normal');
+  // ...and the page's own elements keep the page's look, not the widget's.
+  const own = page.locator('#page-button');
+  assert.equal(await own.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(255, 0, 255)');
+  assert.equal(await page.locator('#page-table td').evaluate((td) => getComputedStyle(td).textAlign), 'left');
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -30,7 +30,7 @@ test('the single file works from file:// with no network', async () => {
 
   // A second dataset through the file input.
   await page.setInputFiles('input[type=file]', example);
-  await page.waitForFunction(() => document.querySelector('.outturn-dataset-title')?.textContent.includes('Adult social care'));
+  await page.locator('.outturn-dataset-title', { hasText: 'Adult social care' }).first().waitFor();
   await waitForState(page, 'ready');
   assert.equal(await page.locator('select.outturn-indicator option').count(), 6);
 
@@ -39,11 +39,11 @@ test('the single file works from file:// with no network', async () => {
   await page.evaluate((json) => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([json], 'minimal.json', { type: 'application/json' }));
-    const target = document.querySelector('.outturn-root');
+    const target = document.querySelector('.outturn').shadowRoot.querySelector('.outturn-root');
     target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
     target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
   }, text);
-  await page.waitForFunction(() => document.querySelector('.outturn-dataset-title')?.textContent.includes('Minimal example'));
+  await page.locator('.outturn-dataset-title', { hasText: 'Minimal example' }).first().waitFor();
   assert.deepEqual(network, []);
   assert.deepEqual(problems, []);
   await context.close();

@@ -98,3 +98,20 @@ export function sharedBrowser() {
   });
   return shared;
 }
+
+/** Polls `check` (async, truthy when done) every 50 ms for up to 10 s. */
+export async function until(check, what = 'the condition') {
+  const deadline = Date.now() + 10000;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** In the page: the focused element, looking inside shadow roots. */
+export const deepActive = `() => {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}`;

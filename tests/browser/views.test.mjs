@@ -4,7 +4,7 @@
 // toggles, URL round trip with back/forward, themes, widths and print.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowser, open, waitForState } from './support.mjs';
+import { sharedBrowser, open, waitForState, until } from './support.mjs';
 
 const env = sharedBrowser();
 
@@ -77,8 +77,8 @@ test('the dashboard shows all 38 indicators, sorts by variance and opens one', a
   const waste = await page.locator('.outturn-card[data-indicator=waste-tonnage]').innerText();
   assert.match(waste, /▼ Under\s+-44,717 tonnes \(-5\.9%\)/);
   await page.selectOption('select.outturn-order', 'variance');
-  await page.waitForFunction(() =>
-    document.querySelector('.outturn-group:nth-of-type(2) .outturn-card')?.dataset.indicator === 'foster-care-independent-weeks');
+  await until(async () => (await page.locator('.outturn-group').nth(1).locator('.outturn-card').first()
+    .getAttribute('data-indicator')) === 'foster-care-independent-weeks');
   await page.click('.outturn-card[data-indicator=waste-tonnage]');
   await page.waitForSelector('.outturn-root[data-view=budget][data-outturn-state=ready]');
   assert.match(await page.locator('.outturn-title').textContent(), /Waste tonnage/);
@@ -141,7 +141,7 @@ test('year on year overlays every year and the timeline zooms and pans every way
   await hoverPosition(page, 30, 1);
   const scrollBefore = await page.evaluate(() => window.scrollY);
   await page.mouse.wheel(0, -200);
-  await page.waitForFunction(() => document.querySelectorAll('.outturn-chart')[1].dataset.xMax !== '47.50');
+  await until(async () => (await page.locator('.outturn-chart').nth(1).getAttribute('data-x-max')) !== '47.50');
   assert.equal(await page.evaluate(() => window.scrollY), scrollBefore);
   // Dragging pans.
   const before = await windowOf(page, 1);
@@ -185,7 +185,7 @@ test('cost view splits the £ effect and switches convention', async () => {
 test('forecast replays the year from any month by each method', async () => {
   const page = await openAt(`${CARE}&view=forecast`);
   await page.selectOption('select.outturn-as-at', '5');
-  await page.waitForFunction(() => document.querySelector('.outturn-projection')?.textContent.includes('September 2011'));
+  await page.locator('.outturn-projection', { hasText: 'September 2011' }).first().waitFor();
   const firstHalf = [202177, 205436, 197085, 205077, 203173, 197127];
   const runRate = Math.round((firstHalf.reduce((a, b) => a + b) / 6) * 12);
   const sentence = await page.locator('.outturn-projection').textContent();
@@ -193,11 +193,11 @@ test('forecast replays the year from any month by each method', async () => {
   assert.match(sentence, /against an affordable level of 2,402,516: 17,634 \(0\.7%\) over at year end/);
   assert.match(await hoverPosition(page, 8), /December 2011[\s\S]*Projected\s+201,679 hours/);
   await page.selectOption('select.outturn-method', 'budget');
-  await page.waitForFunction(() => document.querySelector('.outturn-projection')?.textContent.includes('affordable level for the remaining'));
+  await page.locator('.outturn-projection', { hasText: 'affordable level for the remaining' }).first().waitFor();
   // April-September actual 1,210,075 + October-March budget 1,168,983.
   assert.match(await page.locator('.outturn-projection').textContent(), /2,379,058 hours .* 23,458 \(1\.0%\) under/);
   await page.selectOption('select.outturn-method', 'last-year');
-  await page.waitForFunction(() => document.querySelector('.outturn-projection')?.textContent.includes("last year's profile"));
+  await page.locator('.outturn-projection', { hasText: "last year's profile" }).first().waitFor();
   assert.ok(page.url().includes('method=last-year') && page.url().includes('as_at=5'), page.url());
   assert.deepEqual(page.problems, []);
   await page.close();
@@ -242,7 +242,7 @@ test('the URL reproduces the view, and back and forward work', async () => {
   await page.selectOption('select.outturn-indicator', 'waste-tonnage');
   await page.waitForFunction(() => location.hash.includes('indicator=waste-tonnage'));
   await page.goBack();
-  await page.waitForFunction(() => document.querySelector('.outturn-title')?.textContent.includes('domiciliary'));
+  await page.locator('.outturn-title', { hasText: 'domiciliary' }).first().waitFor();
   assert.deepEqual(page.problems, []);
   await page.close();
 });
@@ -254,10 +254,10 @@ test('themes follow the system and can be overridden', async () => {
   await waitForState(page, 'ready');
   assert.equal(await background(page), '#121416');
   await page.selectOption('select.outturn-theme-select', 'light');
-  await page.waitForFunction(() => document.querySelector('.outturn-svg svg rect')?.getAttribute('fill') === '#FFFFFF');
+  await until(async () => (await page.locator('.outturn-svg svg rect').first().getAttribute('fill')) === '#FFFFFF');
   await page.emulateMedia({ colorScheme: 'light' });
   await page.selectOption('select.outturn-theme-select', 'dark');
-  await page.waitForFunction(() => document.querySelector('.outturn-svg svg rect')?.getAttribute('fill') === '#121416');
+  await until(async () => (await page.locator('.outturn-svg svg rect').first().getAttribute('fill')) === '#121416');
   await page.close();
 });
 
@@ -283,7 +283,7 @@ test('print shows the current view and its table, without controls, within A4', 
   assert.equal(await page.locator('.outturn-table table').first().isVisible(), true);
   assert.match(await page.locator('.outturn-table table').first().innerText(), /June 2011\s+203,326 hours\s+197,085 hours\s+-6,241 \(-3\.1%\)\s+-16,971/);
   const widest = await page.evaluate(() =>
-    Math.max(...[...document.querySelectorAll('.outturn-root *')].map((e) => e.getBoundingClientRect().right)));
+    Math.max(...[...document.querySelector('.outturn').shadowRoot.querySelectorAll('.outturn-root *')].map((e) => e.getBoundingClientRect().right)));
   assert.ok(widest <= 794, `content reaches ${widest}px`);
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 10000);

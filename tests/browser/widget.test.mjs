@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { sharedBrowser, open, waitForState, fixtures } from './support.mjs';
+import { sharedBrowser, open, waitForState, fixtures, until } from './support.mjs';
 
 const env = sharedBrowser();
 
@@ -40,7 +40,7 @@ test('picking an indicator shows its chart, headline and cost effect', async () 
   const page = await open(env.browser, env.server.url);
   await waitForState(page, 'ready');
   await page.selectOption('select.outturn-indicator', 'domiciliary-care-hours');
-  await page.waitForFunction(() => document.querySelector('.outturn-title')?.textContent.includes('domiciliary care'));
+  await page.locator('.outturn-title', { hasText: 'domiciliary care' }).first().waitFor();
   await waitForState(page, 'ready');
   assert.equal(
     (await page.locator('.outturn-headline').textContent()).trim(),
@@ -87,7 +87,7 @@ test('switching year redraws for that year', async () => {
   const page = await open(env.browser, `${env.server.url}?indicator=domiciliary-care-hours`);
   await waitForState(page, 'ready');
   await page.selectOption('select.outturn-year', '2010-11');
-  await page.waitForFunction(() => document.querySelector('.outturn-headline')?.textContent.includes('2010-11'));
+  await page.locator('.outturn-headline', { hasText: '2010-11' }).first().waitFor();
   assert.equal(
     (await page.locator('.outturn-headline').textContent()).trim(),
     '2,501,274 hours in 2010-11 against an affordable level of 2,521,376: 20,102 (0.8%) under.',
@@ -96,7 +96,7 @@ test('switching year redraws for that year', async () => {
   assert.match(await page.locator('[role=tooltip]').innerText(), /April 2010[\s\S]*205,989 hours/);
   // A budget-only year says so rather than inventing figures.
   await page.selectOption('select.outturn-year', '2012-13');
-  await page.waitForFunction(() => document.querySelector('.outturn-headline')?.textContent.includes('2012-13'));
+  await page.locator('.outturn-headline', { hasText: '2012-13' }).first().waitFor();
   assert.match(await page.locator('.outturn-headline').textContent(), /Affordable level for 2012-13: 2,313,768 hours\. No actuals reported yet\./);
   assert.deepEqual(page.problems, []);
   await page.close();
@@ -106,7 +106,7 @@ test('search narrows the indicator list', async () => {
   const page = await open(env.browser, env.server.url);
   await waitForState(page, 'ready');
   await page.fill('input.outturn-search', 'foster weeks');
-  await page.waitForFunction(() => document.querySelectorAll('select.outturn-indicator optgroup option').length === 2);
+  await until(async () => (await page.locator('select.outturn-indicator optgroup option').count()) === 2);
   const options = await page.locator('select.outturn-indicator optgroup option').allTextContents();
   assert.ok(options.every((o) => /Foster/i.test(o)), options.join(' | '));
   assert.match(await page.locator('.outturn-count').textContent(), /2 of 38 indicators match/);
