@@ -13,7 +13,9 @@ use std::process::ExitCode;
 
 use outturn_core::analysis::CostConvention;
 use outturn_core::summary::{summary_json, summary_table};
-use outturn_core::{parse_dataset, Dataset, Diagnostic};
+use std::io::Read as _;
+
+use outturn_core::{decode_text, parse_dataset, too_large, Dataset, Diagnostic, MAX_INPUT_BYTES};
 
 const USAGE: &str = "\
 usage: outturn check FILE
@@ -82,20 +84,29 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     }
 }
 
+/// Reads and decodes a file (or standard input for `-`). Too large a file
+/// is refused before it is read; the encoding is checked by the core.
 fn read(path: &str) -> Result<String, String> {
+    if path != "-" {
+        if let Ok(metadata) = std::fs::metadata(path) {
+            if metadata.len() > MAX_INPUT_BYTES as u64 {
+                let size = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
+                return Err(format!("{path}: {}", too_large(size)));
+            }
+        }
+    }
     let bytes = if path == "-" {
         let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)
+        std::io::Read::read_to_end(
+            &mut std::io::stdin().take(MAX_INPUT_BYTES as u64 + 1),
+            &mut bytes,
+        )
+        .map(|_| bytes)
     } else {
         std::fs::read(path)
     }
     .map_err(|error| format!("{path}: cannot read: {error}"))?;
-    String::from_utf8(bytes).map_err(|error| {
-        format!(
-            "{path}: $: error: the file is not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
-            error.utf8_error().valid_up_to()
-        )
-    })
+    decode_text(&bytes).map_err(|problem| format!("{problem}"))
 }
 
 fn report(problems: &[Diagnostic]) {

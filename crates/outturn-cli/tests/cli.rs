@@ -209,3 +209,58 @@ fn invalid_data_in_summary_exits_1() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn every_corpus_case_exits_as_it_should_with_the_path_first() {
+    let manifest = std::fs::read_to_string(repo().join("tests/corpus/cases.tsv")).unwrap();
+    let mut checked = 0;
+    for line in manifest
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let (file, expect, path, fragment) = (fields[0], fields[1], fields[2], fields[3]);
+        let out = outturn(&["check", &format!("tests/corpus/{file}")]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let code = out.status.code();
+        assert_ne!(code, Some(101), "{file} panicked");
+        match expect {
+            "error" => {
+                assert_eq!(code, Some(1), "{file}: {stderr}");
+                assert!(
+                    stderr
+                        .lines()
+                        .any(|l| l.starts_with(path) && l.contains(fragment)),
+                    "{file}: no line starting {path} with {fragment:?}:\n{stderr}"
+                );
+            }
+            "warning" => {
+                assert_eq!(code, Some(0), "{file}: {stderr}");
+                assert!(
+                    stderr
+                        .lines()
+                        .any(|l| l.starts_with(path) && l.contains(fragment)),
+                    "{file}: {stderr}"
+                );
+            }
+            _ => assert_eq!(code, Some(0), "{file}: {stderr}"),
+        }
+        checked += 1;
+    }
+    assert!(checked >= 25);
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_without_reading_it() {
+    let dir = std::env::temp_dir().join(format!("outturn-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("big.json");
+    // A sparse 100 MB file: refused by its size alone.
+    let handle = std::fs::File::create(&file).unwrap();
+    handle.set_len(100 * 1024 * 1024).unwrap();
+    let out = outturn(&["check", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("the file is 100.0 MB; Outturn reads files up to 50 MB"));
+    std::fs::remove_file(&file).unwrap();
+}

@@ -28,4 +28,7 @@ pub mod model;
 pub mod summary;
 pub mod view;
 
-pub use model::{parse_dataset, Dataset, Diagnostic, Indicator, ParseError, Parsed, Severity};
+pub use model::{
+    decode_text, parse_dataset, too_large, Dataset, Diagnostic, Indicator, ParseError, Parsed,
+    Severity, MAX_INPUT_BYTES,
+};

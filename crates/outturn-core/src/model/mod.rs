@@ -10,7 +10,10 @@ mod period;
 mod unit;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use parse::{parse_dataset, ParseError, Parsed, FORMAT, MAX_INPUT_BYTES};
+pub use parse::{
+    decode_text, parse_dataset, too_large, ParseError, Parsed, FORMAT, MAX_ABS_VALUE,
+    MAX_INDICATORS, MAX_INPUT_BYTES, MAX_PERIODS, MAX_TEXT_CHARS, MAX_YEARS,
+};
 pub use period::{FinancialYear, PeriodScheme};
 pub use unit::{Unit, UnitKind};
 

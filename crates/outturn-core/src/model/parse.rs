@@ -22,6 +22,18 @@ pub const FORMAT: &str = "outturn/1";
 /// before parsing so that a tab never freezes on them.
 pub const MAX_INPUT_BYTES: usize = 50 * 1024 * 1024;
 
+/// Most indicators a dataset may hold.
+pub const MAX_INDICATORS: usize = 20_000;
+/// Most years an indicator may hold.
+pub const MAX_YEARS: usize = 200;
+/// Most periods (custom labels) a year may have.
+pub const MAX_PERIODS: usize = 400;
+/// Longest text field, in characters.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Largest absolute value accepted: beyond a thousand trillion a figure is
+/// a mistake (or a unit error), and cannot be shown sensibly.
+pub const MAX_ABS_VALUE: f64 = 1e15;
+
 /// A dataset that loaded, with the warnings found on the way.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
@@ -63,6 +75,82 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+/// Decodes a file's bytes to text: UTF-8 (a byte-order mark is dropped) or
+/// UTF-16 (little- or big-endian, with or without a byte-order mark).
+/// Anything else, typically Latin-1 or Windows-1252 from a spreadsheet's
+/// export, is refused with the place of the first bad byte and the fix.
+/// Files over [`MAX_INPUT_BYTES`] are refused before decoding.
+pub fn decode_text(bytes: &[u8]) -> Result<String, Diagnostic> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(too_large(bytes.len()));
+    }
+    let utf16 = |bytes: &[u8], little: bool| -> Result<String, Diagnostic> {
+        let units = bytes.chunks(2).map(|pair| match (pair, little) {
+            ([low, high], true) => u16::from_le_bytes([*low, *high]),
+            ([high, low], false) => u16::from_be_bytes([*high, *low]),
+            _ => 0xFFFD,
+        });
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|_| {
+                Diagnostic::error(
+                    "$",
+                    "the file says it is UTF-16 but holds invalid UTF-16; save it as UTF-8",
+                )
+            })
+    };
+    match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => decode_utf8(rest, 3),
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
+        // No byte-order mark, but ASCII with every other byte zero: UTF-16.
+        [a, 0, b, 0, ..] if *a != 0 && *b != 0 => utf16(bytes, true),
+        [0, a, 0, b, ..] if *a != 0 && *b != 0 => utf16(bytes, false),
+        _ => decode_utf8(bytes, 0),
+    }
+}
+
+fn decode_utf8(bytes: &[u8], skipped: usize) -> Result<String, Diagnostic> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(error) => {
+            let at = error.valid_up_to();
+            let before = &bytes[..at];
+            let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+            let column = at
+                - before
+                    .iter()
+                    .rposition(|b| *b == b'\n')
+                    .map_or(0, |p| p + 1)
+                + 1;
+            let byte = bytes.get(at).copied().unwrap_or_default();
+            let mut diagnostic = Diagnostic::error(
+                "$",
+                format!(
+                    "the file is not UTF-8 text: byte 0x{byte:02X} (offset {}) is not valid UTF-8. It is probably Latin-1 or Windows-1252, as some spreadsheet exports write; save or export it as \"UTF-8\"",
+                    at + skipped
+                ),
+            );
+            diagnostic.line = Some(line);
+            diagnostic.column = Some(column);
+            Err(diagnostic)
+        }
+    }
+}
+
+/// The problem with a file of `size` bytes, over [`MAX_INPUT_BYTES`]: for
+/// callers that know the size before reading (the CLI, the file picker).
+pub fn too_large(size: usize) -> Diagnostic {
+    Diagnostic::error(
+        "$",
+        format!(
+            "the file is {:.1} MB; Outturn reads files up to {} MB. Split it into several datasets",
+            size as f64 / 1_048_576.0,
+            MAX_INPUT_BYTES / 1_048_576
+        ),
+    )
+}
+
 /// Parses and validates an `outturn/1` document.
 ///
 /// A leading UTF-8 byte-order mark is ignored. Returns the dataset and its
@@ -70,20 +158,13 @@ impl std::error::Error for ParseError {}
 pub fn parse_dataset(text: &str) -> Result<Parsed, ParseError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(ParseError {
-            diagnostics: vec![Diagnostic::error(
-                "$",
-                format!(
-                    "the file is {:.1} MB; Outturn reads files up to {} MB. Split it into several datasets",
-                    text.len() as f64 / 1_048_576.0,
-                    MAX_INPUT_BYTES / 1_048_576
-                ),
-            )],
+            diagnostics: vec![too_large(text.len())],
         });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let document: Value = match serde_json::from_str(text) {
         Ok(document) => document,
-        Err(error) => return Err(syntax_error(&error)),
+        Err(error) => return Err(syntax_error(&error, text)),
     };
     let mut checker = Checker::default();
     let dataset = checker.dataset(&document);
@@ -112,7 +193,45 @@ fn path_indices(path: &str) -> Vec<usize> {
         .collect()
 }
 
-fn syntax_error(error: &serde_json::Error) -> ParseError {
+/// What a person most likely wrote at the place of a syntax error, and the fix.
+fn syntax_hint(text: &str, line: usize, column: usize) -> Option<&'static str> {
+    let line_text = text.lines().nth(line.checked_sub(1)?)?;
+    // serde_json's column points at (or just after) the offending character.
+    let from = line_text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_text.len(), |(i, _)| i);
+    let around = &line_text[line_text.floor_char_boundary_compat(from.saturating_sub(12))..];
+    let starts = |word: &str| around.contains(word);
+    if starts("NaN") || starts("Infinity") {
+        Some("NaN and Infinity are not numbers JSON can hold; write null for a value that was not reported")
+    } else if starts("undefined") {
+        Some("undefined is not JSON; write null for a value that was not reported")
+    } else if starts("//") || starts("/*") {
+        Some("JSON cannot hold comments; remove them (notes can go in \"notes\")")
+    } else if around.contains('\'') {
+        Some("JSON needs double quotes (\") around text, not single quotes")
+    } else {
+        None
+    }
+}
+
+/// `str::floor_char_boundary` for stable Rust.
+trait FloorCharBoundary {
+    fn floor_char_boundary_compat(&self, index: usize) -> usize;
+}
+
+impl FloorCharBoundary for str {
+    fn floor_char_boundary_compat(&self, index: usize) -> usize {
+        let mut index = index.min(self.len());
+        while !self.is_char_boundary(index) {
+            index -= 1;
+        }
+        index
+    }
+}
+
+fn syntax_error(error: &serde_json::Error, text: &str) -> ParseError {
     let full = error.to_string();
     // serde_json appends " at line L column C"; we report those separately.
     let reason = full
@@ -126,7 +245,16 @@ fn syntax_error(error: &serde_json::Error) -> ParseError {
         _ if reason.contains("recursion limit") => {
             "the JSON is nested too deeply (more than 128 levels); outturn/1 needs 5".to_string()
         }
-        _ => format!("this is not valid JSON: {reason}"),
+        _ if reason.contains("trailing comma") => format!(
+            "this is not valid JSON: {reason}; remove the comma after the last item of the list or object"
+        ),
+        _ if reason.contains("number out of range") => format!(
+            "this is not valid JSON: {reason} (the number is too large to hold); check it"
+        ),
+        _ => match syntax_hint(text, error.line(), error.column()) {
+            Some(hint) => format!("this is not valid JSON: {reason}; {hint}"),
+            None => format!("this is not valid JSON: {reason}"),
+        },
     };
     let mut diagnostic = Diagnostic::error("$", message);
     diagnostic.line = Some(error.line());
@@ -219,6 +347,50 @@ impl Checker {
         }
     }
 
+    /// Text from the data, made safe to show: too-long text is an error,
+    /// and invisible control characters (bidirectional overrides and the
+    /// like, which could disguise what a title says) become visible
+    /// `⟨U+202E⟩` markers, with a warning.
+    fn clean(&mut self, text: &str, path: &str) -> Option<String> {
+        if text.chars().count() > MAX_TEXT_CHARS {
+            self.error(
+                path,
+                format!("this text is longer than {MAX_TEXT_CHARS} characters; shorten it"),
+            );
+            return None;
+        }
+        let hidden = |c: char| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        };
+        if !text.chars().any(hidden) {
+            return Some(text.to_string());
+        }
+        let mut found: Vec<String> = Vec::new();
+        let shown: String = text
+            .chars()
+            .map(|c| {
+                if hidden(c) {
+                    let code = format!("U+{:04X}", c as u32);
+                    if !found.contains(&code) {
+                        found.push(code.clone());
+                    }
+                    format!("⟨{code}⟩")
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
+        self.warning(
+            path,
+            format!(
+                "contains invisible control characters ({}), shown as ⟨U+…⟩ so the text cannot be disguised",
+                found.join(", ")
+            ),
+        );
+        Some(shown)
+    }
+
     /// A string field; `required` adds an error when it is missing.
     fn text(
         &mut self,
@@ -228,7 +400,7 @@ impl Checker {
         required: bool,
     ) -> Option<String> {
         match map.get(key) {
-            Some(Value::String(text)) => Some(text.clone()),
+            Some(Value::String(text)) => self.clean(text, &child(path, key)),
             Some(Value::Null) | None if !required => None,
             None => {
                 self.error(
@@ -277,6 +449,13 @@ impl Checker {
                 self.error(
                     "indicators",
                     "the list of indicators is empty: a dataset needs at least one",
+                );
+                None
+            }
+            Some(Value::Array(list)) if list.len() > MAX_INDICATORS => {
+                self.error(
+                    "indicators",
+                    format!("{} indicators is more than the {MAX_INDICATORS} Outturn reads from one file; split the dataset", list.len()),
                 );
                 None
             }
@@ -469,6 +648,16 @@ impl Checker {
                 );
                 None
             }
+            (_, Some(Value::Array(list))) if list.len() > MAX_YEARS => {
+                self.error(
+                    child(path, "years"),
+                    format!(
+                        "{} years is more than the {MAX_YEARS} Outturn reads for one indicator",
+                        list.len()
+                    ),
+                );
+                None
+            }
             (Some(periods), Some(Value::Array(list))) => {
                 self.years(list, &child(path, "years"), periods)
             }
@@ -483,11 +672,15 @@ impl Checker {
                 None
             }
         };
+        let unit = Unit::parse(&unit?);
+        if unit.kind == crate::model::UnitKind::Quantity {
+            self.negative_counts(years.as_deref().unwrap_or_default(), &unit, path);
+        }
         Some(Indicator {
             id: id?,
             title: title?,
             group,
-            unit: Unit::parse(&unit?),
+            unit,
             periods: periods?,
             year_value: year_value?,
             unit_cost,
@@ -495,6 +688,38 @@ impl Checker {
             notes,
             source,
         })
+    }
+
+    /// Warns (once per series) about a negative count: activity such as
+    /// hours or children cannot be below zero, so the sign is probably wrong.
+    fn negative_counts(&mut self, years: &[YearFigures], unit: &Unit, path: &str) {
+        for (index, figures) in years.iter().enumerate() {
+            for (key, series) in [
+                ("budget", &figures.budget),
+                ("actual", &figures.actual),
+                ("forecast", &figures.forecast),
+            ] {
+                let Some(values) = series else { continue };
+                if let Some((at, value)) = values
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, v)| Some((i, (*v)?)).filter(|(_, v)| *v < 0.0))
+                {
+                    let place = item(&child(&item(&child(path, "years"), index), key), at);
+                    self.warning(
+                        place,
+                        format!(
+                            "{value} is negative, but {} cannot be below zero; check the sign",
+                            if unit.label.trim().is_empty() {
+                                "a count"
+                            } else {
+                                unit.label.trim()
+                            }
+                        ),
+                    );
+                }
+            }
+        }
     }
 
     fn period_scheme(&mut self, map: &Map<String, Value>, path: &str) -> Option<PeriodScheme> {
@@ -533,12 +758,26 @@ impl Checker {
                 );
                 None
             }
+            (None, Some(Value::Array(labels))) if labels.len() > MAX_PERIODS => {
+                self.error(
+                    child(path, "periods"),
+                    format!(
+                        "{} periods is more than the {MAX_PERIODS} Outturn draws in a year",
+                        labels.len()
+                    ),
+                );
+                None
+            }
             (None, Some(Value::Array(labels))) if !labels.is_empty() => {
                 let path = child(path, "periods");
                 let mut texts = Vec::with_capacity(labels.len());
                 for (index, label) in labels.iter().enumerate() {
                     match label {
-                        Value::String(text) if !text.trim().is_empty() => texts.push(text.clone()),
+                        Value::String(text) if !text.trim().is_empty() => {
+                            if let Some(text) = self.clean(text, &item(&path, index)) {
+                                texts.push(text);
+                            }
+                        }
                         other => self.error(
                             item(&path, index),
                             format!("expected a period label as text, found {}", describe(other)),
@@ -586,7 +825,11 @@ impl Checker {
                 let mut notes = Vec::with_capacity(list.len());
                 for (index, note) in list.iter().enumerate() {
                     match note {
-                        Value::String(text) => notes.push(text.clone()),
+                        Value::String(text) => {
+                            if let Some(text) = self.clean(text, &item(&path, index)) {
+                                notes.push(text);
+                            }
+                        }
                         other => self.error(
                             item(&path, index),
                             format!("expected a note as text, found {}", describe(other)),
@@ -720,6 +963,13 @@ impl Checker {
         match value {
             Value::Null => Some(None),
             Value::Number(number) => match number.as_f64() {
+                Some(n) if n.is_finite() && n.abs() >= MAX_ABS_VALUE => {
+                    self.error(
+                        path,
+                        format!("{number} is too large to be a council figure (Outturn handles up to a thousand trillion); check the number and the unit"),
+                    );
+                    None
+                }
                 Some(n) if n.is_finite() => Some(Some(n)),
                 _ => {
                     self.error(path, format!("{number} is not a finite number"));
