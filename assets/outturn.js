@@ -15,7 +15,7 @@
 //
 // Works under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
 // style-src 'self'`: no inline script or style, nothing from other origins.
-import init, { mount as mountWidget } from './outturn-web.js';
+import init, { mount as mountWidget, panicDrill } from './outturn-web.js';
 
 const here = import.meta.url;
 
@@ -44,3 +44,6 @@ await init({ module_or_path: new URL('./outturn-web_bg.wasm', here) });
 export function mount(element, options = {}) {
   return mountWidget(element, options);
 }
+
+/** Panics inside the module on purpose, to check errors are shown (tests). */
+export { panicDrill };

@@ -19,7 +19,7 @@ use crate::components::{
     Chart, Dashboard, ExportBar, FileLoader, IndicatorPicker, Legend, Notes, PanelTable,
     ProblemsPanel, ThemeSelect, ViewControls, ViewTabs, YearSelect,
 };
-use crate::fetch::{fetch_text, read_file};
+use crate::fetch::{fetch_text, next_frame, read_file};
 use crate::route::Route;
 use crate::state::{Action, Focus, LoadStatus, Shared, State};
 use crate::theme::read_theme;
@@ -49,6 +49,9 @@ pub struct AppProps {
     /// Inline data, used instead of `route.src`.
     #[prop_or_default]
     pub data: Option<InlineData>,
+    /// How long a data URL may take, in milliseconds (host `data-timeout`).
+    #[prop_or(crate::fetch::DEFAULT_TIMEOUT_MS)]
+    pub timeout_ms: u32,
 }
 
 /// Parses loaded text into the action that records the result.
@@ -70,6 +73,23 @@ fn load_action(text: Result<String, Diagnostic>, source: String) -> Action {
     }
 }
 
+/// Parses loaded text, first showing that it is being checked and letting
+/// the browser paint that, because a large file takes a moment to parse.
+async fn finish_load(
+    dispatcher: &UseReducerDispatcher<State>,
+    text: Result<String, Diagnostic>,
+    source: String,
+) {
+    if let Ok(text) = &text {
+        let size = outturn_core::format::format_number(text.len() as f64 / 1_048_576.0, 1);
+        dispatcher.dispatch(Action::LoadStarted(format!(
+            "Checking {source} ({size} MB)…"
+        )));
+        next_frame().await;
+    }
+    dispatcher.dispatch(load_action(text, source));
+}
+
 /// One Outturn widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -89,6 +109,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let source = (props.route.src.clone(), props.data.clone());
+        let timeout_ms = props.timeout_ms;
         use_effect_with(source, move |(src, data)| match (src, data) {
             (_, Some(data)) => dispatcher.dispatch(load_action(
                 Ok(data.text.to_string()),
@@ -96,10 +117,10 @@ pub fn App(props: &AppProps) -> Html {
             )),
             (Some(src), None) => {
                 let src = src.clone();
-                dispatcher.dispatch(Action::LoadStarted);
+                dispatcher.dispatch(Action::LoadStarted(format!("Loading {src}…")));
                 wasm_bindgen_futures::spawn_local(async move {
-                    let text = fetch_text(&src).await;
-                    dispatcher.dispatch(load_action(text, src));
+                    let text = fetch_text(&src, timeout_ms).await;
+                    finish_load(&dispatcher, text, src).await;
                 });
             }
             (None, None) => dispatcher.dispatch(load_action(
@@ -296,11 +317,11 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |file: web_sys::File| {
             let dispatcher = dispatcher.clone();
-            dispatcher.dispatch(Action::LoadStarted);
+            let name = file.name();
+            dispatcher.dispatch(Action::LoadStarted(format!("Reading {name}…")));
             wasm_bindgen_futures::spawn_local(async move {
-                let name = file.name();
                 let text = read_file(file).await;
-                dispatcher.dispatch(load_action(text, name));
+                finish_load(&dispatcher, text, name).await;
             });
         })
     };
@@ -514,6 +535,9 @@ pub fn App(props: &AppProps) -> Html {
             ondragover={on_drag_over} ondrop={on_drop}>
             { for header }
             <ProblemsPanel problems={state.problems.clone()} failed={state.status == LoadStatus::Failed} />
+            if let Some(message) = state.loading.as_ref().filter(|_| state.status == LoadStatus::Loading) {
+                <p class="outturn-loading" role="status">{ message.clone() }</p>
+            }
             <div class="outturn-sr-only outturn-announcer" aria-live="polite" aria-atomic="true">{ announcement }</div>
             <section class={classes!("outturn-figure", (view.is_none() && !showing_dashboard).then_some("outturn-empty"))}
                 aria-labelledby={format!("{id}-title")}>

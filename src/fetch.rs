@@ -1,13 +1,18 @@
-//! Loading data: from a URL (the only network code) or a picked file.
-//! Both end as text for `outturn_core::parse_dataset`; failures become
-//! diagnostics the problems panel can show.
+//! Loading data: from a URL (the only network code) or a picked or dropped
+//! file. Both end as text for `outturn_core::parse_dataset`, decoded by the
+//! core (UTF-8 or UTF-16); every failure becomes a diagnostic that says
+//! what went wrong and what to do.
 
 use gloo::net::http::Request;
-use outturn_core::Diagnostic;
+use outturn_core::{decode_text, too_large, Diagnostic, MAX_INPUT_BYTES};
 
-/// Fetches `src` as text. Only `http:`, `https:` and relative URLs are
-/// allowed; `javascript:`, `data:` and other schemes are refused.
-pub async fn fetch_text(src: &str) -> Result<String, Diagnostic> {
+/// How long a data URL may take to answer, in milliseconds (default 30 s).
+pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+
+/// Fetches `src` and decodes it. Only `http:`, `https:` and relative URLs
+/// are allowed; `javascript:`, `data:` and other schemes are refused. Gives
+/// up after `timeout_ms`.
+pub async fn fetch_text(src: &str, timeout_ms: u32) -> Result<String, Diagnostic> {
     let base = gloo::utils::window().location().href().unwrap_or_default();
     let url = web_sys::Url::new_with_base(src, &base)
         .map_err(|_| Diagnostic::error("src", format!("{src:?} is not a valid URL")))?;
@@ -18,11 +23,20 @@ pub async fn fetch_text(src: &str) -> Result<String, Diagnostic> {
             format!("data can only be loaded over http or https, not {scheme}"),
         ));
     }
-    let response = Request::get(&url.href()).send().await.map_err(|_| {
-        Diagnostic::error(
-            "src",
-            format!("could not reach {src}: the network failed, or the server does not allow this page to read it (CORS)"),
-        )
+    let controller = web_sys::AbortController::new().ok();
+    let timer = controller.clone().map(|controller| {
+        gloo::timers::callback::Timeout::new(timeout_ms, move || controller.abort())
+    });
+    let request =
+        Request::get(&url.href()).abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+    let response = request.send().await.map_err(|error| {
+        let aborted = controller.as_ref().is_some_and(|c| c.signal().aborted());
+        let message = if aborted {
+            format!("{src} did not answer within {} seconds; try again later, or check the address", timeout_ms / 1000)
+        } else {
+            format!("could not reach {src}: the network failed, or the server does not allow this page to read it (CORS). ({error})")
+        };
+        Diagnostic::error("src", message)
     })?;
     if !response.ok() {
         return Err(Diagnostic::error(
@@ -34,10 +48,20 @@ pub async fn fetch_text(src: &str) -> Result<String, Diagnostic> {
             ),
         ));
     }
-    let text = response
-        .text()
+    if let Some(length) = response
+        .headers()
+        .get("content-length")
+        .and_then(|length| length.parse::<usize>().ok())
+        .filter(|length| *length > MAX_INPUT_BYTES)
+    {
+        return Err(too_large(length));
+    }
+    let bytes = response
+        .binary()
         .await
         .map_err(|_| Diagnostic::error("src", format!("could not read the response from {src}")))?;
+    drop(timer);
+    let text = decode_text(&bytes)?;
     if text.trim_start().starts_with('<') {
         return Err(Diagnostic::error(
             "src",
@@ -47,11 +71,23 @@ pub async fn fetch_text(src: &str) -> Result<String, Diagnostic> {
     Ok(text)
 }
 
-/// Reads a picked file as UTF-8 text.
+/// Reads a picked or dropped file and decodes it; files over the size limit
+/// are refused before they are read.
 pub async fn read_file(file: web_sys::File) -> Result<String, Diagnostic> {
     let name = file.name();
+    let size = file.size() as usize;
+    if size > MAX_INPUT_BYTES {
+        return Err(too_large(size));
+    }
     let blob = gloo::file::Blob::from(file);
-    gloo::file::futures::read_as_text(&blob)
+    let bytes = gloo::file::futures::read_as_bytes(&blob)
         .await
-        .map_err(|error| Diagnostic::error("$", format!("could not read {name}: {error}")))
+        .map_err(|error| Diagnostic::error("$", format!("could not read {name}: {error}")))?;
+    decode_text(&bytes)
+}
+
+/// Gives the browser a frame to paint (the "loading" status) before a
+/// long, blocking parse.
+pub async fn next_frame() {
+    gloo::timers::future::TimeoutFuture::new(20).await;
 }

@@ -50,6 +50,15 @@ fn route_from_element(element: &Element) -> Route {
     }
 }
 
+/// The API's `timeout` option (milliseconds for a data URL), if given.
+fn timeout_from_options(options: &JsValue) -> Option<u32> {
+    js_sys::Reflect::get(options, &JsValue::from_str("timeout"))
+        .ok()
+        .and_then(|v| v.as_f64())
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .map(|v| v.min(f64::from(u32::MAX)) as u32)
+}
+
 /// Reads the API's options object: `src`, `indicator`, `year`, `view`, and
 /// `data` (an `outturn/1` object or its JSON text).
 fn route_from_options(options: &JsValue) -> (Route, Option<String>) {
@@ -100,6 +109,7 @@ fn props_for(route: Route, data: Option<String>, owns_url: bool) -> app::AppProp
         _ => (route, None),
     };
     app::AppProps {
+        timeout_ms: crate::fetch::DEFAULT_TIMEOUT_MS,
         route,
         owns_url,
         data: data.map(|(text, name)| app::InlineData {
@@ -172,8 +182,12 @@ impl Widget {
         let merged = js_sys::Object::assign(&merged, options.unchecked_ref());
         self.options = merged.into();
         let (route, data) = route_from_options(&self.options);
+        let mut props = props_for(route, data, false);
+        if let Some(timeout) = timeout_from_options(&self.options) {
+            props.timeout_ms = timeout;
+        }
         if let Some(handle) = self.handle.as_mut() {
-            handle.update(props_for(route, data, false));
+            handle.update(props);
         }
     }
 
@@ -207,9 +221,11 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     let _ = element.set_attribute("data-outturn", "");
     let _ = element.set_attribute(MOUNTED, "");
     let root = mount_point(&element)?;
-    let handle =
-        yew::Renderer::<app::App>::with_root_and_props(root.clone(), props_for(route, data, false))
-            .render();
+    let mut props = props_for(route, data, false);
+    if let Some(timeout) = timeout_from_options(&options) {
+        props.timeout_ms = timeout;
+    }
+    let handle = yew::Renderer::<app::App>::with_root_and_props(root.clone(), props).render();
     Ok(Widget {
         handle: Some(handle),
         host: element,
@@ -218,7 +234,50 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     })
 }
 
+/// Shows a panic in every widget on the page as a visible alert, instead of
+/// a silently frozen chart. (With `panic = "abort"` the module stops after
+/// this runs, so the message says to reload.) The text goes in as text,
+/// never markup.
+fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
+    let document = gloo::utils::document();
+    let Ok(hosts) = document.query_selector_all(&format!("[{MOUNTED}]")) else {
+        return;
+    };
+    let detail = info.to_string();
+    for index in 0..hosts.length() {
+        let Some(host) = hosts.item(index).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let Some(shadow) = host.shadow_root() else {
+            continue;
+        };
+        if let Ok(alert) = document.create_element("div") {
+            let _ = alert.set_attribute("role", "alert");
+            let _ = alert.set_attribute("class", "outturn-fatal");
+            alert.set_text_content(Some(&format!(
+                "Outturn stopped because of an internal error. Reload the page to try again, and please report this: {detail}"
+            )));
+            let _ = shadow.append_child(&alert);
+        }
+    }
+}
+
+/// Panics on purpose, to check that the panic hook shows the error (used by
+/// the test suite; harmless otherwise).
+#[wasm_bindgen(js_name = panicDrill)]
+pub fn panic_drill() {
+    #[allow(clippy::panic)]
+    {
+        panic!("panic drill");
+    }
+}
+
 fn main() {
+    // Through yew, which would otherwise install its own console-only hook.
+    yew::set_custom_panic_hook(Box::new(|info| {
+        show_panic(info);
+        gloo::console::error!(info.to_string());
+    }));
     let window = gloo::utils::window();
     let Some(document) = window.document() else {
         return;
@@ -245,7 +304,13 @@ fn main() {
             route = route.overridden_by(&page);
         }
         let _ = host.set_attribute(MOUNTED, "");
-        let props = props_for(route, None, owns_url);
+        let mut props = props_for(route, None, owns_url);
+        if let Some(timeout) = host
+            .get_attribute("data-timeout")
+            .and_then(|t| t.trim().parse().ok())
+        {
+            props.timeout_ms = timeout;
+        }
         let Ok(root) = mount_point(&host) else {
             continue;
         };

@@ -81,6 +81,8 @@ pub struct State {
     pub source: String,
     /// Loading state.
     pub status: LoadStatus,
+    /// What is being loaded, shown while loading ("Reading data.json…").
+    pub loading: Option<String>,
     /// Problems found by the last load.
     pub problems: Option<Rc<LoadProblems>>,
     /// Selected indicator id (may name one the data lacks until data loads).
@@ -111,8 +113,8 @@ pub struct State {
 /// A change to the state.
 #[derive(Debug, Clone)]
 pub enum Action {
-    /// A load began.
-    LoadStarted,
+    /// A load began, or moved on (reading, checking); the text says so.
+    LoadStarted(String),
     /// A dataset loaded; `warnings` may be empty.
     Loaded {
         /// The dataset.
@@ -191,6 +193,7 @@ impl State {
             dataset: None,
             source: String::new(),
             status: LoadStatus::Loading,
+            loading: None,
             problems: None,
             indicator: None,
             year: None,
@@ -296,7 +299,10 @@ impl Reducible for State {
         }
         let mut next = (*self).clone();
         match action {
-            Action::LoadStarted => next.status = LoadStatus::Loading,
+            Action::LoadStarted(message) => {
+                next.status = LoadStatus::Loading;
+                next.loading = Some(message);
+            }
             Action::Loaded {
                 dataset,
                 mut warnings,

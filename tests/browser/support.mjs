@@ -12,6 +12,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '..', '..');
 export const dist = process.env.OUTTURN_DIST ?? path.join(root, 'dist');
 export const fixtures = path.join(root, 'tests', 'fixtures');
+export const corpus = path.join(root, 'tests', 'corpus');
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -33,6 +34,9 @@ export async function serve() {
     if (rel.startsWith('/fixtures/')) {
       base = fixtures;
       rel = rel.slice('/fixtures'.length);
+    } else if (rel.startsWith('/corpus/')) {
+      base = corpus;
+      rel = rel.slice('/corpus'.length);
     }
     if (rel.endsWith('/')) rel += 'index.html';
     const file = path.join(base, path.normalize(rel));
