@@ -1,8 +1,10 @@
-//! Everything the widget shows for one selection (indicator and year),
+//! Everything the widget shows for one selection (indicator, year and view),
 //! assembled from the analysis so that the Yew layer only renders strings
-//! and scenes: headline, cost sentence, printed-total flags, tooltip details,
-//! the figures table and the chart scene. Also the grouped, searchable list of
-//! indicators for the picker.
+//! and scenes: headline, cost and projection sentences, printed-total flags,
+//! and the view's panels (chart scene, tooltip rows, legend, summary,
+//! keyboard announcements). Also the grouped, searchable list of indicators
+//! for the picker. `dashboard` builds the overview; `table` turns a panel
+//! into a table and CSV.
 
 use crate::analysis::{
     percent_of, project, CostConvention, ForecastMethod, Projection, YearAnalysis,
@@ -16,7 +18,13 @@ use crate::format::{
     headline, point_detail, printed_sentences, spoken, PointDetail,
 };
 use crate::model::{Dataset, FinancialYear, Indicator, YearValue};
+
+mod dashboard;
+mod table;
+
 use crate::summary::{summarise_year, YearSummary};
+pub use dashboard::{dashboard, DashboardEntry, DashboardOrder, Standing, SPARKLINE_SIZE};
+pub use table::{plain_number, PanelTable};
 
 /// The views a reader can switch between (URL `view=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -783,215 +791,16 @@ pub fn grouped_indicators<'d>(
     groups
 }
 
-/// Where an indicator stands against its affordable level, as a word and a
-/// shape as well as a colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Standing {
-    /// Actual above the affordable level.
-    Over,
-    /// Actual below it.
-    Under,
-    /// Exactly on it.
-    OnLevel,
-    /// Reported, but no affordable level is set.
-    NoBudget,
-    /// Nothing reported for the year.
-    NoActual,
-}
-
-impl Standing {
-    /// Symbol and word: "▲ Over", "▼ Under", "● On level", "No affordable level", "No actuals yet".
-    pub fn words(self) -> &'static str {
-        match self {
-            Standing::Over => "▲ Over",
-            Standing::Under => "▼ Under",
-            Standing::OnLevel => "● On level",
-            Standing::NoBudget => "No affordable level",
-            Standing::NoActual => "No actuals yet",
-        }
+impl Panel {
+    /// The legend entries of the lines drawn (hidden lines left out), for
+    /// exported charts.
+    pub fn legend_shown(&self) -> Vec<(SeriesRole, String)> {
+        self.legend
+            .iter()
+            .filter(|(role, _)| self.scene.line(*role).is_some())
+            .cloned()
+            .collect()
     }
-
-    /// CSS-friendly name: `over`, `under`, `on-level`, `no-budget`, `no-actual`.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Standing::Over => "over",
-            Standing::Under => "under",
-            Standing::OnLevel => "on-level",
-            Standing::NoBudget => "no-budget",
-            Standing::NoActual => "no-actual",
-        }
-    }
-}
-
-/// One indicator on the overview dashboard.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DashboardEntry {
-    /// Indicator id.
-    pub id: String,
-    /// Indicator title.
-    pub title: String,
-    /// The year shown (the selected one, or the indicator's latest if it lacks it).
-    pub year: FinancialYear,
-    /// Year-to-date variance in the indicator's units.
-    pub variance: Option<f64>,
-    /// Year-to-date variance as % of the affordable level to date.
-    pub variance_pct: Option<f64>,
-    /// `+8,006 hours` (or "-" without a variance).
-    pub variance_text: String,
-    /// `+0.3%` (or empty).
-    pub percent_text: String,
-    /// Over, under, ...
-    pub standing: Standing,
-    /// What the figure covers: "2011-12, 12 of 12 months".
-    pub coverage: String,
-    /// Sparkline polyline points for the affordable level (SVG `points`), one string per unbroken run.
-    pub budget_line: Vec<String>,
-    /// Sparkline polyline points for the actual.
-    pub actual_line: Vec<String>,
-}
-
-/// Sparkline box size in pixels (width, height).
-pub const SPARKLINE_SIZE: (f64, f64) = (120.0, 36.0);
-
-/// How the dashboard orders indicators within each group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DashboardOrder {
-    /// As the dataset lists them.
-    #[default]
-    Dataset,
-    /// Largest variance (by % of the affordable level) first; none last.
-    Variance,
-}
-
-/// Polyline point strings for `series` over a shared `low..high` range.
-fn spark(series: &[Option<f64>], low: f64, high: f64) -> Vec<String> {
-    let (width, height) = SPARKLINE_SIZE;
-    let count = series.len().max(2) - 1;
-    let span = if high > low { high - low } else { 1.0 };
-    let mut runs: Vec<String> = Vec::new();
-    let mut current: Vec<String> = Vec::new();
-    for (index, value) in series.iter().enumerate() {
-        match value {
-            Some(v) => {
-                let x = 2.0 + index as f64 / count as f64 * (width - 4.0);
-                let y = height - 2.0 - (v - low) / span * (height - 4.0);
-                current.push(format!("{x:.1},{y:.1}"));
-            }
-            None if !current.is_empty() => runs.push(std::mem::take(&mut current).join(" ")),
-            None => {}
-        }
-    }
-    if !current.is_empty() {
-        runs.push(current.join(" "));
-    }
-    runs
-}
-
-/// Every indicator for `year`, grouped by `group`, with its year-to-date
-/// variance and sparklines; figures come from the same analysis as
-/// `outturn summary`.
-pub fn dashboard(
-    dataset: &Dataset,
-    year: Option<FinancialYear>,
-    order: DashboardOrder,
-) -> Vec<(String, Vec<DashboardEntry>)> {
-    let mut groups = grouped_indicators(dataset, "")
-        .into_iter()
-        .map(|(group, members)| {
-            let entries = members
-                .into_iter()
-                .filter_map(|indicator| {
-                    let year = year
-                        .filter(|y| indicator.year(*y).is_some())
-                        .or_else(|| indicator.default_year())?;
-                    let figures = indicator.year(year)?;
-                    let analysis = crate::analysis::analyse_year(indicator, figures);
-                    let decimals = indicator.precision();
-                    let standing = match (analysis.last_reported, analysis.variance) {
-                        (None, _) => Standing::NoActual,
-                        (Some(_), None) => Standing::NoBudget,
-                        (Some(_), Some(v)) if v > 0.0 => Standing::Over,
-                        (Some(_), Some(v)) if v < 0.0 => Standing::Under,
-                        _ => Standing::OnLevel,
-                    };
-                    let values = figures
-                        .budget
-                        .iter()
-                        .chain(figures.actual.iter())
-                        .flat_map(|s| s.iter().flatten().copied());
-                    let (low, high) = values
-                        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
-                            (l.min(v), h.max(v))
-                        });
-                    let empty = Vec::new();
-                    Some(DashboardEntry {
-                        id: indicator.id.clone(),
-                        title: indicator.title.clone(),
-                        year,
-                        variance: analysis.variance,
-                        variance_pct: analysis.variance_pct,
-                        variance_text: analysis.variance.map_or_else(
-                            || "-".to_string(),
-                            |v| {
-                                let amount =
-                                    crate::format::format_signed(&indicator.unit, v, decimals);
-                                match indicator.unit.kind {
-                                    crate::model::UnitKind::Quantity
-                                        if !indicator.unit.label.trim().is_empty() =>
-                                    {
-                                        format!("{amount} {}", indicator.unit.label.trim())
-                                    }
-                                    _ => amount,
-                                }
-                            },
-                        ),
-                        percent_text: analysis
-                            .variance_pct
-                            .map(crate::format::format_percent)
-                            .unwrap_or_default(),
-                        standing,
-                        coverage: format!(
-                            "{year}, {} of {} {}s",
-                            analysis.periods_reported,
-                            analysis.periods,
-                            indicator.periods.noun()
-                        ),
-                        budget_line: spark(figures.budget.as_ref().unwrap_or(&empty), low, high),
-                        actual_line: spark(figures.actual.as_ref().unwrap_or(&empty), low, high),
-                    })
-                })
-                .collect::<Vec<_>>();
-            (group, entries)
-        })
-        .collect::<Vec<_>>();
-    if order == DashboardOrder::Variance {
-        for (_, entries) in &mut groups {
-            entries.sort_by(|a, b| {
-                let size = |e: &DashboardEntry| e.variance_pct.map(f64::abs);
-                match (size(a), size(b)) {
-                    (Some(x), Some(y)) => y.total_cmp(&x),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => std::cmp::Ordering::Equal,
-                }
-            });
-        }
-    }
-    groups
-}
-
-/// A panel's numbers as a table: one row per x position, one column per
-/// figure its tooltips show, so the table and the chart always agree.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PanelTable {
-    /// Caption: the panel's title.
-    pub caption: String,
-    /// Column headings after the row heading.
-    pub columns: Vec<String>,
-    /// Row heading and one cell per column ("" where a row lacks it).
-    pub rows: Vec<(String, Vec<String>)>,
-    /// Rows for the year's totals, laid out like `rows`.
-    pub footer: Vec<(String, Vec<String>)>,
 }
 
 impl Panel {
@@ -1038,192 +847,5 @@ impl Panel {
             |v| format_value(&self.scene.unit, v, self.decimals),
         );
         spoken(&format!("{}, {period}: {value}", line.label))
-    }
-
-    /// This panel's figures as a table, captioned "`subject`: panel title"
-    /// (the subject is normally the indicator's title).
-    pub fn table(&self, subject: &str) -> PanelTable {
-        let mut columns: Vec<String> = Vec::new();
-        for detail in &self.details {
-            for (label, _) in &detail.rows {
-                if !columns.contains(label) {
-                    columns.push(label.clone());
-                }
-            }
-        }
-        let lay_out = |detail: &PointDetail| -> (String, Vec<String>) {
-            let cells = columns
-                .iter()
-                .map(|column| {
-                    detail
-                        .rows
-                        .iter()
-                        .find(|(label, _)| label == column)
-                        .map(|(_, value)| value.clone())
-                        .unwrap_or_default()
-                })
-                .collect();
-            (detail.title.clone(), cells)
-        };
-        PanelTable {
-            caption: format!("{subject}: {}", self.title),
-            rows: self.details.iter().map(lay_out).collect(),
-            footer: self.totals.iter().map(lay_out).collect(),
-            columns,
-        }
-    }
-}
-
-/// A table cell's number as plain data: `"+8,006 (+0.3%)"` → (8006, 0.3),
-/// `"£3,093k"` → (3093000, None), `"£14.72 per hour"` → (14.72, None);
-/// `None` for "not reported" and other text.
-pub fn plain_number(cell: &str) -> Option<(f64, Option<f64>)> {
-    fn number(text: &str) -> Option<f64> {
-        let text = text.trim();
-        let (negative, rest) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text.strip_prefix('+').unwrap_or(text)),
-        };
-        let rest = rest.trim_start_matches(['£', '$', '€']);
-        let end = rest
-            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-            .unwrap_or(rest.len());
-        let digits = rest[..end].replace(',', "");
-        if digits.is_empty() {
-            return None;
-        }
-        // "k" or "m" straight after the digits, not the start of a word.
-        let mut after = rest[end..].chars();
-        let scale = match (after.next(), after.next()) {
-            (Some('k'), next) if !next.is_some_and(char::is_alphabetic) => 1e3,
-            (Some('m'), next) if !next.is_some_and(char::is_alphabetic) => 1e6,
-            _ => 1.0,
-        };
-        let value = digits.parse::<f64>().ok()? * scale;
-        Some(if negative { -value } else { value })
-    }
-    let (main, percent) = match cell.split_once('(') {
-        Some((main, rest)) if rest.trim_end().ends_with("%)") => (
-            main,
-            number(rest.trim_end().trim_end_matches(')').trim_end_matches('%')),
-        ),
-        _ => (cell, None),
-    };
-    Some((number(main)?, percent))
-}
-
-/// A text cell made safe for spreadsheets: quoted when it holds a comma,
-/// quote or line break, and prefixed with `'` when it would otherwise start
-/// a formula (`=`, `+`, `-`, `@`).
-fn csv_text(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
-impl PanelTable {
-    /// The table as CSV: a header row with units (`Actual (hours)`,
-    /// `Variance (%)`), one row per period and total, numbers plain (no
-    /// thousands separators, `.` for decimals, money in pounds), empty where
-    /// the table says "not reported". The same numbers as the table.
-    pub fn to_csv(&self, unit: &crate::model::Unit) -> String {
-        let unit_name = match &unit.kind {
-            crate::model::UnitKind::Money { .. } => "£".to_string(),
-            crate::model::UnitKind::Percent => "%".to_string(),
-            _ => unit.label.trim().to_string(),
-        };
-        let all_rows: Vec<&(String, Vec<String>)> = self.rows.iter().chain(&self.footer).collect();
-        let has_percent: Vec<bool> = (0..self.columns.len())
-            .map(|c| {
-                all_rows.iter().any(|(_, cells)| {
-                    cells
-                        .get(c)
-                        .and_then(|cell| plain_number(cell))
-                        .is_some_and(|(_, p)| p.is_some())
-                })
-            })
-            .collect();
-        let mut header = vec!["Period".to_string()];
-        for (column, percent) in self.columns.iter().zip(&has_percent) {
-            header.push(if unit_name.is_empty() {
-                column.clone()
-            } else {
-                format!("{column} ({unit_name})")
-            });
-            if *percent {
-                header.push(format!("{column} (%)"));
-            }
-        }
-        let plain = |value: f64| {
-            let rounded = (value * 1e6).round() / 1e6;
-            format!("{rounded}")
-        };
-        let mut lines = vec![header
-            .iter()
-            .map(|h| csv_text(h))
-            .collect::<Vec<_>>()
-            .join(",")];
-        for (heading, cells) in all_rows {
-            let mut fields = vec![csv_text(heading)];
-            for (index, percent) in has_percent.iter().enumerate() {
-                let parsed = cells.get(index).and_then(|cell| plain_number(cell));
-                fields.push(parsed.map(|(v, _)| plain(v)).unwrap_or_default());
-                if *percent {
-                    fields.push(parsed.and_then(|(_, p)| p).map(plain).unwrap_or_default());
-                }
-            }
-            lines.push(fields.join(","));
-        }
-        lines.join("\r\n") + "\r\n"
-    }
-}
-
-impl Panel {
-    /// The legend entries of the lines drawn (hidden lines left out), for
-    /// exported charts.
-    pub fn legend_shown(&self) -> Vec<(SeriesRole, String)> {
-        self.legend
-            .iter()
-            .filter(|(role, _)| self.scene.line(*role).is_some())
-            .cloned()
-            .collect()
-    }
-}
-
-#[cfg(test)]
-mod csv_tests {
-    use super::*;
-
-    #[test]
-    fn cells_become_plain_numbers() {
-        assert_eq!(plain_number("+8,006 (+0.3%)"), Some((8006.0, Some(0.3))));
-        assert_eq!(plain_number("-6,241 (-3.1%)"), Some((-6241.0, Some(-3.1))));
-        assert_eq!(plain_number("£3,093k"), Some((3_093_000.0, None)));
-        assert_eq!(plain_number("-£1,850k"), Some((-1_850_000.0, None)));
-        assert_eq!(plain_number("£12.3m"), Some((12_300_000.0, None)));
-        assert_eq!(plain_number("£14.72 per hour"), Some((14.72, None)));
-        assert_eq!(plain_number("203,326 hours"), Some((203_326.0, None)));
-        assert_eq!(plain_number("2,410,522 miles"), Some((2_410_522.0, None)));
-        assert_eq!(plain_number("64%"), Some((64.0, None)));
-        assert_eq!(plain_number("5months"), Some((5.0, None)));
-        assert_eq!(plain_number("not reported"), None);
-        assert_eq!(plain_number(""), None);
-    }
-
-    #[test]
-    fn text_cannot_become_a_formula() {
-        assert_eq!(csv_text("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(
-            csv_text("Q1 2011-12 (Apr to Jun)"),
-            "Q1 2011-12 (Apr to Jun)"
-        );
-        assert_eq!(csv_text("a, b"), "\"a, b\"");
     }
 }

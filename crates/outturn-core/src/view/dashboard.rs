@@ -1,0 +1,202 @@
+//! The overview dashboard: every indicator's year-to-date variance, its
+//! standing in words and symbols, and sparkline points.
+
+use super::grouped_indicators;
+use crate::model::{Dataset, FinancialYear};
+
+/// Where an indicator stands against its affordable level, as a word and a
+/// shape as well as a colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Actual above the affordable level.
+    Over,
+    /// Actual below it.
+    Under,
+    /// Exactly on it.
+    OnLevel,
+    /// Reported, but no affordable level is set.
+    NoBudget,
+    /// Nothing reported for the year.
+    NoActual,
+}
+
+impl Standing {
+    /// Symbol and word: "▲ Over", "▼ Under", "● On level", "No affordable level", "No actuals yet".
+    pub fn words(self) -> &'static str {
+        match self {
+            Standing::Over => "▲ Over",
+            Standing::Under => "▼ Under",
+            Standing::OnLevel => "● On level",
+            Standing::NoBudget => "No affordable level",
+            Standing::NoActual => "No actuals yet",
+        }
+    }
+
+    /// CSS-friendly name: `over`, `under`, `on-level`, `no-budget`, `no-actual`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Standing::Over => "over",
+            Standing::Under => "under",
+            Standing::OnLevel => "on-level",
+            Standing::NoBudget => "no-budget",
+            Standing::NoActual => "no-actual",
+        }
+    }
+}
+
+/// One indicator on the overview dashboard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DashboardEntry {
+    /// Indicator id.
+    pub id: String,
+    /// Indicator title.
+    pub title: String,
+    /// The year shown (the selected one, or the indicator's latest if it lacks it).
+    pub year: FinancialYear,
+    /// Year-to-date variance in the indicator's units.
+    pub variance: Option<f64>,
+    /// Year-to-date variance as % of the affordable level to date.
+    pub variance_pct: Option<f64>,
+    /// `+8,006 hours` (or "-" without a variance).
+    pub variance_text: String,
+    /// `+0.3%` (or empty).
+    pub percent_text: String,
+    /// Over, under, ...
+    pub standing: Standing,
+    /// What the figure covers: "2011-12, 12 of 12 months".
+    pub coverage: String,
+    /// Sparkline polyline points for the affordable level (SVG `points`), one string per unbroken run.
+    pub budget_line: Vec<String>,
+    /// Sparkline polyline points for the actual.
+    pub actual_line: Vec<String>,
+}
+
+/// Sparkline box size in pixels (width, height).
+pub const SPARKLINE_SIZE: (f64, f64) = (120.0, 36.0);
+
+/// How the dashboard orders indicators within each group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DashboardOrder {
+    /// As the dataset lists them.
+    #[default]
+    Dataset,
+    /// Largest variance (by % of the affordable level) first; none last.
+    Variance,
+}
+
+/// Polyline point strings for `series` over a shared `low..high` range.
+fn spark(series: &[Option<f64>], low: f64, high: f64) -> Vec<String> {
+    let (width, height) = SPARKLINE_SIZE;
+    let count = series.len().max(2) - 1;
+    let span = if high > low { high - low } else { 1.0 };
+    let mut runs: Vec<String> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    for (index, value) in series.iter().enumerate() {
+        match value {
+            Some(v) => {
+                let x = 2.0 + index as f64 / count as f64 * (width - 4.0);
+                let y = height - 2.0 - (v - low) / span * (height - 4.0);
+                current.push(format!("{x:.1},{y:.1}"));
+            }
+            None if !current.is_empty() => runs.push(std::mem::take(&mut current).join(" ")),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current.join(" "));
+    }
+    runs
+}
+
+/// Every indicator for `year`, grouped by `group`, with its year-to-date
+/// variance and sparklines; figures come from the same analysis as
+/// `outturn summary`.
+pub fn dashboard(
+    dataset: &Dataset,
+    year: Option<FinancialYear>,
+    order: DashboardOrder,
+) -> Vec<(String, Vec<DashboardEntry>)> {
+    let mut groups = grouped_indicators(dataset, "")
+        .into_iter()
+        .map(|(group, members)| {
+            let entries = members
+                .into_iter()
+                .filter_map(|indicator| {
+                    let year = year
+                        .filter(|y| indicator.year(*y).is_some())
+                        .or_else(|| indicator.default_year())?;
+                    let figures = indicator.year(year)?;
+                    let analysis = crate::analysis::analyse_year(indicator, figures);
+                    let decimals = indicator.precision();
+                    let standing = match (analysis.last_reported, analysis.variance) {
+                        (None, _) => Standing::NoActual,
+                        (Some(_), None) => Standing::NoBudget,
+                        (Some(_), Some(v)) if v > 0.0 => Standing::Over,
+                        (Some(_), Some(v)) if v < 0.0 => Standing::Under,
+                        _ => Standing::OnLevel,
+                    };
+                    let values = figures
+                        .budget
+                        .iter()
+                        .chain(figures.actual.iter())
+                        .flat_map(|s| s.iter().flatten().copied());
+                    let (low, high) = values
+                        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+                            (l.min(v), h.max(v))
+                        });
+                    let empty = Vec::new();
+                    Some(DashboardEntry {
+                        id: indicator.id.clone(),
+                        title: indicator.title.clone(),
+                        year,
+                        variance: analysis.variance,
+                        variance_pct: analysis.variance_pct,
+                        variance_text: analysis.variance.map_or_else(
+                            || "-".to_string(),
+                            |v| {
+                                let amount =
+                                    crate::format::format_signed(&indicator.unit, v, decimals);
+                                match indicator.unit.kind {
+                                    crate::model::UnitKind::Quantity
+                                        if !indicator.unit.label.trim().is_empty() =>
+                                    {
+                                        format!("{amount} {}", indicator.unit.label.trim())
+                                    }
+                                    _ => amount,
+                                }
+                            },
+                        ),
+                        percent_text: analysis
+                            .variance_pct
+                            .map(crate::format::format_percent)
+                            .unwrap_or_default(),
+                        standing,
+                        coverage: format!(
+                            "{year}, {} of {} {}s",
+                            analysis.periods_reported,
+                            analysis.periods,
+                            indicator.periods.noun()
+                        ),
+                        budget_line: spark(figures.budget.as_ref().unwrap_or(&empty), low, high),
+                        actual_line: spark(figures.actual.as_ref().unwrap_or(&empty), low, high),
+                    })
+                })
+                .collect::<Vec<_>>();
+            (group, entries)
+        })
+        .collect::<Vec<_>>();
+    if order == DashboardOrder::Variance {
+        for (_, entries) in &mut groups {
+            entries.sort_by(|a, b| {
+                let size = |e: &DashboardEntry| e.variance_pct.map(f64::abs);
+                match (size(a), size(b)) {
+                    (Some(x), Some(y)) => y.total_cmp(&x),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                }
+            });
+        }
+    }
+    groups
+}
