@@ -85,8 +85,14 @@ fn route_from_options(options: &JsValue) -> (Route, Option<String>) {
     (route, data)
 }
 
-/// Props for a host: an inline `#id` source becomes data.
-fn props_for(route: Route, data: Option<String>, owns_url: bool) -> app::AppProps {
+/// Props for a host: an inline `#id` source becomes data; `timeout_ms`
+/// defaults to [`fetch::DEFAULT_TIMEOUT_MS`].
+fn props_for(
+    route: Route,
+    data: Option<String>,
+    owns_url: bool,
+    timeout_ms: Option<u32>,
+) -> app::AppProps {
     let document = gloo::utils::document();
     let (route, data) = match (&route.src, data) {
         (_, Some(data)) => (
@@ -109,7 +115,7 @@ fn props_for(route: Route, data: Option<String>, owns_url: bool) -> app::AppProp
         _ => (route, None),
     };
     app::AppProps {
-        timeout_ms: crate::fetch::DEFAULT_TIMEOUT_MS,
+        timeout_ms: timeout_ms.unwrap_or(fetch::DEFAULT_TIMEOUT_MS),
         route,
         owns_url,
         data: data.map(|(text, name)| app::InlineData {
@@ -182,10 +188,7 @@ impl Widget {
         let merged = js_sys::Object::assign(&merged, options.unchecked_ref());
         self.options = merged.into();
         let (route, data) = route_from_options(&self.options);
-        let mut props = props_for(route, data, false);
-        if let Some(timeout) = timeout_from_options(&self.options) {
-            props.timeout_ms = timeout;
-        }
+        let props = props_for(route, data, false, timeout_from_options(&self.options));
         if let Some(handle) = self.handle.as_mut() {
             handle.update(props);
         }
@@ -221,10 +224,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     let _ = element.set_attribute("data-outturn", "");
     let _ = element.set_attribute(MOUNTED, "");
     let root = mount_point(&element)?;
-    let mut props = props_for(route, data, false);
-    if let Some(timeout) = timeout_from_options(&options) {
-        props.timeout_ms = timeout;
-    }
+    let props = props_for(route, data, false, timeout_from_options(&options));
     let handle = yew::Renderer::<app::App>::with_root_and_props(root.clone(), props).render();
     Ok(Widget {
         handle: Some(handle),
@@ -304,13 +304,10 @@ fn main() {
             route = route.overridden_by(&page);
         }
         let _ = host.set_attribute(MOUNTED, "");
-        let mut props = props_for(route, None, owns_url);
-        if let Some(timeout) = host
+        let timeout = host
             .get_attribute("data-timeout")
-            .and_then(|t| t.trim().parse().ok())
-        {
-            props.timeout_ms = timeout;
-        }
+            .and_then(|t| t.trim().parse().ok());
+        let props = props_for(route, None, owns_url, timeout);
         let Ok(root) = mount_point(&host) else {
             continue;
         };
