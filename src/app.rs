@@ -165,15 +165,40 @@ pub fn App(props: &AppProps) -> Html {
                 .cast::<Element>()
                 .map(|element| element.get_root_node())
                 .and_then(|node| node.dyn_into::<web_sys::ShadowRoot>().ok());
-            let on_styles = shadow.map(|shadow| {
-                let dispatcher = dispatcher.clone();
-                EventListener::new_with_options(
-                    &shadow,
-                    "load",
-                    gloo::events::EventListenerOptions::run_in_capture_phase(),
-                    move |_| dispatcher.dispatch(Action::MediaChanged),
-                )
-            });
+            // "ready" waits for the styles, so nothing reads the widget
+            // (or prints it) unstyled: a <style> or a loaded <link> counts.
+            let styles = shadow
+                .as_ref()
+                .and_then(|shadow| shadow.query_selector(".outturn-styles").ok().flatten());
+            let loaded = match styles
+                .as_ref()
+                .and_then(|s| s.dyn_ref::<web_sys::HtmlLinkElement>())
+            {
+                Some(link) => link.sheet().is_some(),
+                None => true,
+            };
+            if loaded {
+                dispatcher.dispatch(Action::StylesLoaded);
+            }
+            // A stylesheet that fails to load must not keep the widget
+            // from ever being ready: it then works unstyled.
+            let on_styles: Vec<EventListener> = shadow
+                .iter()
+                .flat_map(|shadow| {
+                    ["load", "error"].map(|event| {
+                        let dispatcher = dispatcher.clone();
+                        EventListener::new_with_options(
+                            shadow,
+                            event,
+                            gloo::events::EventListenerOptions::run_in_capture_phase(),
+                            move |_| {
+                                dispatcher.dispatch(Action::StylesLoaded);
+                                dispatcher.dispatch(Action::MediaChanged);
+                            },
+                        )
+                    })
+                })
+                .collect();
             let listeners: Vec<EventListener> = [
                 "(prefers-color-scheme: dark)",
                 "(prefers-contrast: more)",
@@ -359,7 +384,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let status = match state.status {
         LoadStatus::Failed => "error",
-        LoadStatus::Ready if drawn => "ready",
+        LoadStatus::Ready if drawn && state.styles_loaded => "ready",
         _ => "loading",
     };
 

@@ -108,6 +108,8 @@ pub struct State {
     /// Bumped when the system's colour scheme, contrast or forced-colours
     /// setting changes, so chart colours are read again.
     pub media_epoch: u32,
+    /// The widget's stylesheet has loaded (the widget is not "ready" before).
+    pub styles_loaded: bool,
 }
 
 /// A change to the state.
@@ -184,6 +186,8 @@ pub enum Action {
     Resize(u32),
     /// A colour-related media query changed.
     MediaChanged,
+    /// The widget's stylesheet finished loading.
+    StylesLoaded,
 }
 
 impl State {
@@ -205,6 +209,7 @@ impl State {
             search: String::new(),
             width: 0,
             media_epoch: 0,
+            styles_loaded: false,
         };
         state.apply_route(route);
         state
@@ -401,6 +406,7 @@ impl Reducible for State {
             Action::Search(text) => next.search = text,
             Action::Resize(width) => next.width = width,
             Action::MediaChanged => next.media_epoch = next.media_epoch.wrapping_add(1),
+            Action::StylesLoaded => next.styles_loaded = true,
         }
         Rc::new(next)
     }
