@@ -244,12 +244,8 @@ impl IndicatorView {
             details: (0..periods)
                 .map(|i| point_detail(indicator, figures, i))
                 .collect(),
-            zoomable: false,
-            legend: Vec::new(),
             totals: year_totals(indicator, figures, analysis),
-            summary: String::new(),
-            announce: Vec::new(),
-            decimals: 0,
+            ..Panel::blank()
         };
         let mut panels = match view {
             View::Dashboard | View::Budget => vec![budget_panel()],
@@ -283,12 +279,7 @@ impl IndicatorView {
                             detail(period_title(i), rows)
                         })
                         .collect(),
-                    zoomable: false,
-                    legend: Vec::new(),
-                    totals: Vec::new(),
-                    summary: String::new(),
-                    announce: Vec::new(),
-                    decimals: 0,
+                    ..Panel::blank()
                 }]
             }
             View::Variance => vec![Panel {
@@ -312,12 +303,7 @@ impl IndicatorView {
                         d
                     })
                     .collect(),
-                zoomable: false,
-                legend: Vec::new(),
-                totals: Vec::new(),
-                summary: String::new(),
-                announce: Vec::new(),
-                decimals: 0,
+                ..Panel::blank()
             }],
             View::Years => {
                 let overlay = years_scene(indicator, year);
@@ -354,12 +340,7 @@ impl IndicatorView {
                         title: "Every year on one April-to-March axis".to_string(),
                         scene: overlay,
                         details: overlay_details,
-                        zoomable: false,
-                        legend: Vec::new(),
-                        totals: Vec::new(),
-                        summary: String::new(),
-                        announce: Vec::new(),
-                        decimals: 0,
+                        ..Panel::blank()
                     },
                     Panel {
                         key: "timeline",
@@ -379,11 +360,7 @@ impl IndicatorView {
                         scene: timeline,
                         details: timeline_details,
                         zoomable: true,
-                        legend: Vec::new(),
-                        totals: Vec::new(),
-                        summary: String::new(),
-                        announce: Vec::new(),
-                        decimals: 0,
+                        ..Panel::blank()
                     },
                 ]
             }
@@ -400,12 +377,7 @@ impl IndicatorView {
                             details: (0..periods)
                                 .map(|i| point_detail(cost, cost_figures, i))
                                 .collect(),
-                            zoomable: false,
-                            legend: Vec::new(),
-                            totals: Vec::new(),
-                            summary: String::new(),
-                            announce: Vec::new(),
-                            decimals: 0,
+                            ..Panel::blank()
                         });
                     }
                 }
@@ -425,12 +397,7 @@ impl IndicatorView {
                             rows("Price effect", effect.price),
                             rows("Total (volume + price)", effect.total()),
                         ],
-                        zoomable: false,
-                        legend: Vec::new(),
-                        totals: Vec::new(),
-                        summary: String::new(),
-                        announce: Vec::new(),
-                        decimals: 0,
+                        ..Panel::blank()
                     });
                 }
                 panels
@@ -460,12 +427,7 @@ impl IndicatorView {
                             detail(period_title(i), rows)
                         })
                         .collect(),
-                    zoomable: false,
-                    legend: Vec::new(),
-                    totals: Vec::new(),
-                    summary: String::new(),
-                    announce: Vec::new(),
-                    decimals: 0,
+                    ..Panel::blank()
                 }],
                 _ => vec![budget_panel()],
             },
@@ -804,6 +766,23 @@ impl Panel {
 }
 
 impl Panel {
+    /// A panel with nothing in it, to fill in with struct update syntax;
+    /// `IndicatorView::new` completes legend, summary and announcements.
+    fn blank() -> Self {
+        Self {
+            key: "",
+            title: String::new(),
+            scene: Scene::new(Vec::new(), crate::model::Unit::parse("")),
+            details: Vec::new(),
+            zoomable: false,
+            legend: Vec::new(),
+            totals: Vec::new(),
+            summary: String::new(),
+            announce: Vec::new(),
+            decimals: 0,
+        }
+    }
+
     /// The lines a keyboard user steps through with the up and down arrows,
     /// main series first: actual, affordable level, projection, forecast,
     /// variance to date, next year's level, then earlier years, newest first.
