@@ -388,6 +388,22 @@ pub fn App(props: &AppProps) -> Html {
         _ => "loading",
     };
 
+    // The state is mirrored on the host element too, for pages and tests
+    // that look for it without entering the shadow root.
+    {
+        let root = root.clone();
+        use_effect_with(status, move |status| {
+            let host = root
+                .cast::<Element>()
+                .map(|element| element.get_root_node())
+                .and_then(|node| node.dyn_into::<web_sys::ShadowRoot>().ok())
+                .map(|shadow| shadow.host());
+            if let Some(host) = host {
+                let _ = host.set_attribute("data-outturn-state", status);
+            }
+        });
+    }
+
     let header = state.dataset.as_ref().map(|dataset| {
         let years = view
             .as_ref()

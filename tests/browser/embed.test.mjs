@@ -63,6 +63,8 @@ test('two differently configured widgets under a strict CSP: both render, nothin
   await roots.nth(1).locator('.outturn-view-button[data-view=budget]').click();
   await page.waitForSelector('.outturn-root[data-view=budget]');
   assert.equal(await roots.nth(0).getAttribute('data-view'), 'cumulative');
+  // The state is mirrored on the host elements, outside the shadow roots.
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('.outturn')].map((h) => h.dataset.outturnState)), ['ready', 'ready']);
   // The host page's URL is left alone.
   assert.equal(new URL(page.url()).hash, '');
   // The brand's custom properties reach the second widget only.
