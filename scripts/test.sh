@@ -22,5 +22,8 @@ cargo test --locked -p outturn-core -p outturn-cli
 step "release build (trunk)"
 trunk build --release
 
+step "size budget"
+node tools/size-budget.mjs
+
 step "browser tests (headless Chromium)"
 node --test tests/browser/
