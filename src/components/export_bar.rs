@@ -25,73 +25,57 @@ pub struct ExportBarProps {
     pub theme: Theme,
 }
 
+/// A file the bar saves.
+#[derive(Clone, Copy)]
+enum Format {
+    Svg,
+    Png,
+    Csv,
+}
+
 /// Three download buttons.
 #[component]
 pub fn ExportBar(props: &ExportBarProps) -> Html {
-    let width = f64::from(props.width);
-    let frame = {
-        let panel = props.panel.clone();
-        Rc::new(move || layout(&panel.scene, width, chart_height(width)))
-    };
-    let report = |result: Result<(), wasm_bindgen::JsValue>| {
-        if let Err(error) = result {
-            gloo::console::error!(error);
-        }
-    };
-    let on_svg = {
-        let (panel, title, stem, theme, frame) = (
+    // One handler for the three formats, so the chart is laid out and
+    // titled the same way whichever file is asked for.
+    let save = |format: Format| {
+        let (panel, title, stem, theme) = (
             props.panel.clone(),
             props.title.clone(),
             props.stem.clone(),
             props.theme,
-            frame.clone(),
         );
+        let width = f64::from(props.width);
         Callback::from(move |_: MouseEvent| {
-            let svg = render_export_svg(
-                &title,
-                &panel.legend_shown(),
-                &panel.scene,
-                &frame(),
-                &theme,
-            );
-            report(
-                svg.map_err(|e| e.to_string().into())
-                    .and_then(|svg| save_text(&format!("{stem}.svg"), "image/svg+xml", &svg)),
-            );
+            let frame = layout(&panel.scene, width, chart_height(width));
+            let result = match format {
+                Format::Svg => {
+                    render_export_svg(&title, &panel.legend_shown(), &panel.scene, &frame, &theme)
+                        .map_err(|e| e.to_string().into())
+                        .and_then(|svg| save_text(&format!("{stem}.svg"), "image/svg+xml", &svg))
+                }
+                Format::Png => save_png(
+                    &format!("{stem}.png"),
+                    &title,
+                    &panel.legend_shown(),
+                    &panel.scene,
+                    &frame,
+                    &theme,
+                ),
+                // The scene's unit is the chart's: the indicator's, the unit
+                // cost's, or pounds for the £ effect.
+                Format::Csv => save_text(
+                    &format!("{stem}.csv"),
+                    "text/csv;charset=utf-8",
+                    &panel.table(&title).to_csv(&panel.scene.unit),
+                ),
+            };
+            if let Err(error) = result {
+                gloo::console::error!(error);
+            }
         })
     };
-    let on_png = {
-        let (panel, title, stem, theme, frame) = (
-            props.panel.clone(),
-            props.title.clone(),
-            props.stem.clone(),
-            props.theme,
-            frame.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            report(save_png(
-                &format!("{stem}.png"),
-                &title,
-                &panel.legend_shown(),
-                &panel.scene,
-                &frame(),
-                &theme,
-            ));
-        })
-    };
-    let on_csv = {
-        let (panel, title, stem) = (props.panel.clone(), props.title.clone(), props.stem.clone());
-        Callback::from(move |_: MouseEvent| {
-            // The scene's unit is the chart's: the indicator's, the unit
-            // cost's, or pounds for the £ effect.
-            let csv = panel.table(&title).to_csv(&panel.scene.unit);
-            report(save_text(
-                &format!("{stem}.csv"),
-                "text/csv;charset=utf-8",
-                &csv,
-            ));
-        })
-    };
+    let (on_svg, on_png, on_csv) = (save(Format::Svg), save(Format::Png), save(Format::Csv));
     html! {
         <div class="outturn-exports" role="group" aria-label={format!("Download {}", props.title)}>
             <span class="outturn-exports-label" aria-hidden="true">{ "Download:" }</span>

@@ -59,15 +59,7 @@ pub fn Legend(props: &LegendProps) -> Html {
     let theme = &props.theme;
     // Main series first (as a reader scans), earlier years after.
     let mut entries: Vec<&(SeriesRole, String)> = props.entries.iter().collect();
-    entries.sort_by_key(|(role, _)| match role {
-        SeriesRole::Actual => 0,
-        SeriesRole::Budget => 1,
-        SeriesRole::Projection => 2,
-        SeriesRole::Forecast => 3,
-        SeriesRole::RunningVariance => 4,
-        SeriesRole::NextBudget => 5,
-        SeriesRole::PreviousActual { age } => 5 + age,
-    });
+    entries.sort_by_key(|(role, _)| role.rank());
     let lines = entries.into_iter().map(|(role, label)| {
         let key = role.key();
         let shown = !props.hidden.contains(&key);

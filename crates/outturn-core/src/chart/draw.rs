@@ -186,6 +186,24 @@ fn clip_to(points: &[(f64, f64)], left: f64, right: f64) -> Vec<Vec<(f64, f64)>>
     pieces
 }
 
+/// Strokes a polyline, solid or with `dash` (dash and gap lengths, px).
+fn stroke_path<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    points: &[(i32, i32)],
+    dash: Option<(u32, u32)>,
+    stroke: ShapeStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    match dash {
+        None => area.draw(&PathElement::new(points.to_vec(), stroke)),
+        Some((dash, gap)) => area.draw(&DashedPathElement::new(
+            points.iter().copied(),
+            dash,
+            gap,
+            stroke,
+        )),
+    }
+}
+
 fn rgb(colour: Colour) -> RGBColor {
     RGBColor(colour.0, colour.1, colour.2)
 }
@@ -401,19 +419,7 @@ pub fn draw_scene<DB: DrawingBackend>(
             .map(|run| run.into_iter().map(|(x, y)| (px(x), px(y))).collect())
             .collect();
         for run in runs.iter().filter(|run| run.len() >= 2) {
-            match style.dash {
-                None => area
-                    .draw(&PathElement::new(run.clone(), stroke))
-                    .map_err(fail)?,
-                Some((dash, gap)) => area
-                    .draw(&DashedPathElement::new(
-                        run.iter().copied(),
-                        dash,
-                        gap,
-                        stroke,
-                    ))
-                    .map_err(fail)?,
-            }
+            stroke_path(area, run, style.dash, stroke).map_err(fail)?;
         }
         // Markers only where periods are far enough apart to tell them apart.
         let marker = if frame.slot() >= 8.0 {
@@ -525,19 +531,7 @@ pub fn draw_export<DB: DrawingBackend>(
         let colour = rgb(role.colour(theme)).mix(style.opacity);
         let stroke = colour.stroke_width(px(style.width).max(1) as u32);
         let (x0, x1, y) = (px(*x), px(*x + 30.0), px(*y));
-        match style.dash {
-            None => area
-                .draw(&PathElement::new(vec![(x0, y), (x1, y)], stroke))
-                .map_err(fail)?,
-            Some((dash, gap)) => area
-                .draw(&DashedPathElement::new(
-                    vec![(x0, y), (x1, y)],
-                    dash,
-                    gap,
-                    stroke,
-                ))
-                .map_err(fail)?,
-        }
+        stroke_path(area, &[(x0, y), (x1, y)], style.dash, stroke).map_err(fail)?;
         area.draw(&Text::new(
             label.clone(),
             (x1 + 6, y),

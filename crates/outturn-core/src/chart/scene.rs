@@ -28,6 +28,21 @@ pub enum SeriesRole {
 }
 
 impl SeriesRole {
+    /// Reading order, main series first: actual, affordable level,
+    /// projection, forecast, variance to date, next year's level, then
+    /// earlier years, newest first. The key and keyboard order use it.
+    pub fn rank(self) -> usize {
+        match self {
+            SeriesRole::Actual => 0,
+            SeriesRole::Budget => 1,
+            SeriesRole::Projection => 2,
+            SeriesRole::Forecast => 3,
+            SeriesRole::RunningVariance => 4,
+            SeriesRole::NextBudget => 5,
+            SeriesRole::PreviousActual { age } => 5 + age,
+        }
+    }
+
     /// Stable key for legend toggles and URLs: `actual`, `budget`,
     /// `forecast`, `previous-1`, `next-budget`, `projection`, `running-variance`.
     pub fn key(self) -> String {

@@ -784,20 +784,10 @@ impl Panel {
     }
 
     /// The lines a keyboard user steps through with the up and down arrows,
-    /// main series first: actual, affordable level, projection, forecast,
-    /// variance to date, next year's level, then earlier years, newest first.
+    /// in [`SeriesRole::rank`] order (main series first).
     pub fn series_order(&self) -> Vec<SeriesRole> {
-        let rank = |role: &SeriesRole| match role {
-            SeriesRole::Actual => 0,
-            SeriesRole::Budget => 1,
-            SeriesRole::Projection => 2,
-            SeriesRole::Forecast => 3,
-            SeriesRole::RunningVariance => 4,
-            SeriesRole::NextBudget => 5,
-            SeriesRole::PreviousActual { age } => 5 + age,
-        };
         let mut roles: Vec<SeriesRole> = self.scene.lines.iter().map(|l| l.role).collect();
-        roles.sort_by_key(rank);
+        roles.sort_by_key(|role| role.rank());
         roles
     }
 
