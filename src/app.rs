@@ -23,7 +23,7 @@ use crate::fetch::{fetch_text, next_frame, read_file};
 use crate::route::Route;
 use crate::state::{Action, Focus, LoadStatus, Shared, State};
 use crate::theme::read_theme;
-use crate::{DEFAULT_DATA, DEFAULT_DATA_NAME};
+use crate::DEFAULT_DATA_NAME;
 
 /// Widgets mounted so far on this page, for unique element ids.
 static WIDGETS: AtomicU32 = AtomicU32::new(0);
@@ -36,6 +36,16 @@ pub struct InlineData {
     pub text: AttrValue,
     /// How it is named in messages.
     pub name: AttrValue,
+}
+
+/// Where the sample dataset comes from when a widget is given no data
+/// (see [`crate::default_data`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum DefaultData {
+    /// JSON text inline in the page (the single-file page).
+    Inline(String),
+    /// An absolute URL, beside Outturn's files.
+    Url(String),
 }
 
 /// Props of [`App`].
@@ -73,6 +83,9 @@ fn load_action(text: Result<String, Diagnostic>, source: String) -> Action {
     }
 }
 
+/// Files larger than this (bytes) show "Checking…" before they are parsed.
+const SHOW_CHECKING_BYTES: usize = 1 << 20;
+
 /// Parses loaded text, first showing that it is being checked and letting
 /// the browser paint that, because a large file takes a moment to parse.
 async fn finish_load(
@@ -80,7 +93,13 @@ async fn finish_load(
     text: Result<String, Diagnostic>,
     source: String,
 ) {
-    if let Ok(text) = &text {
+    // Small files parse within a frame: showing a status first would only
+    // delay the chart.
+    if let Some(text) = text
+        .as_ref()
+        .ok()
+        .filter(|text| text.len() > SHOW_CHECKING_BYTES)
+    {
         let size = outturn_core::format::format_number(text.len() as f64 / 1_048_576.0, 1);
         dispatcher.dispatch(Action::LoadStarted(format!(
             "Checking {source} ({size} MB)…"
@@ -104,7 +123,7 @@ pub fn App(props: &AppProps) -> Html {
     let chart_box = use_node_ref();
     let theme = use_state(Theme::light);
 
-    // Load the configured data (inline, by URL, or the built-in dataset),
+    // Load the configured data (inline, by URL, or the sample dataset),
     // again whenever the source changes through `update()`.
     {
         let dispatcher = state.dispatcher();
@@ -123,10 +142,19 @@ pub fn App(props: &AppProps) -> Html {
                     finish_load(&dispatcher, text, src).await;
                 });
             }
-            (None, None) => dispatcher.dispatch(load_action(
-                Ok(DEFAULT_DATA.to_string()),
-                DEFAULT_DATA_NAME.to_string(),
-            )),
+            (None, None) => match crate::default_data() {
+                DefaultData::Inline(text) => {
+                    dispatcher.dispatch(load_action(Ok(text), DEFAULT_DATA_NAME.to_string()))
+                }
+                DefaultData::Url(url) => {
+                    dispatcher
+                        .dispatch(Action::LoadStarted(format!("Loading {DEFAULT_DATA_NAME}…")));
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let text = fetch_text(&url, timeout_ms).await;
+                        finish_load(&dispatcher, text, DEFAULT_DATA_NAME.to_string()).await;
+                    });
+                }
+            },
         });
     }
     // A new selection through `update()` navigates like a link would.

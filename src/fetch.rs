@@ -14,8 +14,12 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 /// up after `timeout_ms`.
 pub async fn fetch_text(src: &str, timeout_ms: u32) -> Result<String, Diagnostic> {
     let base = gloo::utils::window().location().href().unwrap_or_default();
-    let url = web_sys::Url::new_with_base(src, &base)
-        .map_err(|_| Diagnostic::error("src", format!("{src:?} is not a valid URL")))?;
+    let url = web_sys::Url::new_with_base(src, &base).map_err(|_| {
+        Diagnostic::error(
+            "src",
+            format!("{} is not a valid URL", outturn_core::format::quoted(src)),
+        )
+    })?;
     let scheme = url.protocol();
     if scheme != "http:" && scheme != "https:" {
         return Err(Diagnostic::error(

@@ -25,10 +25,13 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::AppHandle;
 
-/// The dataset built into the widget, used when no `src` is given.
-pub const DEFAULT_DATA: &str = include_str!("../assets/kent-2011-12-key-activity.json");
-/// The name shown for the built-in dataset.
+/// The sample dataset shown when a widget is given no data: the file of
+/// this name beside Outturn's stylesheet, or the inline JSON element with
+/// the id [`DEFAULT_DATA_ID`] (the single-file page). It is not built into
+/// the WebAssembly, so pages that give their own data never download it.
 pub const DEFAULT_DATA_NAME: &str = "kent-2011-12-key-activity.json";
+/// Id of an inline `application/json` element that holds the sample dataset.
+pub const DEFAULT_DATA_ID: &str = "outturn-default-data";
 
 /// Marks a host element that already has a widget.
 const MOUNTED: &str = "data-outturn-mounted";
@@ -136,6 +139,39 @@ pub struct Widget {
     options: JsValue,
 }
 
+/// The stylesheet the page already has: outturn.js's link, the single
+/// file's inline style, or the demo page's link.
+fn page_styles() -> Result<Option<Element>, JsValue> {
+    let document = gloo::utils::document();
+    Ok(document
+        .query_selector("[data-outturn-styles]")?
+        .or(document.query_selector("link[rel=stylesheet][href*='outturn']")?))
+}
+
+/// Where the sample dataset is for a widget given no data: inline in the
+/// page, or else beside Outturn's stylesheet (which the loader takes from
+/// beside itself), or else beside the page.
+pub fn default_data() -> app::DefaultData {
+    let document = gloo::utils::document();
+    if let Some(text) = document
+        .get_element_by_id(DEFAULT_DATA_ID)
+        .and_then(|element| element.text_content())
+    {
+        return app::DefaultData::Inline(text);
+    }
+    let base = page_styles()
+        .ok()
+        .flatten()
+        .and_then(|styles| styles.dyn_into::<web_sys::HtmlLinkElement>().ok())
+        .map(|link| link.href())
+        .or_else(|| document.url().ok())
+        .unwrap_or_default();
+    let url = web_sys::Url::new_with_base(DEFAULT_DATA_NAME, &base)
+        .map(|url| url.href())
+        .unwrap_or_else(|_| DEFAULT_DATA_NAME.to_string());
+    app::DefaultData::Url(url)
+}
+
 /// A fresh element for a widget to render into, inside a shadow root on
 /// `host` that carries Outturn's stylesheet: the host page's styles cannot
 /// reach the widget and the widget's cannot reach the page. Custom
@@ -147,11 +183,7 @@ fn mount_point(host: &Element) -> Result<Element, JsValue> {
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
     };
     if shadow.query_selector(".outturn-styles")?.is_none() {
-        // The stylesheet the page already has: outturn.js's link, the
-        // single file's inline style, or the demo page's link.
-        let source = document
-            .query_selector("[data-outturn-styles]")?
-            .or(document.query_selector("link[rel=stylesheet][href*='outturn']")?);
+        let source = page_styles()?;
         let styles = match source {
             Some(source) if source.tag_name().eq_ignore_ascii_case("style") => {
                 let style = document.create_element("style")?;

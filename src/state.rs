@@ -272,8 +272,9 @@ impl State {
                 notes.push(Diagnostic::warning(
                     "indicator",
                     format!(
-                        "this data has no indicator {id:?}; showing {:?} instead",
-                        found.id
+                        "this data has no indicator {}; showing {} instead",
+                        outturn_core::format::quoted(id),
+                        outturn_core::format::quoted(&found.id)
                     ),
                 ));
             }

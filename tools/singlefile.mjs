@@ -1,6 +1,6 @@
 // Trunk post-build hook: writes outturn-standalone.html, one self-contained
-// file (WebAssembly as base64, the JavaScript glue, the styles and, inside
-// the WebAssembly, the default dataset) that works from file:// with no
+// file (WebAssembly as base64, the JavaScript glue, the styles and the
+// sample dataset as inline JSON, id "outturn-default-data") that works from file:// with no
 // server and no network, including loading other datasets by file picker or
 // drag and drop.
 //
@@ -15,11 +15,12 @@ if (!dir) {
   process.exit(2);
 }
 const read = (name) => fs.readFile(path.join(dir, name));
-const [glue, wasm, widgetCss, pageCss] = await Promise.all([
+const [glue, wasm, widgetCss, pageCss, sample] = await Promise.all([
   read('outturn-web.js'),
   read('outturn-web_bg.wasm'),
   read('outturn.css'),
   read('page.css'),
+  read('kent-2011-12-key-activity.json'),
 ]);
 try {
   await fs.access(path.join(dir, 'snippets'));
@@ -53,6 +54,9 @@ ${inStyle(widgetCss.toString())}
       <p class="page-lead">Budget monitoring: each activity against its affordable level. This file works offline; load another dataset with the button below or by dropping a file on the chart.</p>
       <div class="outturn" data-url="hash"></div>
     </main>
+    <script type="application/json" id="outturn-default-data">
+${inScript(sample.toString())}
+    </script>
     <script type="module">
 ${inScript(glue.toString())}
 const wasmBase64 = "${wasm.toString('base64')}";

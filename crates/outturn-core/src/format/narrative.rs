@@ -1,6 +1,7 @@
 //! Plain-English sentences from the analysis, in the council's words:
 //! "2,410,522 hours against an affordable level of 2,402,516: 8,006 (0.3%) over."
 
+use super::case::capitalise;
 use super::number::{
     format_amount, format_money, format_number, format_value, format_variance, spoken,
 };
@@ -28,15 +29,6 @@ fn movement(unit: &Unit, change: f64, decimals: usize) -> String {
         format!("down {amount}")
     } else {
         "unchanged".to_string()
-    }
-}
-
-/// The text with its first letter in upper case.
-pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

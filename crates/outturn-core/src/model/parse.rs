@@ -10,6 +10,8 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+use crate::format::quoted;
+
 use super::{
     Dataset, Diagnostic, FinancialYear, Indicator, PeriodScheme, PrintedTotal, Series, Unit,
     YearFigures, YearValue,
@@ -292,7 +294,7 @@ fn describe(value: &Value) -> String {
         Value::String(s) => {
             let shown: String = s.chars().take(40).collect();
             let more = if s.chars().count() > 40 { "..." } else { "" };
-            format!("the text {:?}", format!("{shown}{more}"))
+            format!("the text {}", quoted(&format!("{shown}{more}")))
         }
         Value::Array(_) => "a list".to_string(),
         Value::Object(_) => "an object".to_string(),
@@ -339,7 +341,8 @@ impl Checker {
                 self.warning(
                     child(path, key),
                     format!(
-                        "unknown field {key:?} is ignored (known fields here: {})",
+                        "unknown field {} is ignored (known fields here: {})",
+                        quoted(key),
                         known.join(", ")
                     ),
                 );
@@ -405,7 +408,7 @@ impl Checker {
             None => {
                 self.error(
                     child(path, key),
-                    format!("the required field {key:?} is missing"),
+                    format!("the required field {} is missing", quoted(key)),
                 );
                 None
             }
@@ -430,7 +433,11 @@ impl Checker {
             Some(Value::String(format)) if format == FORMAT => {}
             Some(Value::String(format)) if format.starts_with("outturn/") => self.error(
                 "format",
-                format!("this file is in {format:?}, which this version of Outturn does not read; it reads {FORMAT:?}"),
+                format!(
+                    "this file is in {}, which this version of Outturn does not read; it reads {}",
+                    quoted(format),
+                    quoted(FORMAT)
+                ),
             ),
             Some(other) => self.error(
                 "format",
@@ -494,7 +501,7 @@ impl Checker {
                     Some(first) => {
                         self.error(
                             child(&item("indicators", index), "id"),
-                            format!("the id {id:?} is already used by indicators[{first}]; ids must be unique"),
+                            format!("the id {} is already used by indicators[{first}]; ids must be unique", quoted(&id)),
                         );
                         duplicate[index] = true;
                     }
@@ -509,7 +516,7 @@ impl Checker {
                 if is_id(&target) && !first_use.contains_key(&target) {
                     self.error(
                         child(&item("indicators", index), "unit_cost"),
-                        format!("no indicator has the id {target:?}"),
+                        format!("no indicator has the id {}", quoted(&target)),
                     );
                 }
             }
@@ -552,7 +559,8 @@ impl Checker {
                 self.error(
                     path,
                     format!(
-                        "{target_id:?} is reported by {} but this indicator by {}; a unit cost must use the same periods",
+                        "{} is reported by {} but this indicator by {}; a unit cost must use the same periods",
+                        quoted(target_id),
                         target.periods.noun(),
                         indicator.periods.noun()
                     ),
@@ -566,7 +574,7 @@ impl Checker {
                 if !visited.insert(id) {
                     self.error(
                         path.clone(),
-                        format!("unit costs form a loop through {id:?}; a unit cost must not lead back to its indicator"),
+                        format!("unit costs form a loop through {}; a unit cost must not lead back to its indicator", quoted(id)),
                     );
                     break;
                 }
@@ -576,8 +584,9 @@ impl Checker {
                 self.warning(
                     path,
                     format!(
-                        "{target_id:?} has the unit {:?}, not a price in pounds such as \"£ per hour\"; no cost effect can be worked out",
-                        target.unit.label
+                        "{} has the unit {}, not a price in pounds such as \"£ per hour\"; no cost effect can be worked out",
+                        quoted(target_id),
+                        quoted(&target.unit.label)
                     ),
                 );
             }
@@ -609,7 +618,8 @@ impl Checker {
                 self.error(
                     child(path, "id"),
                     format!(
-                        "the id {id:?} may use only a-z, 0-9 and - (for example \"waste-tonnage\")"
+                        "the id {} may use only a-z, 0-9 and - (for example \"waste-tonnage\")",
+                        quoted(id)
                     ),
                 );
             }
@@ -627,7 +637,7 @@ impl Checker {
             if !is_id(target) {
                 self.error(
                     child(path, "unit_cost"),
-                    format!("{target:?} is not an indicator id"),
+                    format!("{} is not an indicator id", quoted(target)),
                 );
             }
         }
@@ -738,16 +748,18 @@ impl Checker {
                 );
                 None
             }
-            (Some(Value::String(name)), None) => match PeriodScheme::from_name(name) {
-                Some(scheme) => Some(scheme),
-                None => {
-                    self.error(
+            (Some(Value::String(name)), None) => {
+                match PeriodScheme::from_name(name) {
+                    Some(scheme) => Some(scheme),
+                    None => {
+                        self.error(
                         child(path, "period"),
-                        format!("{name:?} is not a period: use \"month\", \"quarter\", \"term\" or \"year\""),
+                        format!("{} is not a period: use \"month\", \"quarter\", \"term\" or \"year\"", quoted(name)),
                     );
-                    None
+                        None
+                    }
                 }
-            },
+            }
             (Some(other), None) => {
                 self.error(
                     child(path, "period"),
@@ -809,7 +821,7 @@ impl Checker {
             _ => {
                 self.error(
                     child(path, "year_value"),
-                    format!("{word:?} is not a way to total a year: use \"sum\" (flows), \"last\" (snapshots), \"mean\" or \"none\""),
+                    format!("{} is not a way to total a year: use \"sum\" (flows), \"last\" (snapshots), \"mean\" or \"none\"", quoted(&word)),
                 );
                 return None;
             }
@@ -897,7 +909,8 @@ impl Checker {
                 self.error(
                     child(path, "year"),
                     format!(
-                        "{label:?} is not a financial year: write it as YYYY-YY, e.g. \"2011-12\""
+                        "{} is not a financial year: write it as YYYY-YY, e.g. \"2011-12\"",
+                        quoted(&label)
                     ),
                 );
             }

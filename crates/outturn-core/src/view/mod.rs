@@ -169,7 +169,7 @@ fn detail(title: String, rows: Vec<(String, String)>) -> PointDetail {
     let sentence = format!(
         "{title}: {}",
         rows.iter()
-            .map(|(label, value)| format!("{} {value}", label.to_lowercase()))
+            .map(|(label, value)| format!("{} {value}", crate::format::lower(label)))
             .collect::<Vec<_>>()
             .join(", ")
     );
@@ -731,17 +731,15 @@ pub fn grouped_indicators<'d>(
     dataset: &'d Dataset,
     query: &str,
 ) -> Vec<(String, Vec<&'d Indicator>)> {
-    let words: Vec<String> = query
-        .split_whitespace()
-        .map(|word| word.to_lowercase())
-        .collect();
+    let words: Vec<String> = query.split_whitespace().map(crate::format::lower).collect();
     let mut groups: Vec<(String, Vec<&Indicator>)> = Vec::new();
     for indicator in &dataset.indicators {
         let group = indicator
             .group
             .clone()
             .unwrap_or_else(|| "Other".to_string());
-        let haystack = format!("{} {} {}", indicator.title, indicator.id, group).to_lowercase();
+        let haystack =
+            crate::format::lower(&format!("{} {} {}", indicator.title, indicator.id, group));
         if !words.iter().all(|word| haystack.contains(word.as_str())) {
             continue;
         }
