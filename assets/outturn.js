@@ -15,7 +15,7 @@
 //
 // Works under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
 // style-src 'self'`: no inline script or style, nothing from other origins.
-import init, { mount as mountWidget, panicDrill } from './outturn-web.js';
+import init, { mount as mountWidget, panicDrill, memoryBytes } from './outturn-web.js';
 
 const here = import.meta.url;
 
@@ -33,7 +33,26 @@ function addStylesheet() {
   return loaded;
 }
 
-await addStylesheet();
+// Start downloading each widget's data now, so it arrives while the
+// WebAssembly compiles instead of after (the widget's own request then
+// takes the preloaded response). Inline data (#id) needs no request.
+function preloadData() {
+  for (const host of document.querySelectorAll('.outturn, [data-outturn]')) {
+    const src = host.getAttribute('data-src')?.trim() || new URL('./kent-2011-12-key-activity.json', here).href;
+    if (src.startsWith('#') || document.querySelector(`link[rel=preload][href="${CSS.escape(src)}"]`)) continue;
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = src;
+    document.head.append(link);
+  }
+}
+
+// The stylesheet loads while the module compiles; each widget waits for it
+// before it reports itself ready.
+addStylesheet();
+preloadData();
 await init({ module_or_path: new URL('./outturn-web_bg.wasm', here) });
 
 /**
@@ -47,3 +66,6 @@ export function mount(element, options = {}) {
 
 /** Panics inside the module on purpose, to check errors are shown (tests). */
 export { panicDrill };
+
+/** Bytes of WebAssembly memory Outturn holds (diagnostics, benchmark). */
+export { memoryBytes };

@@ -23,6 +23,7 @@ use crate::fetch::{fetch_text, next_frame, read_file};
 use crate::route::Route;
 use crate::state::{Action, Focus, LoadStatus, Shared, State};
 use crate::theme::read_theme;
+use crate::timing::timed;
 use crate::DEFAULT_DATA_NAME;
 
 /// Widgets mounted so far on this page, for unique element ids.
@@ -66,7 +67,7 @@ pub struct AppProps {
 
 /// Parses loaded text into the action that records the result.
 fn load_action(text: Result<String, Diagnostic>, source: String) -> Action {
-    match text.map(|text| parse_dataset(&text)) {
+    match text.map(|text| timed("outturn:parse", || parse_dataset(&text))) {
         Ok(Ok(parsed)) => Action::Loaded {
             dataset: Rc::new(parsed.dataset),
             warnings: parsed.warnings,
@@ -334,7 +335,9 @@ pub fn App(props: &AppProps) -> Html {
         ),
         |(dataset, indicator, year, options)| {
             let (dataset, indicator, year) = (dataset.as_ref()?, indicator.as_deref()?, (*year)?);
-            IndicatorView::new(&dataset.0, indicator, year, options).map(Rc::new)
+            timed("outturn:analyse", || {
+                IndicatorView::new(&dataset.0, indicator, year, options).map(Rc::new)
+            })
         },
     );
     let view: Option<Rc<IndicatorView>> = (*view).clone();
@@ -348,7 +351,9 @@ pub fn App(props: &AppProps) -> Html {
         ),
         |(dataset, year, order, showing)| -> Rc<Vec<(String, Vec<DashboardEntry>)>> {
             match (dataset, showing) {
-                (Some(dataset), true) => Rc::new(dashboard(&dataset.0, *year, *order)),
+                (Some(dataset), true) => Rc::new(timed("outturn:analyse", || {
+                    dashboard(&dataset.0, *year, *order)
+                })),
                 _ => Rc::new(Vec::new()),
             }
         },
@@ -474,11 +479,12 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
-    let body = if showing_dashboard {
+    let body = if let Some(dataset) = state.dataset.clone().filter(|_| showing_dashboard) {
         html! {
             <Dashboard
                 title_id={format!("{id}-title")}
-                groups={(*entries).clone()}
+                groups={Shared((*entries).clone())}
+                dataset={Shared(dataset)}
                 year={state.year}
                 order={state.order}
                 on_open={on_open}

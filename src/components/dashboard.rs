@@ -2,25 +2,34 @@
 //! and actual, the year-to-date variance in units and %, over or under by
 //! word and symbol as well as colour), grouped by portfolio, sortable by the
 //! size of the variance. Each card opens its indicator.
-
-use std::rc::Rc;
+//!
+//! Pointing at a sparkline shows that period's figures in a tooltip. The
+//! tooltip is written straight to its element rather than through the
+//! reducer: with thousands of cards, re-rendering the dashboard on every
+//! pointer move would take longer than a frame, and the tooltip is passing
+//! detail (the card itself carries the variance in words).
 
 use outturn_core::chart::Theme;
-use outturn_core::model::FinancialYear;
+use outturn_core::format::point_detail;
+use outturn_core::model::{Dataset, FinancialYear};
 use outturn_core::view::{DashboardEntry, DashboardOrder, SPARKLINE_SIZE};
-use web_sys::HtmlSelectElement;
+use wasm_bindgen::JsCast as _;
+use web_sys::{Element, HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::hex;
-use crate::state::Action;
+use crate::state::{Action, Shared};
 
 /// Props of [`Dashboard`].
 #[derive(Properties, PartialEq)]
 pub struct DashboardProps {
     /// Id of the heading (the section is labelled by it).
     pub title_id: AttrValue,
-    /// Entries grouped by portfolio.
-    pub groups: Rc<Vec<(String, Vec<DashboardEntry>)>>,
+    /// Entries grouped by portfolio (compared by identity: they are
+    /// recomputed only when the dataset, year or order change).
+    pub groups: Shared<Vec<(String, Vec<DashboardEntry>)>>,
+    /// The dataset the entries come from (for the sparkline tooltips).
+    pub dataset: Shared<Dataset>,
     /// The selected year.
     pub year: Option<FinancialYear>,
     /// Current order.
@@ -50,7 +59,7 @@ fn card(entry: &DashboardEntry, theme: &Theme, on_open: &Callback<String>) -> Ht
     html! {
         <li class="outturn-card-item">
             <button type="button" class={classes!("outturn-card", format!("outturn-standing-{}", entry.standing.slug()))}
-                data-indicator={entry.id.clone()} {onclick}>
+                data-indicator={entry.id.clone()} data-year={entry.year.to_string()} {onclick}>
                 <span class="outturn-card-title">{ entry.title.clone() }</span>
                 <svg class="outturn-spark" width={width.to_string()} height={height.to_string()}
                     viewBox={format!("0 0 {width} {height}")} aria-hidden="true" focusable="false">
@@ -73,6 +82,29 @@ fn card(entry: &DashboardEntry, theme: &Theme, on_open: &Callback<String>) -> Ht
     }
 }
 
+/// The sparkline tooltip for a pointer at `client_x` over `spark`, or
+/// `None` when it is not over one: (title, rows).
+fn spark_tip(dataset: &Dataset, spark: &Element, client_x: f64) -> Option<(String, String)> {
+    let card = spark.closest(".outturn-card").ok()??;
+    let indicator = dataset.indicator(&card.get_attribute("data-indicator")?)?;
+    let year = FinancialYear::parse(&card.get_attribute("data-year")?)?;
+    let figures = indicator.year(year)?;
+    let count = indicator.periods.len();
+    let rect = spark.get_bounding_client_rect();
+    // The sparkline's points run from 2 px to width - 2 px (see the core).
+    let span = (rect.width() - 4.0).max(1.0);
+    let fraction = ((client_x - rect.left() - 2.0) / span).clamp(0.0, 1.0);
+    let index = (fraction * count.saturating_sub(1) as f64).round() as usize;
+    let detail = point_detail(indicator, figures, index);
+    let rows = detail
+        .rows
+        .iter()
+        .map(|(label, value)| format!("{label}: {value}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    Some((detail.title, rows))
+}
+
 /// All indicators at a glance.
 #[component]
 pub fn Dashboard(props: &DashboardProps) -> Html {
@@ -86,11 +118,101 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
         };
         on_action.emit(Action::SelectOrder(order));
     });
-    let count: usize = props.groups.iter().map(|(_, e)| e.len()).sum();
+    let count: usize = props.groups.0.iter().map(|(_, e)| e.len()).sum();
+    let tip = use_node_ref();
+    let hide_tip = {
+        let tip = tip.clone();
+        move || {
+            if let Some(tip) = tip.cast::<HtmlElement>() {
+                tip.set_hidden(true);
+            }
+        }
+    };
+    let on_pointer_move = {
+        let tip = tip.clone();
+        let dataset = props.dataset.0.clone();
+        let hide_tip = hide_tip.clone();
+        Callback::from(move |event: PointerEvent| {
+            let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                return;
+            };
+            // Over the tooltip itself: keep it, so it can be read (WCAG 1.4.13).
+            if target
+                .closest(".outturn-spark-tip")
+                .ok()
+                .flatten()
+                .is_some()
+            {
+                return;
+            }
+            let Some(element) = tip.cast::<HtmlElement>() else {
+                return;
+            };
+            let found = target
+                .closest(".outturn-spark")
+                .ok()
+                .flatten()
+                .and_then(|spark| {
+                    Some((
+                        spark_tip(&dataset, &spark, f64::from(event.client_x()))?,
+                        spark,
+                    ))
+                });
+            let Some(((title, rows), spark)) = found else {
+                hide_tip();
+                return;
+            };
+            let Some(parent) = element.offset_parent() else {
+                element.set_hidden(false);
+                return;
+            };
+            let origin = parent.get_bounding_client_rect();
+            let below = spark.get_bounding_client_rect();
+            if let (Some(heading), Some(body)) =
+                (element.first_element_child(), element.last_element_child())
+            {
+                heading.set_text_content(Some(&title));
+                body.set_text_content(Some(&rows));
+            }
+            element.set_hidden(false);
+            let style = element.style();
+            let left = (f64::from(event.client_x()) - origin.left() + 12.0)
+                .min(origin.width() - f64::from(element.offset_width()))
+                .max(0.0);
+            let _ = style.set_property("left", &format!("{left:.0}px"));
+            let _ = style.set_property(
+                "top",
+                &format!("{:.0}px", below.bottom() - origin.top() + 4.0),
+            );
+        })
+    };
+    let on_pointer_leave = {
+        let hide_tip = hide_tip.clone();
+        Callback::from(move |event: PointerEvent| {
+            // Moving onto the tooltip keeps it.
+            let onto_tip = event
+                .related_target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|e| e.closest(".outturn-spark-tip").ok().flatten())
+                .is_some();
+            if !onto_tip {
+                hide_tip();
+            }
+        })
+    };
+    let on_key_down = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Escape" {
+            hide_tip();
+        }
+    });
     let sort_id = format!("{}-sort", props.title_id);
     let year = props.year.map(|y| y.to_string()).unwrap_or_default();
     html! {
-        <div class="outturn-dashboard">
+        <div class="outturn-dashboard" onpointermove={on_pointer_move} onpointerleave={on_pointer_leave} onkeydown={on_key_down}>
+            <div class="outturn-spark-tip" role="tooltip" hidden=true ref={tip}>
+                <p class="outturn-tooltip-title"></p>
+                <p class="outturn-spark-tip-rows"></p>
+            </div>
             <h2 class="outturn-title" id={props.title_id.clone()}>{ format!("All {count} indicators, {year}") }</h2>
             <p class="outturn-subtitle">
                 { "Year-to-date variance against the affordable level. Solid line: actual; dashed: affordable level. Choose an indicator to open it." }
@@ -102,7 +224,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     <option value="variance" selected={props.order == DashboardOrder::Variance}>{ "Largest variance first (%)" }</option>
                 </select>
             </div>
-            { for props.groups.iter().filter(|(_, e)| !e.is_empty()).map(|(group, entries)| html! {
+            { for props.groups.0.iter().filter(|(_, e)| !e.is_empty()).map(|(group, entries)| html! {
                 <section class="outturn-group">
                     <h3>{ group.clone() }</h3>
                     <ul class="outturn-cards">

@@ -1,0 +1,19 @@
+// ECharts line chart, axis tooltip for both series.
+(async () => {
+  const d = await bench.data();
+  const chart = echarts.init(document.getElementById('chart'));
+  chart.setOption({
+    animation: false,
+    title: { text: d.title, textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' },
+    legend: { top: 24 },
+    grid: { top: 64, left: 80, right: 24, bottom: 40 },
+    xAxis: { type: 'category', data: d.labels },
+    yAxis: { type: 'value', scale: true },
+    series: [
+      { name: 'Affordable level', type: 'line', data: d.budget, showSymbol: false, lineStyle: { type: 'dashed', color: '#1d70b8' }, itemStyle: { color: '#1d70b8' } },
+      { name: 'Actual', type: 'line', data: d.actual, showSymbol: false, lineStyle: { width: 2, color: '#d4351c' }, itemStyle: { color: '#d4351c' } },
+    ],
+  });
+  bench.drawn();
+})();

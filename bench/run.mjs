@@ -1,0 +1,368 @@
+// The benchmark: Outturn and the chart libraries a council would otherwise
+// pick, in the same headless Chromium, in one run, served from 127.0.0.1
+// with gzip (as a council web server would). Writes bench/RESULTS.md.
+//
+// Run through bench/run.sh (which builds, installs the peers and generates
+// the data). Options (environment): BENCH_LOADS (cold loads per case,
+// default 5), BENCH_MOVES (pointer moves per load, default 200),
+// BENCH_RELOADS (file-picker reloads for the memory check, default 100).
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const LOADS = Number(process.env.BENCH_LOADS ?? 5);
+const MOVES = Number(process.env.BENCH_MOVES ?? 200);
+const RELOADS = Number(process.env.BENCH_RELOADS ?? 100);
+
+// ---------------------------------------------------------------- server
+
+const mounts = [
+  ['/dist/', path.join(root, 'dist')],
+  ['/lib/', path.join(here, 'node_modules')],
+  ['/bench/', path.join(here, 'pages')],
+  ['/data/', path.join(here, 'out')],
+  ['/data/', path.join(root, 'assets')],
+];
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+};
+const gzipCache = new Map();
+
+async function serve() {
+  const server = http.createServer(async (request, response) => {
+    const rel = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
+    for (const [prefix, dir] of mounts) {
+      if (!rel.startsWith(prefix)) continue;
+      const file = path.join(dir, path.normalize(rel.slice(prefix.length)));
+      if (!file.startsWith(dir)) break;
+      let body;
+      try {
+        body = await fs.readFile(file);
+      } catch {
+        continue;
+      }
+      const headers = { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=3600' };
+      if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        if (!gzipCache.has(file)) gzipCache.set(file, gzipSync(body, { level: 9 }));
+        body = gzipCache.get(file);
+        headers['content-encoding'] = 'gzip';
+      }
+      response.writeHead(200, headers);
+      response.end(body);
+      return;
+    }
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+// ---------------------------------------------------------------- statistics
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+function quantile(xs, q) {
+  const s = sorted(xs);
+  if (!s.length) return NaN;
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
+}
+const median = (xs) => quantile(xs, 0.5);
+/** Median and spread (min to max) over loads. */
+const summary = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
+
+// ---------------------------------------------------------------- one load
+
+const libraries = [
+  { key: 'outturn', name: 'Outturn', page: 'outturn.html', code: '/dist/' },
+  { key: 'uplot', name: 'uPlot 1.6.32', page: 'uplot.html', code: '/lib/' },
+  { key: 'chartjs', name: 'Chart.js 4.6.1', page: 'chartjs.html', code: '/lib/' },
+  { key: 'echarts', name: 'ECharts 6.1.0', page: 'echarts.html', code: '/lib/' },
+  { key: 'vega', name: 'Vega-Lite 6.5.0 (vega-embed 7.3.0)', page: 'vega.html', code: '/lib/' },
+  { key: 'plotly', name: 'Plotly 4.1.1 (basic)', page: 'plotly.html', code: '/lib/' },
+];
+
+/** Where to move the pointer: the plot area of the page's chart. */
+async function plotArea(page, library, target) {
+  return page.evaluate(
+    ({ key, target }) => {
+      let element;
+      if (key === 'outturn') {
+        const shadow = document.getElementById('widget').shadowRoot;
+        element = shadow.querySelector(target ?? '.outturn-chart-box svg') ?? shadow.querySelector('.outturn-chart-box');
+      } else {
+        element = document.getElementById('chart');
+      }
+      const r = element.getBoundingClientRect();
+      if (target === '.outturn-cards') {
+        // The dashboard: along the first row of cards, through their sparklines.
+        const spark = element.querySelector('.outturn-spark').getBoundingClientRect();
+        return { x: r.x, y: spark.y, width: r.width, height: spark.height };
+      }
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    },
+    { key: library.key, target },
+  );
+}
+
+/** Bytes by kind from Resource Timing (gzip = encoded, raw = decoded). */
+async function bytes(page, library) {
+  const entries = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => ({ name: e.name, encoded: e.encodedBodySize, decoded: e.decodedBodySize })),
+  );
+  const out = { codeGzip: 0, codeRaw: 0, dataGzip: 0, dataRaw: 0, files: [] };
+  for (const e of entries) {
+    const url = new URL(e.name);
+    if (url.pathname.startsWith('/data/')) {
+      out.dataGzip += e.encoded;
+      out.dataRaw += e.decoded;
+    } else if (url.pathname.startsWith(library.code)) {
+      out.codeGzip += e.encoded;
+      out.codeRaw += e.decoded;
+      out.files.push(url.pathname);
+    }
+  }
+  return out;
+}
+
+async function heap(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+async function wasmMemory(page) {
+  return page.evaluate(async () => (await import('/dist/outturn.js')).memoryBytes());
+}
+
+/** `moves` pointer moves across the plot area; latencies as measured by probe.js. */
+async function pointer(page, area, moves) {
+  await page.mouse.move(area.x + 2, area.y + area.height / 2);
+  await page.evaluate(() => {
+    bench.state.latencies.length = 0;
+    bench.state.inputDelays.length = 0;
+    bench.state.measuring = true;
+  });
+  for (let i = 0; i < moves; i += 1) {
+    const t = (i % 100) / 99;
+    const x = area.x + area.width * (0.08 + 0.84 * (i < 100 ? t : 1 - t));
+    const y = area.y + area.height * (0.3 + 0.4 * ((i * 7) % 10) / 9);
+    await page.mouse.move(x, y);
+    await page.waitForFunction((n) => bench.state.latencies.length >= n, i + 1, { polling: 'raf', timeout: 10000 });
+  }
+  return page.evaluate(() => {
+    bench.state.measuring = false;
+    return { latencies: [...bench.state.latencies], inputDelays: [...bench.state.inputDelays] };
+  });
+}
+
+/** One cold load (fresh browser context: empty HTTP and code caches). */
+async function coldLoad(browser, server, library, { query = '', moves = MOVES, target, checkTooltip } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`${server.url}/bench/${library.page}${query}`);
+  await page.waitForFunction(() => bench.state.ready !== null, null, { timeout: 120000 });
+  const result = { ready: await page.evaluate(() => bench.state.ready) };
+  Object.assign(result, await bytes(page, library));
+  result.heap = await heap(page, cdp);
+  if (library.key === 'outturn') {
+    result.wasm = await wasmMemory(page);
+    result.parse = await page.evaluate(() => performance.getEntriesByName('outturn:parse').at(-1)?.duration ?? NaN);
+    result.analyse = await page.evaluate(() => performance.getEntriesByName('outturn:analyse').at(-1)?.duration ?? NaN);
+  }
+  if (moves > 0) {
+    const area = await plotArea(page, library, target);
+    const { latencies, inputDelays } = await pointer(page, area, moves);
+    result.p50 = quantile(latencies, 0.5);
+    result.p95 = quantile(latencies, 0.95);
+    result.delay95 = quantile(inputDelays, 0.95);
+    if (checkTooltip) result.tooltip = await page.evaluate(checkTooltip);
+  }
+  result.problems = problems;
+  await context.close();
+  return result;
+}
+
+async function measure(browser, server, library, options = {}) {
+  const loads = [];
+  for (let i = 0; i < (options.loads ?? LOADS); i += 1) {
+    loads.push(await coldLoad(browser, server, library, options));
+    process.stdout.write('.');
+  }
+  const pick = (key) => summary(loads.map((l) => l[key]).filter((v) => v !== undefined));
+  const keys = ['ready', 'codeGzip', 'codeRaw', 'dataGzip', 'dataRaw', 'heap', 'wasm', 'parse', 'analyse', 'p50', 'p95', 'delay95'];
+  const out = { library, loads, files: loads[0].files, tooltip: loads[0].tooltip, problems: loads.flatMap((l) => l.problems) };
+  for (const key of keys) if (loads.some((l) => l[key] !== undefined)) out[key] = pick(key);
+  return out;
+}
+
+// ---------------------------------------------------------------- Outturn-only cases
+
+const outturnTooltip = () => {
+  const shadow = document.getElementById('widget').shadowRoot;
+  const tip = shadow.querySelector('.outturn-tooltip, .outturn-spark-tip:not([hidden])');
+  return tip ? tip.textContent.trim().slice(0, 120) : null;
+};
+
+/** Loads a dataset through the file picker `reloads` times; memory after each. */
+async function reloadMemory(browser, server, file, reloads) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`${server.url}/bench/outturn.html`);
+  await page.waitForFunction(() => bench.state.ready !== null, null, { timeout: 60000 });
+  const input = page.locator('#widget input[type=file]');
+  const samples = [];
+  for (let i = 1; i <= reloads; i += 1) {
+    await page.evaluate(() => document.getElementById('widget').removeAttribute('data-outturn-state'));
+    await input.setInputFiles(file);
+    await page.waitForFunction(() => document.getElementById('widget').getAttribute('data-outturn-state') === 'ready', null, { timeout: 60000 });
+    if (i === 1 || i === 10 || i % 25 === 0) {
+      samples.push({ reload: i, heap: await heap(page, cdp), wasm: await wasmMemory(page) });
+    }
+  }
+  await context.close();
+  return samples;
+}
+
+// ---------------------------------------------------------------- report
+
+const kb = (b) => (b / 1024).toFixed(1);
+const ms = (x) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 2 : 0) : 'n/a');
+const spread = (s, fmt) => `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})`;
+const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+
+async function machine(browser) {
+  const cpus = os.cpus();
+  return {
+    cpu: `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    os: `${os.type()} ${os.release()}`,
+    browser: `Chromium ${browser.version()} (headless, /usr/bin/chromium)`,
+    node: process.version,
+  };
+}
+
+function report({ env, when, kent, dashboard, timeline, memory, targets }) {
+  const outturn = kent.find((r) => r.library.key === 'outturn');
+  const lines = [];
+  lines.push('# Benchmark results', '');
+  lines.push(`Run on ${when} with \`./bench/run.sh\` (${LOADS} cold loads per case, ${MOVES} pointer moves per load).`, '');
+  lines.push(`Machine: ${env.cpu}, ${env.memory}, ${env.os}. Browser: ${env.browser}. Node ${env.node}.`, '');
+  lines.push('Absolute times depend on the machine; the ratios (Outturn ÷ peer, lower is better for Outturn) are the result. Medians over cold loads, spread (min–max) in brackets.', '');
+  lines.push('## Targets', '');
+  lines.push('| target | measured | met |', '|---|---|---|');
+  for (const t of targets) lines.push(`| ${t.what} | ${t.measured} | ${t.met ? 'yes' : '**no**'} |`);
+  lines.push('');
+  lines.push('## Default dataset: one budget-vs-actual line chart with tooltips', '');
+  lines.push('Kent 2011-12, domiciliary care hours, April to March: affordable level and actual, tooltip at the pointer. Code = the library\'s files (gzip as transferred; raw in brackets); data = the dataset file.', '');
+  lines.push('| library | code KB gzip (raw) | data KB gzip | ready ms | tooltip p50 ms | tooltip p95 ms | JS heap MB |', '|---|---|---|---|---|---|---|');
+  for (const r of kent) {
+    lines.push(`| ${r.library.name} | ${kb(r.codeGzip.median)} (${kb(r.codeRaw.median)}) | ${kb(r.dataGzip.median)} | ${spread(r.ready, ms)} | ${ms(r.p50.median)} | ${ms(r.p95.median)} | ${(r.heap.median / 2 ** 20).toFixed(1)}${r.wasm ? ` + ${(r.wasm.median / 2 ** 20).toFixed(1)} wasm` : ''} |`);
+  }
+  lines.push('', '**Outturn ÷ peer** (below 1 = Outturn smaller or faster):', '');
+  lines.push('| peer | code (gzip) | ready | tooltip p95 | JS heap |', '|---|---|---|---|---|');
+  for (const r of kent.filter((r) => r !== outturn)) {
+    lines.push(`| ${r.library.name} | ${ratio(outturn.codeGzip.median, r.codeGzip.median)} | ${ratio(outturn.ready.median, r.ready.median)} | ${ratio(outturn.p95.median, r.p95.median)} | ${ratio(outturn.heap.median + (outturn.wasm?.median ?? 0), r.heap.median)} |`);
+  }
+  lines.push('', 'Outturn\'s JS heap ratio counts its WebAssembly memory too.', '');
+  if (dashboard) {
+    lines.push('## Large dataset: dashboard of 2,000 indicators', '');
+    lines.push(`Generated: 2,000 indicators × 10 years, monthly budget and actual (480,000 values, ${kb(dashboard.dataRaw.median / 1024)} MB raw, ${kb(dashboard.dataGzip.median)} KB gzip).`, '');
+    lines.push('| measure | median (min–max) |', '|---|---|');
+    lines.push(`| parse (outturn:parse) ms | ${spread(dashboard.parse, ms)} |`);
+    lines.push(`| analysis (outturn:analyse) ms | ${spread(dashboard.analyse, ms)} |`);
+    lines.push(`| ready ms | ${spread(dashboard.ready, ms)} |`);
+    lines.push(`| tooltip p50 / p95 ms | ${ms(dashboard.p50.median)} / ${ms(dashboard.p95.median)} (p95 spread ${ms(dashboard.p95.min)}–${ms(dashboard.p95.max)}) |`);
+    lines.push(`| JS heap + wasm MB | ${(dashboard.heap.median / 2 ** 20).toFixed(1)} + ${(dashboard.wasm.median / 2 ** 20).toFixed(1)} |`);
+    lines.push(`| tooltip text at the end | ${dashboard.tooltip ?? 'none'} |`, '');
+  }
+  if (timeline) {
+    lines.push('## 1,000,000-point timeline', '');
+    lines.push('| measure | median (min–max) |', '|---|---|');
+    for (const [label, key] of [['parse ms', 'parse'], ['analysis ms', 'analyse'], ['ready ms', 'ready']]) lines.push(`| ${label} | ${spread(timeline[key], ms)} |`);
+    lines.push(`| tooltip p50 / p95 ms | ${ms(timeline.p50.median)} / ${ms(timeline.p95.median)} |`, '');
+  }
+  if (memory) {
+    lines.push('## Memory over reloads through the file picker', '');
+    lines.push(`${memory.file}, loaded ${RELOADS} times in one page; JS heap after garbage collection, and WebAssembly memory.`, '');
+    lines.push('| reload | JS heap MB | wasm MB |', '|---|---|---|');
+    for (const s of memory.samples) lines.push(`| ${s.reload} | ${(s.heap / 2 ** 20).toFixed(2)} | ${(s.wasm / 2 ** 20).toFixed(2)} |`);
+    lines.push('');
+  }
+  lines.push('## How it is measured', '');
+  lines.push('- Every page loads in a fresh browser context (cold HTTP and code caches), from a server on 127.0.0.1 that sends gzip (level 9) and `Cache-Control: max-age=3600` (each load still starts with an empty cache).');
+  lines.push('- **ready**: from navigation start to the end of the first frame after the chart is drawn with its tooltip handlers attached (peers: after their draw call returns, animations off; Outturn: when its host reports `data-outturn-state="ready"`).');
+  lines.push('- **tooltip**: for each pointermove over the plot area, from the page receiving it to the end of the next frame (handlers, the library\'s own animation-frame work, layout and paint). The browser\'s input delay before the handler (the same for every library) is recorded apart.');
+  lines.push('- **bytes**: Resource Timing (`encodedBodySize` = gzip as transferred, `decodedBodySize` = raw). Code = the library\'s own files; the page and the few lines that configure each chart are not counted.');
+  lines.push('- **heap**: `Runtime.getHeapUsage` after a forced garbage collection; Outturn\'s WebAssembly memory separately.');
+  lines.push('- Peers: uPlot with the usual cursor-hook tooltip; Chart.js index tooltip; ECharts `echarts.common` axis tooltip; Vega-Lite nearest-point rule tooltip; Plotly basic bundle, unified hover.');
+  lines.push('');
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+const server = await serve();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const env = await machine(browser);
+const when = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+try {
+  const kent = [];
+  for (const library of libraries) {
+    process.stdout.write(`default dataset, ${library.name} `);
+    kent.push(await measure(browser, server, library, { checkTooltip: library.key === 'outturn' ? outturnTooltip : undefined }));
+    console.log(` ready ${ms(kent.at(-1).ready.median)} ms, p95 ${ms(kent.at(-1).p95.median)} ms`);
+  }
+  process.stdout.write('large dataset, dashboard ');
+  const dashboard = await measure(browser, server, libraries[0], {
+    query: '?data=/data/large.json&view=dashboard',
+    target: '.outturn-cards',
+    checkTooltip: outturnTooltip,
+  });
+  console.log(` parse ${ms(dashboard.parse.median)} ms, analyse ${ms(dashboard.analyse.median)} ms, p95 ${ms(dashboard.p95.median)} ms`);
+  process.stdout.write(`memory over ${RELOADS} reloads `);
+  const memoryFile = path.join(here, 'out', 'large.json');
+  const memory = { file: 'large.json (4 MB)', samples: await reloadMemory(browser, server, memoryFile, RELOADS) };
+  console.log(JSON.stringify(memory.samples.at(-1)));
+
+  const outturn = kent[0];
+  const peers = kent.slice(1);
+  const uplot = kent.find((r) => r.library.key === 'uplot');
+  const parseAnalyse = dashboard.parse.median + dashboard.analyse.median;
+  const firstWasm = memory.samples.find((s) => s.reload === 10) ?? memory.samples[0];
+  const lastWasm = memory.samples.at(-1);
+  const targets = [
+    { what: 'code transferred ≤ 150 KB gzip', measured: `${kb(outturn.codeGzip.median)} KB`, met: outturn.codeGzip.median <= 150 * 1024 },
+    { what: 'ready ≤ 1.5 × uPlot', measured: ratio(outturn.ready.median, uplot.ready.median), met: outturn.ready.median <= 1.5 * uplot.ready.median },
+    ...peers.filter((r) => r !== uplot).map((r) => ({ what: `ready faster than ${r.library.name}`, measured: ratio(outturn.ready.median, r.ready.median), met: outturn.ready.median < r.ready.median })),
+    { what: 'tooltip p95 < 16 ms, large dashboard', measured: `${ms(dashboard.p95.median)} ms`, met: dashboard.p95.median < 16 },
+    { what: 'parse + analysis of the large dataset < 1 s', measured: `${ms(parseAnalyse)} ms`, met: parseAnalyse < 1000 },
+    { what: `no memory growth over ${RELOADS} reloads (reload 10 to ${lastWasm.reload})`, measured: `wasm ${kb(firstWasm.wasm / 1024)} → ${kb(lastWasm.wasm / 1024)} MB, heap ${kb(firstWasm.heap / 1024)} → ${kb(lastWasm.heap / 1024)} MB`, met: lastWasm.wasm <= firstWasm.wasm && lastWasm.heap <= firstWasm.heap * 1.1 },
+  ];
+  const text = report({ env, when, kent, dashboard, memory, targets });
+  await fs.writeFile(path.join(here, 'RESULTS.md'), text);
+  await fs.writeFile(path.join(here, 'out', 'results.json'), JSON.stringify({ env, when, kent, dashboard, memory, targets }, null, 1));
+  console.log('\n' + targets.map((t) => `${t.met ? 'met ' : 'MISS'}  ${t.what}: ${t.measured}`).join('\n'));
+  console.log('wrote bench/RESULTS.md');
+} finally {
+  await browser.close();
+  await server.close();
+}
