@@ -15,9 +15,14 @@
 //
 // Works under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
 // style-src 'self'`: no inline script or style, nothing from other origins.
-import init, { mount as mountWidget, panicDrill, memoryBytes } from './outturn-web.js';
-
 const here = import.meta.url;
+
+// Everything the widget needs is requested at once, before anything runs:
+// the WebAssembly (compiled as it streams in), the JavaScript glue, the
+// stylesheet and each widget's data. A static import of the glue would
+// hold the WebAssembly request back until the glue had arrived.
+const wasm = fetch(new URL('./outturn-web_bg.wasm', here));
+const glue = import('./outturn-web.js');
 
 function addStylesheet() {
   if (document.querySelector('link[data-outturn-styles]')) return Promise.resolve();
@@ -53,7 +58,8 @@ function preloadData() {
 // before it reports itself ready.
 addStylesheet();
 preloadData();
-await init({ module_or_path: new URL('./outturn-web_bg.wasm', here) });
+const { default: init, mount: mountWidget, panicDrill, memoryBytes } = await glue;
+await init({ module_or_path: wasm });
 
 /**
  * Mounts a widget on `element`. Options: `src` (URL), `data` (an outturn/1

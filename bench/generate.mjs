@@ -1,109 +1,14 @@
-// Writes the benchmark's generated datasets to bench/out/ (deterministic:
-// the same files every run):
-//   large.json     2,000 indicators x 10 years, monthly budget and actual
-//                  (480,000 values), for the dashboard and the timeline;
-//   timeline.json  one indicator whose timeline has 1,000,000 actual values
-//                  (10 years of 100,000 readings) and as many budget values.
+// Writes the benchmark's generated datasets (bench/datasets.mjs) to
+// bench/out/: large.json and timeline.json.
 // Usage: node bench/generate.mjs [outdir]
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { largeDataset, timelineDataset } from './datasets.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = process.argv[2] ?? path.join(here, 'out');
 await fs.mkdir(out, { recursive: true });
-
-// A small deterministic generator (mulberry32), so runs compare like with like.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const years = (first, count) =>
-  Array.from({ length: count }, (_, i) => {
-    const start = first + i;
-    return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
-  });
-
-const groups = ['Adult Social Care', "Children's Services", 'Environment & Waste', 'Highways', 'Education', 'Public Health', 'Libraries & Culture', 'Corporate'];
-const units = ['hours', 'children', 'tonnes', 'clients', 'client weeks', 'journeys', 'visits', 'placements'];
-
-function largeDataset() {
-  const next = random(2011);
-  const indicators = [];
-  for (let i = 0; i < 2000; i += 1) {
-    const level = Math.round(100 + next() * 200000);
-    const seasonal = next() * 0.15;
-    const drift = (next() - 0.5) * 0.08;
-    const spread = 0.02 + next() * 0.08;
-    indicators.push({
-      id: `activity-${String(i + 1).padStart(4, '0')}`,
-      title: `${units[i % units.length][0].toUpperCase()}${units[i % units.length].slice(1)} of activity ${i + 1}`,
-      group: groups[i % groups.length],
-      unit: units[i % units.length],
-      period: 'month',
-      year_value: 'sum',
-      years: years(2012, 10).map((year, y) => {
-        const base = level * (1 + drift * y);
-        const budget = [];
-        const actual = [];
-        for (let m = 0; m < 12; m += 1) {
-          const b = base * (1 + seasonal * Math.sin((m / 12) * 2 * Math.PI));
-          budget.push(Math.round(b));
-          actual.push(Math.round(b * (1 + (next() - 0.5) * 2 * spread)));
-        }
-        return { year, budget, actual };
-      }),
-    });
-  }
-  return {
-    format: 'outturn/1',
-    title: 'Generated benchmark: 2,000 activities over ten years',
-    organisation: 'Benchmark Borough Council (generated)',
-    indicators,
-  };
-}
-
-function timelineDataset() {
-  const next = random(1000000);
-  const perYear = 100000;
-  const labels = Array.from({ length: perYear }, (_, i) => `r${i + 1}`);
-  let level = 5000;
-  return {
-    format: 'outturn/1',
-    title: 'Generated benchmark: one million weighbridge readings',
-    organisation: 'Benchmark Borough Council (generated)',
-    indicators: [
-      {
-        id: 'weighbridge-readings',
-        title: 'Waste weighed at the transfer station, every reading',
-        group: 'Environment & Waste',
-        unit: 'kg',
-        periods: labels,
-        year_value: 'sum',
-        years: years(2016, 10).map((year) => {
-          const budget = [];
-          const actual = [];
-          for (let i = 0; i < perYear; i += 1) {
-            level += (next() - 0.5) * 40 + (5000 - level) * 0.001;
-            const b = 5000 + 800 * Math.sin((i / perYear) * 2 * Math.PI);
-            budget.push(Math.round(b));
-            // Occasional spikes: decimation must keep them visible.
-            const spike = next() < 0.0005 ? 4000 * next() : 0;
-            actual.push(Math.round(level + spike));
-          }
-          return { year, budget, actual };
-        }),
-      },
-    ],
-  };
-}
 
 for (const [name, make] of [['large.json', largeDataset], ['timeline.json', timelineDataset]]) {
   const text = JSON.stringify(make());

@@ -25,13 +25,21 @@ const types = {
   '.png': 'image/png',
 };
 
-/** Serves `dist/` and, under /fixtures/, the test fixtures. Resolves to { url, close }. */
-export async function serve() {
+/**
+ * Serves `dist/` and, under /fixtures/ and /corpus/, the test files; `extra`
+ * maps more prefixes to folders (e.g. { '/generated/': dir }). Resolves to
+ * { url, close }.
+ */
+export async function serve(extra = {}) {
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url, 'http://127.0.0.1');
     let base = dist;
     let rel = decodeURIComponent(url.pathname);
-    if (rel.startsWith('/fixtures/')) {
+    const mounted = Object.entries(extra).find(([prefix]) => rel.startsWith(prefix));
+    if (mounted) {
+      base = mounted[1];
+      rel = rel.slice(mounted[0].length - 1);
+    } else if (rel.startsWith('/fixtures/')) {
       base = fixtures;
       rel = rel.slice('/fixtures'.length);
     } else if (rel.startsWith('/corpus/')) {
