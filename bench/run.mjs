@@ -5,7 +5,9 @@
 // Run through bench/run.sh (which builds, installs the peers and generates
 // the data). Options (environment): BENCH_LOADS (cold loads per case,
 // default 5), BENCH_MOVES (pointer moves per load, default 200),
-// BENCH_RELOADS (file-picker reloads for the memory check, default 100).
+// BENCH_RELOADS (file-picker reloads for the memory check, default 100),
+// BENCH_LIBS (comma-separated keys, e.g. "outturn,uplot": only these on
+// the default dataset, and no RESULTS.md; for quick comparisons).
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -151,7 +153,7 @@ async function pointer(page, area, moves) {
   await page.evaluate(() => {
     bench.state.latencies.length = 0;
     bench.state.inputDelays.length = 0;
-    bench.state.measuring = true;
+    bench.state.measuring = 'pointermove';
   });
   for (let i = 0; i < moves; i += 1) {
     const t = (i % 100) / 99;
@@ -166,8 +168,28 @@ async function pointer(page, area, moves) {
   });
 }
 
+/**
+ * Zooms the timeline with `turns` wheel turns at the middle of the plot
+ * (in, then back out): per-frame cost as measured by probe.js.
+ */
+async function zoom(page, area, turns) {
+  await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2);
+  await page.evaluate(() => {
+    bench.state.latencies.length = 0;
+    bench.state.measuring = 'wheel';
+  });
+  for (let i = 0; i < turns; i += 1) {
+    await page.mouse.wheel(0, i < turns / 2 ? -100 : 100);
+    await page.waitForFunction((n) => bench.state.latencies.length >= n, i + 1, { polling: 'raf', timeout: 10000 });
+  }
+  return page.evaluate(() => {
+    bench.state.measuring = false;
+    return [...bench.state.latencies];
+  });
+}
+
 /** One cold load (fresh browser context: empty HTTP and code caches). */
-async function coldLoad(browser, server, library, { query = '', moves = MOVES, target, checkTooltip } = {}) {
+async function coldLoad(browser, server, library, { query = '', moves = MOVES, target, checkTooltip, zoomTarget } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
@@ -191,6 +213,11 @@ async function coldLoad(browser, server, library, { query = '', moves = MOVES, t
     result.delay95 = quantile(inputDelays, 0.95);
     if (checkTooltip) result.tooltip = await page.evaluate(checkTooltip);
   }
+  if (zoomTarget) {
+    const frames = await zoom(page, await plotArea(page, library, zoomTarget), 40);
+    result.zoom50 = quantile(frames, 0.5);
+    result.zoom95 = quantile(frames, 0.95);
+  }
   result.problems = problems;
   await context.close();
   return result;
@@ -203,7 +230,7 @@ async function measure(browser, server, library, options = {}) {
     process.stdout.write('.');
   }
   const pick = (key) => summary(loads.map((l) => l[key]).filter((v) => v !== undefined));
-  const keys = ['ready', 'codeGzip', 'codeRaw', 'dataGzip', 'dataRaw', 'heap', 'wasm', 'parse', 'analyse', 'p50', 'p95', 'delay95'];
+  const keys = ['ready', 'codeGzip', 'codeRaw', 'dataGzip', 'dataRaw', 'heap', 'wasm', 'parse', 'analyse', 'p50', 'p95', 'delay95', 'zoom50', 'zoom95'];
   const out = { library, loads, files: loads[0].files, tooltip: loads[0].tooltip, problems: loads.flatMap((l) => l.problems) };
   for (const key of keys) if (loads.some((l) => l[key] !== undefined)) out[key] = pick(key);
   return out;
@@ -257,7 +284,7 @@ async function machine(browser) {
   };
 }
 
-function report({ env, when, kent, dashboard, timeline, memory, targets }) {
+function report({ env, when, kent, dashboard, zoomKent, timeline, memory, targets }) {
   const outturn = kent.find((r) => r.library.key === 'outturn');
   const lines = [];
   lines.push('# Benchmark results', '');
@@ -290,6 +317,13 @@ function report({ env, when, kent, dashboard, timeline, memory, targets }) {
     lines.push(`| tooltip p50 / p95 ms | ${ms(dashboard.p50.median)} / ${ms(dashboard.p95.median)} (p95 spread ${ms(dashboard.p95.min)}–${ms(dashboard.p95.max)}) |`);
     lines.push(`| JS heap + wasm MB | ${(dashboard.heap.median / 2 ** 20).toFixed(1)} + ${(dashboard.wasm.median / 2 ** 20).toFixed(1)} |`);
     lines.push(`| tooltip text at the end | ${dashboard.tooltip ?? 'none'} |`, '');
+  }
+  if (zoomKent) {
+    lines.push('## Zooming the timeline', '');
+    lines.push('Default dataset, domiciliary care hours, every year end to end (the Years view\'s timeline): 40 wheel turns at the middle of the chart, in then out; cost of each turn from the event to the end of the frame that shows the new zoom.', '');
+    lines.push('| measure | median (min–max) over loads |', '|---|---|');
+    lines.push(`| per-frame p50 ms | ${spread(zoomKent.zoom50, ms)} |`);
+    lines.push(`| per-frame p95 ms | ${spread(zoomKent.zoom95, ms)} |`, '');
   }
   if (timeline) {
     lines.push('## 1,000,000-point timeline', '');
@@ -326,12 +360,14 @@ const browser = await chromium.launch({
 const env = await machine(browser);
 const when = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 try {
+  const only = process.env.BENCH_LIBS?.split(',');
   const kent = [];
-  for (const library of libraries) {
+  for (const library of libraries.filter((l) => !only || only.includes(l.key))) {
     process.stdout.write(`default dataset, ${library.name} `);
     kent.push(await measure(browser, server, library, { checkTooltip: library.key === 'outturn' ? outturnTooltip : undefined }));
     console.log(` ready ${ms(kent.at(-1).ready.median)} ms, p95 ${ms(kent.at(-1).p95.median)} ms`);
   }
+  if (only) process.exit(0);
   process.stdout.write('large dataset, dashboard ');
   const dashboard = await measure(browser, server, libraries[0], {
     query: '?data=/data/large.json&view=dashboard',
@@ -339,6 +375,13 @@ try {
     checkTooltip: outturnTooltip,
   });
   console.log(` parse ${ms(dashboard.parse.median)} ms, analyse ${ms(dashboard.analyse.median)} ms, p95 ${ms(dashboard.p95.median)} ms`);
+  process.stdout.write('timeline zoom (default dataset) ');
+  const zoomKent = await measure(browser, server, libraries[0], {
+    query: '?view=years',
+    moves: 0,
+    zoomTarget: '[data-panel="timeline"] svg',
+  });
+  console.log(` per frame p50 ${ms(zoomKent.zoom50.median)} ms, p95 ${ms(zoomKent.zoom95.median)} ms`);
   process.stdout.write(`memory over ${RELOADS} reloads `);
   const memoryFile = path.join(here, 'out', 'large.json');
   const memory = { file: 'large.json (4 MB)', samples: await reloadMemory(browser, server, memoryFile, RELOADS) };
@@ -361,9 +404,9 @@ try {
     { what: 'parse + analysis of the large dataset < 1 s', measured: `${ms(parseAnalyse)} ms`, met: parseAnalyse < 1000 },
     { what: `no memory growth over ${RELOADS} reloads (reload ${firstWasm.reload} to ${lastWasm.reload})`, measured: `wasm ${kb(firstWasm.wasm / 1024)} → ${kb(lastWasm.wasm / 1024)} MB, JS heap ${kb(firstWasm.heap / 1024)} → ${kb(lastWasm.heap / 1024)} MB, DOM nodes ${firstWasm.nodes} → ${lastWasm.nodes}`, met: lastWasm.wasm <= firstWasm.wasm && lastWasm.nodes <= firstWasm.nodes && lastWasm.listeners <= firstWasm.listeners && lastWasm.heap <= firstWasm.heap * 1.05 },
   ];
-  const text = report({ env, when, kent, dashboard, memory, targets });
+  const text = report({ env, when, kent, dashboard, zoomKent, memory, targets });
   await fs.writeFile(path.join(here, 'RESULTS.md'), text);
-  await fs.writeFile(path.join(here, 'out', 'results.json'), JSON.stringify({ env, when, kent, dashboard, memory, targets }, null, 1));
+  await fs.writeFile(path.join(here, 'out', 'results.json'), JSON.stringify({ env, when, kent, dashboard, zoomKent, memory, targets }, null, 1));
   console.log('\n' + targets.map((t) => `${t.met ? 'met ' : 'MISS'}  ${t.what}: ${t.measured}`).join('\n'));
   console.log('wrote bench/RESULTS.md');
 } finally {

@@ -3,8 +3,9 @@
 //   bench.drawn()      the page calls it once its chart is drawn and its
 //                      tooltip handlers are attached; the ready time is taken
 //                      after the next frame (the one that shows the chart);
-//   pointer latency    for each pointermove: from the page receiving it to
-//                      the end of the next frame (the tooltip drawn), plus
+//   input latency      for each pointermove (or wheel turn, when zooming):
+//                      from the page receiving it to the end of the next
+//                      frame (the tooltip or the zoomed chart drawn), plus
 //                      the browser's own input delay (event time to handler);
 //   bench.data()       the selected series from an outturn/1 file, for the
 //                      peers (Outturn reads the file itself).
@@ -17,16 +18,19 @@ window.bench = (() => {
       channel.port2.postMessage(null);
     });
   const state = { ready: null, latencies: [], inputDelays: [], measuring: false };
-  addEventListener(
-    'pointermove',
-    (event) => {
-      if (!state.measuring) return;
-      const start = performance.now();
-      state.inputDelays.push(Math.max(0, start - event.timeStamp));
-      afterNextFrame((end) => state.latencies.push(end - start));
-    },
-    { capture: true },
-  );
+  // Pointer moves (tooltips) and wheel turns (zooming the timeline).
+  for (const type of ['pointermove', 'wheel']) {
+    addEventListener(
+      type,
+      (event) => {
+        if (state.measuring !== type) return;
+        const start = performance.now();
+        state.inputDelays.push(Math.max(0, start - event.timeStamp));
+        afterNextFrame((end) => state.latencies.push(end - start));
+      },
+      { capture: true, passive: true },
+    );
+  }
   const params = new URLSearchParams(location.search);
   return {
     state,

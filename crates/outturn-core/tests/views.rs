@@ -11,6 +11,7 @@ use outturn_core::chart::{
     variance_scene, years_scene, BarKind, SeriesRole, Theme,
 };
 use outturn_core::model::{FinancialYear, Unit};
+use outturn_core::view::{IndicatorView, View, ViewOptions};
 use outturn_core::{parse_dataset, Dataset};
 
 fn quarterly(year_value: &str, years: &str) -> Dataset {
@@ -211,4 +212,99 @@ fn the_forecast_chart_continues_from_the_last_actual() {
         &vec![None, Some(120.0), Some(105.0), Some(105.0)]
     );
     assert!(scene.note.as_deref().unwrap().contains("run rate"));
+}
+
+/// One indicator of `years` years of 400 readings, with one reading of 900
+/// (year 150, reading 200, when there are that many years).
+fn readings(years: usize) -> Dataset {
+    let labels: Vec<String> = (1..=400).map(|i| format!("\"r{i}\"")).collect();
+    let years: Vec<String> = (0..years)
+        .map(|y| {
+            let start = 1826 + y;
+            let budget: Vec<String> = (0..400).map(|_| "100".to_string()).collect();
+            let actual: Vec<String> = (0..400)
+                .map(|i| match (y, i) {
+                    (150, 200) => "900".to_string(),
+                    _ => format!("{}", 95 + (i * 7 + y) % 11),
+                })
+                .collect();
+            format!(
+                r#"{{"year":"{start}-{:02}","budget":[{}],"actual":[{}]}}"#,
+                (start + 1) % 100,
+                budget.join(","),
+                actual.join(",")
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"format":"outturn/1","title":"t","indicators":[{{"id":"readings","title":"Readings","unit":"kg","periods":[{}],"year_value":"sum","years":[{}]}}]}}"#,
+        labels.join(","),
+        years.join(",")
+    );
+    parse_dataset(&text).unwrap().dataset
+}
+
+#[test]
+fn a_dense_timeline_is_decimated_keeping_its_peaks_and_says_so() {
+    // 200 years of 400 readings: 80,000 positions on an 800 px chart.
+    let dataset = readings(200);
+    let scene = timeline_scene(&dataset.indicators[0], None);
+    assert_eq!(scene.count(), 80_000);
+    let frame = layout(&scene, 800.0, 400.0);
+    assert!(frame.decimated);
+    // 200 year boundaries cannot all be labelled in 800 px: every few years.
+    assert!((2..40).contains(&frame.x_separators.len()));
+    assert!(frame
+        .x_separators
+        .windows(2)
+        .all(|w| w[1].0 - w[0].0 >= 40.0));
+    assert!(frame
+        .note
+        .iter()
+        .any(|(_, _, _, text)| text.contains("highest and lowest")));
+    let svg = render_svg(&scene, &frame, &Theme::light()).unwrap();
+    // Four points per pixel column at most, not 80,000 per line.
+    assert!(svg.len() < 400_000, "SVG is {} bytes", svg.len());
+    // The single reading of 900 (one of 80,000) still reaches its height.
+    let peak = frame.y(900.0).round() as i32;
+    assert!(
+        svg.contains(&format!(",{peak} ")) || svg.contains(&format!(",{peak}\"")),
+        "the peak at y={peak} is drawn"
+    );
+    // The same chart zoomed in to a few periods is drawn point by point.
+    let zoomed = timeline_scene(&dataset.indicators[0], Some((59_990.5, 60_010.5)));
+    let near = layout(&zoomed, 800.0, 400.0);
+    assert!(!near.decimated);
+    assert!(!near
+        .note
+        .iter()
+        .any(|(_, _, _, text)| text.contains("highest and lowest")));
+}
+
+#[test]
+fn building_a_view_grows_in_step_with_the_data_not_faster() {
+    // Eight times the positions may take about eight times as long, never
+    // sixty-four (a quadratic step, such as rescanning every value for
+    // each tooltip, once made 80,000 positions take minutes).
+    let time = |years: usize| {
+        let dataset = readings(years);
+        let indicator = &dataset.indicators[0];
+        let options = ViewOptions {
+            view: View::Years,
+            ..ViewOptions::default()
+        };
+        let year = indicator.default_year().unwrap();
+        let start = std::time::Instant::now();
+        let built = IndicatorView::new(&dataset, &indicator.id, year, &options);
+        assert!(built.is_some());
+        start.elapsed().as_secs_f64()
+    };
+    time(2); // warm up
+    let small = time(5);
+    let large = time(40);
+    assert!(
+        large / small < 24.0,
+        "5 years took {small:.4} s, 40 years {large:.4} s: {:.1} times as long",
+        large / small
+    );
 }

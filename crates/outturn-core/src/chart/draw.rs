@@ -10,6 +10,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontStyle;
 
+use super::decimate::{column_spans, m4};
 use super::layout::{Frame, FONT_SIZE};
 use super::scene::{BarKind, Scene, SeriesRole};
 use super::theme::{Colour, Theme};
@@ -370,14 +371,37 @@ pub fn draw_scene<DB: DrawingBackend>(
         .map_err(fail)?;
     }
 
-    // Variance shading under the lines.
-    for band in &scene.bands {
-        let colour = if band.over { theme.over } else { theme.under };
-        let points: Vec<(i32, i32)> = band
-            .points
+    // Variance shading under the lines: a polygon per piece, or, when
+    // there are more periods than pixels, a span per pixel column and side.
+    let to_pixels = |points: &[(f64, f64)]| -> Vec<(f64, f64)> {
+        points
             .iter()
-            .map(|(period, value)| (px(frame.x(*period)), px(frame.y(*value))))
-            .collect();
+            .map(|(period, value)| (frame.x(*period), frame.y(*value)))
+            .collect()
+    };
+    let mut shading: Vec<(bool, Vec<(f64, f64)>)> = Vec::new();
+    if frame.decimated {
+        for over in [false, true] {
+            let pieces: Vec<Vec<(f64, f64)>> = scene
+                .bands
+                .iter()
+                .filter(|band| band.over == over)
+                .map(|band| to_pixels(&band.points))
+                .collect();
+            let spans = column_spans(pieces.iter().map(Vec::as_slice), plot.left, plot.right);
+            shading.extend(spans.into_iter().map(|polygon| (over, polygon)));
+        }
+    } else {
+        shading.extend(
+            scene
+                .bands
+                .iter()
+                .map(|band| (band.over, to_pixels(&band.points))),
+        );
+    }
+    for (over, polygon) in shading {
+        let colour = if over { theme.over } else { theme.under };
+        let points: Vec<(i32, i32)> = polygon.iter().map(|(x, y)| (px(*x), px(*y))).collect();
         area.draw(&Polygon::new(
             points,
             rgb(colour).mix(BAND_OPACITY).filled(),
@@ -416,6 +440,7 @@ pub fn draw_scene<DB: DrawingBackend>(
         let runs: Vec<Vec<(i32, i32)>> = runs
             .iter()
             .flat_map(|run| clip_to(run, plot.left, plot.right))
+            .map(|run| if frame.decimated { m4(&run) } else { run })
             .map(|run| run.into_iter().map(|(x, y)| (px(x), px(y))).collect())
             .collect();
         for run in runs.iter().filter(|run| run.len() >= 2) {

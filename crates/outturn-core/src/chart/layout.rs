@@ -86,7 +86,14 @@ pub struct Frame {
     pub end_labels: Vec<EndLabel>,
     /// The scene's note, as lines: (x, y of the text top, right-aligned?, text).
     pub note: Vec<(f64, f64, bool, String)>,
+    /// True when there are more x positions in view than pixels across the
+    /// plot: lines and shading are then decimated for drawing (see
+    /// `decimate`), and the note says so ([`DENSE_NOTE`]).
+    pub decimated: bool,
 }
+
+/// What a dense chart says about how it is drawn.
+pub const DENSE_NOTE: &str = "Dense data; each pixel shows its highest and lowest values";
 
 impl Frame {
     /// Width of one x position's slot, in pixels.
@@ -171,6 +178,17 @@ pub fn chart_height(width: f64) -> f64 {
 
 /// Lays out `scene` in a `width` × `height` pixel box.
 pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
+    let frame = layout_with(scene, width, height, false);
+    if frame.slot() < 1.0 {
+        // Too dense to draw point by point: lay out again with the note
+        // that says how it is drawn (the note can move the plot down).
+        layout_with(scene, width, height, true)
+    } else {
+        frame
+    }
+}
+
+fn layout_with(scene: &Scene, width: f64, height: f64, decimated: bool) -> Frame {
     let width = width.max(120.0);
     let height = height.max(120.0);
     // The note goes on the title row, right-aligned, when it fits beside the
@@ -179,7 +197,12 @@ pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
     let title_width = text_width(scene.unit.label.trim()) + 24.0;
     let mut note_lines: Vec<String> = Vec::new();
     let mut note_beside = false;
-    if let Some(note) = &scene.note {
+    let note = match (&scene.note, decimated) {
+        (Some(note), true) => Some(format!("{note}; {DENSE_NOTE}")),
+        (None, true) => Some(DENSE_NOTE.to_string()),
+        (note, false) => note.clone(),
+    };
+    if let Some(note) = &note {
         if text_width(note) + title_width <= width - 20.0 {
             note_beside = true;
             note_lines.push(note.clone());
@@ -272,6 +295,7 @@ pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
                 }
             })
             .collect(),
+        decimated,
     };
     frame.y_ticks = tick_values
         .iter()
@@ -311,11 +335,22 @@ pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
             },
         })
         .collect();
+    // Separators far enough apart for their labels; on a long timeline
+    // that is every few years, so lines and labels never crowd together.
+    let mut last_separator = f64::NEG_INFINITY;
     frame.x_separators = scene
         .x_separators
         .iter()
         .filter(|(x, _)| scene.is_visible(*x))
         .map(|(x, label)| (frame.x(*x), label.clone()))
+        .filter(|(x, label)| {
+            let room = label.chars().count() as f64 * FONT_SIZE * GLYPH_WIDTH + 8.0;
+            let fits = *x - last_separator >= room;
+            if fits {
+                last_separator = *x;
+            }
+            fits
+        })
         .collect();
     let mut end_labels: Vec<EndLabel> = tagged
         .into_iter()

@@ -6,6 +6,7 @@
 //! the CLI and in snapshot tests.
 
 mod build;
+mod decimate;
 mod draw;
 mod layout;
 mod scene;
@@ -16,12 +17,15 @@ pub use build::{
     build_scene, cost_effect_scene, cumulative_scene, forecast_scene, timeline_scene,
     variance_band, variance_scene, years_scene, PREVIOUS_YEARS_SHOWN,
 };
+pub use decimate::{column_spans, m4};
 pub use draw::{
     draw_export, draw_scene, export_header, DrawError, LineStyle, Marker, SVG_FONT_SCALE,
 };
 #[cfg(feature = "svg")]
 pub use draw::{render_export_svg, render_svg};
-pub use layout::{chart_height, layout, nice_ticks, EndLabel, Frame, PlotArea, Tick, FONT_SIZE};
+pub use layout::{
+    chart_height, layout, nice_ticks, EndLabel, Frame, PlotArea, Tick, DENSE_NOTE, FONT_SIZE,
+};
 pub use scene::{BandPiece, Bar, BarKind, Line, Rule, Scene, SeriesRole};
 pub use theme::{Colour, Theme};
 pub use window::{clamp_window, full_window, pan, zoom, MIN_SPAN};

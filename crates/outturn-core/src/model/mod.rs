@@ -95,6 +95,29 @@ pub struct Indicator {
     pub notes: Vec<String>,
     /// Where in the source report this table is.
     pub source: Option<String>,
+    /// Decimal places the data itself uses (0 to 2), worked out once when
+    /// the dataset is read ([`decimals_used`]); see [`Indicator::precision`].
+    pub decimals: usize,
+}
+
+/// Decimal places (0 to 2) the values of `years` are written with: the most
+/// any value needs.
+pub fn decimals_used(years: &[YearFigures]) -> usize {
+    let mut decimals = 0;
+    for figures in years {
+        for series in [&figures.budget, &figures.actual, &figures.forecast]
+            .into_iter()
+            .flatten()
+        {
+            for value in series.iter().flatten() {
+                decimals = decimals.max(decimals_of(*value));
+                if decimals == 2 {
+                    return decimals;
+                }
+            }
+        }
+    }
+    decimals
 }
 
 impl Indicator {
@@ -119,19 +142,9 @@ impl Indicator {
     }
 
     /// Number of decimal places the data itself uses (0 to 2), for display.
+    /// Stored, not recomputed: every tooltip and table cell asks for it.
     pub fn precision(&self) -> usize {
-        let mut decimals = 0;
-        for figures in &self.years {
-            for series in [&figures.budget, &figures.actual, &figures.forecast]
-                .into_iter()
-                .flatten()
-            {
-                for value in series.iter().flatten() {
-                    decimals = decimals.max(decimals_of(*value));
-                }
-            }
-        }
-        decimals
+        self.decimals
     }
 }
 

@@ -686,6 +686,7 @@ impl Checker {
         if unit.kind == crate::model::UnitKind::Quantity {
             self.negative_counts(years.as_deref().unwrap_or_default(), &unit, path);
         }
+        let years = years?;
         Some(Indicator {
             id: id?,
             title: title?,
@@ -694,7 +695,8 @@ impl Checker {
             periods: periods?,
             year_value: year_value?,
             unit_cost,
-            years: years?,
+            decimals: super::decimals_used(&years),
+            years,
             notes,
             source,
         })
