@@ -101,7 +101,7 @@ async function plotArea(page, library, target) {
       let element;
       if (key === 'outturn') {
         const shadow = document.getElementById('widget').shadowRoot;
-        element = shadow.querySelector(target ?? '.outturn-chart-box svg') ?? shadow.querySelector('.outturn-chart-box');
+        element = shadow.querySelector(target ?? '.outturn-chart');
       } else {
         element = document.getElementById('chart');
       }
@@ -379,7 +379,7 @@ try {
   const zoomKent = await measure(browser, server, libraries[0], {
     query: '?view=years',
     moves: 0,
-    zoomTarget: '[data-panel="timeline"] svg',
+    zoomTarget: '[data-panel="timeline"] .outturn-chart',
   });
   console.log(` per frame p50 ${ms(zoomKent.zoom50.median)} ms, p95 ${ms(zoomKent.zoom95.median)} ms`);
   process.stdout.write(`memory over ${RELOADS} reloads `);

@@ -505,7 +505,7 @@ pub fn App(props: &AppProps) -> Html {
                 );
                 let single = view.panels.len() == 1;
                 let panels = view.panels.iter().enumerate().map(|(index, panel)| {
-                    let panel = Rc::new(panel.clone());
+                    let panel = Shared(panel.clone());
                     let on_focus = {
                         let dispatcher = state.dispatcher();
                         Callback::from(move |point: Option<(usize, usize, bool)>| {
@@ -589,7 +589,8 @@ pub fn App(props: &AppProps) -> Html {
                             html! {
                                 <PanelTable
                                     id={format!("{id}-table-{index}")}
-                                    table={Rc::new(panel.table(&view.indicator.title))}
+                                    view={Shared(view.clone())}
+                                    index={index}
                                     name={name}
                                     open={state.tables_open}
                                     on_action={on_action.clone()}

@@ -413,13 +413,22 @@ impl Reducible for State {
     }
 }
 
-/// An `Rc` compared by identity, for memo dependencies: two loads of the same
-/// file are different datasets, and comparing by pointer is O(1).
+/// An `Rc` compared by identity, for memo dependencies and props: two loads
+/// of the same file are different datasets, and comparing by pointer is
+/// O(1) where comparing a long series value by value would cost a frame.
 #[derive(Debug, Clone)]
 pub struct Shared<T>(pub Rc<T>);
 
 impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
     }
 }

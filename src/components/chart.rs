@@ -18,15 +18,15 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::hex;
-use crate::state::Action;
+use crate::state::{Action, Shared};
 
 /// Props of [`Chart`].
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
     /// Element id prefix, unique on the page.
     pub id: AttrValue,
-    /// What is shown.
-    pub panel: Rc<Panel>,
+    /// What is shown (compared by identity).
+    pub panel: Shared<Panel>,
     /// Width to draw at, CSS pixels.
     pub width: u32,
     /// Focused point: (position, series index), if any.

@@ -2,19 +2,18 @@
 //! print), each with its title and key, and its figures as CSV with the
 //! same numbers as the table.
 
-use std::rc::Rc;
-
 use outturn_core::chart::{chart_height, layout, render_export_svg, Theme};
 use outturn_core::view::Panel;
 use yew::prelude::*;
 
 use crate::download::{save_png, save_text};
+use crate::state::Shared;
 
 /// Props of [`ExportBar`].
 #[derive(Properties, PartialEq)]
 pub struct ExportBarProps {
     /// The chart.
-    pub panel: Rc<Panel>,
+    pub panel: Shared<Panel>,
     /// Title written on the exported chart (indicator and chart).
     pub title: AttrValue,
     /// File name without extension, e.g. `domiciliary-care-hours-2011-12-budget`.

@@ -2,21 +2,28 @@
 //! figure in its tooltips, then the year's totals where the chart has them).
 //! A button shows or hides it on screen; hidden, it stays in the page for
 //! assistive technology (visually hidden, not removed), and it always prints.
+//! A long table shows at most [`MAX_ROWS`] rows (those in view, for a zoomed
+//! timeline) and says where the rest are: the CSV download has every row.
 
-use std::rc::Rc;
-
-use outturn_core::view::PanelTable as Table;
+use outturn_core::format::format_number;
+use outturn_core::view::IndicatorView;
 use yew::prelude::*;
 
-use crate::state::Action;
+use crate::state::{Action, Shared};
+
+/// Most rows a table puts in the page; more would make the page slow to
+/// open and no one reads them on screen.
+pub const MAX_ROWS: usize = 1_000;
 
 /// Props of [`PanelTable`].
 #[derive(Properties, PartialEq)]
 pub struct PanelTableProps {
     /// Element id of the table's container, unique on the page.
     pub id: AttrValue,
-    /// The table, built by the core from the panel.
-    pub table: Rc<Table>,
+    /// The view whose panel this is (compared by identity).
+    pub view: Shared<IndicatorView>,
+    /// Which of the view's panels.
+    pub index: usize,
     /// Appended to the button text to tell several tables apart (": title"), or empty.
     pub name: AttrValue,
     /// Shown on screen.
@@ -37,7 +44,28 @@ fn row((heading, cells): &(String, Vec<String>)) -> Html {
 /// A collapsible table of one chart's figures.
 #[component]
 pub fn PanelTable(props: &PanelTableProps) -> Html {
-    let table = &props.table;
+    let table = use_memo((props.view.clone(), props.index), |(view, index)| {
+        view.panels
+            .get(*index)
+            .map(|panel| panel.table(&view.indicator.title))
+    });
+    let (Some(table), Some(panel)) = (table.as_ref(), props.view.panels.get(props.index)) else {
+        return Html::default();
+    };
+    // The rows in view (a zoomed timeline shows only part of its rows),
+    // at most MAX_ROWS of them.
+    let (x_min, x_max) = panel.scene.x_window;
+    let first = (x_min.ceil().max(0.0) as usize).min(table.rows.len());
+    let last = ((x_max.floor().max(0.0) as usize) + 1).clamp(first, table.rows.len());
+    let shown = &table.rows[first..last.min(first + MAX_ROWS)];
+    let more = (shown.len() < table.rows.len()).then(|| {
+        format!(
+            "The table shows rows {} to {} of {}; \"Figures as CSV\" has every row.",
+            format_number((first + 1) as f64, 0),
+            format_number((first + shown.len()) as f64, 0),
+            format_number(table.rows.len() as f64, 0)
+        )
+    });
     let on_action = props.on_action.clone();
     let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::ToggleTables));
     let verb = if props.open { "Hide" } else { "Show" };
@@ -59,11 +87,14 @@ pub fn PanelTable(props: &PanelTableProps) -> Html {
                             { for table.columns.iter().map(|c| html! { <th scope="col">{ c.clone() }</th> }) }
                         </tr>
                     </thead>
-                    <tbody>{ for table.rows.iter().map(row) }</tbody>
+                    <tbody>{ for shown.iter().map(row) }</tbody>
                     if !table.footer.is_empty() {
                         <tfoot>{ for table.footer.iter().map(row) }</tfoot>
                     }
                 </table>
+                if let Some(more) = more {
+                    <p class="outturn-table-more">{ more }</p>
+                }
             </div>
         </div>
     }

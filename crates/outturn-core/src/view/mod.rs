@@ -6,6 +6,8 @@
 //! for the picker. `dashboard` builds the overview; `table` turns a panel
 //! into a table and CSV.
 
+use std::rc::Rc;
+
 use crate::analysis::{
     percent_of, project, CostConvention, ForecastMethod, Projection, YearAnalysis,
 };
@@ -153,8 +155,9 @@ pub struct IndicatorView {
     pub cost: Option<String>,
     /// Printed totals that differ from the computed ones.
     pub printed: Vec<String>,
-    /// The charts of this view.
-    pub panels: Vec<Panel>,
+    /// The charts of this view (shared, so the widget passes them around
+    /// and compares them by identity without copying their series).
+    pub panels: Vec<Rc<Panel>>,
     /// Views that have something to show for this indicator and year.
     pub available: Vec<View>,
     /// The projection (forecast view).
@@ -504,7 +507,7 @@ impl IndicatorView {
                 .iter()
                 .map(|s| spoken(s))
                 .collect(),
-            panels,
+            panels: panels.into_iter().map(Rc::new).collect(),
             available,
             projection,
             projection_sentence: projection_sentence.map(|s| spoken(&s)),
