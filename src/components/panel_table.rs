@@ -44,26 +44,39 @@ fn row((heading, cells): &(String, Vec<String>)) -> Html {
 /// A collapsible table of one chart's figures.
 #[component]
 pub fn PanelTable(props: &PanelTableProps) -> Html {
-    let table = use_memo((props.view.clone(), props.index), |(view, index)| {
-        view.panels
-            .get(*index)
-            .map(|panel| panel.table(&view.indicator.title))
-    });
-    let (Some(table), Some(panel)) = (table.as_ref(), props.view.panels.get(props.index)) else {
+    // The rows in view (a zoomed timeline shows only part of its rows), at
+    // most MAX_ROWS of them; only those are made.
+    let rows = props
+        .view
+        .panels
+        .get(props.index)
+        .map(|panel| {
+            let total = panel.details.len();
+            let (x_min, x_max) = panel.scene.x_window;
+            let first = (x_min.ceil().max(0.0) as usize).min(total);
+            let last = ((x_max.floor().max(0.0) as usize) + 1).clamp(first, total);
+            (first, last.min(first + MAX_ROWS), total)
+        })
+        .unwrap_or_default();
+    let table = use_memo(
+        (props.view.clone(), props.index, rows),
+        |(view, index, (first, last, _))| {
+            view.panels
+                .get(*index)
+                .map(|panel| panel.table_of(&view.indicator.title, *first..*last))
+        },
+    );
+    let Some(table) = table.as_ref() else {
         return Html::default();
     };
-    // The rows in view (a zoomed timeline shows only part of its rows),
-    // at most MAX_ROWS of them.
-    let (x_min, x_max) = panel.scene.x_window;
-    let first = (x_min.ceil().max(0.0) as usize).min(table.rows.len());
-    let last = ((x_max.floor().max(0.0) as usize) + 1).clamp(first, table.rows.len());
-    let shown = &table.rows[first..last.min(first + MAX_ROWS)];
-    let more = (shown.len() < table.rows.len()).then(|| {
+    let (first, _, total) = rows;
+    let shown = &table.rows;
+    let more = (shown.len() < total).then(|| {
         format!(
             "The table shows rows {} to {} of {}; \"Figures as CSV\" has every row.",
             format_number((first + 1) as f64, 0),
             format_number((first + shown.len()) as f64, 0),
-            format_number(table.rows.len() as f64, 0)
+            format_number(total as f64, 0)
         )
     });
     let on_action = props.on_action.clone();

@@ -394,3 +394,27 @@ fn wrong_types_everywhere_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn a_year_may_have_up_to_110000_periods() {
+    let labels = |count: usize| {
+        (0..count)
+            .map(|i| format!("\"r{i}\""))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let nulls = |count: usize| vec!["null"; count].join(",");
+    let indicator = |count: usize| {
+        with_indicator(&format!(
+            r#"{{"id":"r","title":"T","unit":"kg","periods":[{}],"year_value":"sum","years":[{{"year":"2024-25","actual":[{}]}}]}}"#,
+            labels(count),
+            nulls(count)
+        ))
+    };
+    assert!(parse_dataset(&indicator(105_408)).is_ok());
+    assert_error(
+        &indicator(110_001),
+        "indicators[0].periods",
+        "110,001 periods is more than the 110,000 Outturn draws in a year",
+    );
+}

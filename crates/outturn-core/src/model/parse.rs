@@ -28,8 +28,10 @@ pub const MAX_INPUT_BYTES: usize = 50 * 1024 * 1024;
 pub const MAX_INDICATORS: usize = 20_000;
 /// Most years an indicator may hold.
 pub const MAX_YEARS: usize = 200;
-/// Most periods (custom labels) a year may have.
-pub const MAX_PERIODS: usize = 400;
+/// Most periods (custom labels) a year may have: enough for a reading every
+/// five minutes (105,408 in a leap year). Charts with more points than
+/// pixels are decimated for drawing and tables show a page at a time.
+pub const MAX_PERIODS: usize = 110_000;
 /// Longest text field, in characters.
 pub const MAX_TEXT_CHARS: usize = 20_000;
 /// Largest absolute value accepted: beyond a thousand trillion a figure is
@@ -776,8 +778,9 @@ impl Checker {
                 self.error(
                     child(path, "periods"),
                     format!(
-                        "{} periods is more than the {MAX_PERIODS} Outturn draws in a year",
-                        labels.len()
+                        "{} periods is more than the {} Outturn draws in a year",
+                        crate::format::format_number(labels.len() as f64, 0),
+                        crate::format::format_number(MAX_PERIODS as f64, 0)
                     ),
                 );
                 None

@@ -2,6 +2,7 @@
 //! standing in words and symbols, and sparkline points.
 
 use super::grouped_indicators;
+use crate::chart::m4;
 use crate::model::{Dataset, FinancialYear};
 
 /// Where an indicator stands against its affordable level, as a word and a
@@ -89,23 +90,33 @@ fn spark(series: &[Option<f64>], low: f64, high: f64) -> Vec<String> {
     let (width, height) = SPARKLINE_SIZE;
     let count = series.len().max(2) - 1;
     let span = if high > low { high - low } else { 1.0 };
-    let mut runs: Vec<String> = Vec::new();
-    let mut current: Vec<String> = Vec::new();
+    let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut current: Vec<(f64, f64)> = Vec::new();
     for (index, value) in series.iter().enumerate() {
         match value {
             Some(v) => {
                 let x = 2.0 + index as f64 / count as f64 * (width - 4.0);
                 let y = height - 2.0 - (v - low) / span * (height - 4.0);
-                current.push(format!("{x:.1},{y:.1}"));
+                current.push((x, y));
             }
-            None if !current.is_empty() => runs.push(std::mem::take(&mut current).join(" ")),
+            None if !current.is_empty() => runs.push(std::mem::take(&mut current)),
             None => {}
         }
     }
     if !current.is_empty() {
-        runs.push(current.join(" "));
+        runs.push(current);
     }
-    runs
+    // A year of thousands of readings keeps, per pixel, only the points
+    // that decide what the pixel shows (see chart::m4).
+    runs.into_iter()
+        .map(|run| {
+            m4(&run)
+                .iter()
+                .map(|(x, y)| format!("{x:.1},{y:.1}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
 }
 
 /// Every indicator for `year`, grouped by `group`, with its year-to-date

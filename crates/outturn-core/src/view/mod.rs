@@ -22,10 +22,12 @@ use crate::format::{
 use crate::model::{Dataset, FinancialYear, Indicator, YearValue};
 
 mod dashboard;
+mod per_position;
 mod table;
 
 use crate::summary::{summarise_year, YearSummary};
 pub use dashboard::{dashboard, DashboardEntry, DashboardOrder, Standing, SPARKLINE_SIZE};
+pub use per_position::PerPosition;
 pub use table::{plain_number, PanelTable};
 
 /// The views a reader can switch between (URL `view=`).
@@ -119,8 +121,8 @@ pub struct Panel {
     pub title: String,
     /// What to draw (hidden lines already removed).
     pub scene: Scene,
-    /// Tooltip content per x position.
-    pub details: Vec<PointDetail>,
+    /// Tooltip content per x position, made when asked for.
+    pub details: PerPosition<PointDetail>,
     /// True for the timeline, which zooms and pans.
     pub zoomable: bool,
     /// Every line the panel can show, hidden or not, for the legend:
@@ -133,7 +135,7 @@ pub struct Panel {
     /// in words: the text alternative for screen readers.
     pub summary: String,
     /// How each x position is announced: "June 2011-12", "Volume effect".
-    pub announce: Vec<String>,
+    pub announce: PerPosition<String>,
     /// Decimal places for announcing values.
     pub decimals: usize,
 }
@@ -168,6 +170,14 @@ pub struct IndicatorView {
     pub as_at_choices: Vec<(usize, String)>,
 }
 
+/// A value as the tooltips show it, or "not reported".
+fn shown(unit: &crate::model::Unit, decimals: usize, value: Option<f64>) -> String {
+    value.map_or_else(
+        || "not reported".to_string(),
+        |v| format_value(unit, v, decimals),
+    )
+}
+
 fn detail(title: String, rows: Vec<(String, String)>) -> PointDetail {
     let sentence = format!(
         "{title}: {}",
@@ -194,16 +204,13 @@ impl IndicatorView {
     ) -> Option<Self> {
         let indicator = dataset.indicator(id)?;
         let figures = indicator.year(year)?;
+        let year_index = indicator.years.iter().position(|f| f.year == year)?;
+        // Tooltips are made when asked for, from this copy of the indicator.
+        let shared = Rc::new(indicator.clone());
         let summary = summarise_year(dataset, indicator, year, options.convention)?;
         let analysis = &summary.analysis;
         let decimals = indicator.precision();
         let unit = &indicator.unit;
-        let shown = |value: Option<f64>| {
-            value.map_or_else(
-                || "not reported".to_string(),
-                |v| format_value(unit, v, decimals),
-            )
-        };
         let periods = indicator.periods.len();
         let period_title = |index: usize| indicator.periods.long_label(index, year);
         let cost_indicator = indicator
@@ -244,9 +251,12 @@ impl IndicatorView {
             ),
             scene: build_scene(indicator, year)
                 .unwrap_or_else(|| Scene::new(Vec::new(), unit.clone())),
-            details: (0..periods)
-                .map(|i| point_detail(indicator, figures, i))
-                .collect(),
+            details: {
+                let ind = Rc::clone(&shared);
+                PerPosition::new(periods, move |i| {
+                    Some(point_detail(&ind, ind.years.get(year_index)?, i))
+                })
+            },
             totals: year_totals(indicator, figures, analysis),
             ..Panel::blank()
         };
@@ -258,30 +268,43 @@ impl IndicatorView {
                     key: "cumulative",
                     title: format!("Year to date, {year}"),
                     scene: cumulative_scene(indicator, analysis),
-                    details: (0..periods)
-                        .map(|i| {
+                    details: {
+                        let (ind, c) = (Rc::clone(&shared), c.clone());
+                        let running = analysis.running_variance.clone();
+                        let has_forecast = figures.forecast.is_some();
+                        PerPosition::new(periods, move |i| {
+                            let unit = &ind.unit;
+                            let at = |s: &[Option<f64>]| s.get(i).copied().flatten();
                             let mut rows = vec![
-                                ("Affordable level to date".to_string(), shown(c.budget[i])),
-                                ("Actual to date".to_string(), shown(c.actual[i])),
+                                (
+                                    "Affordable level to date".to_string(),
+                                    shown(unit, decimals, at(&c.budget)),
+                                ),
+                                (
+                                    "Actual to date".to_string(),
+                                    shown(unit, decimals, at(&c.actual)),
+                                ),
                             ];
-                            if figures.forecast.is_some() {
-                                rows.push(("Forecast to date".to_string(), shown(c.forecast[i])));
+                            if has_forecast {
+                                rows.push((
+                                    "Forecast to date".to_string(),
+                                    shown(unit, decimals, at(&c.forecast)),
+                                ));
                             }
-                            if let Some(v) = analysis.running_variance[i] {
-                                let base = c.budget[i];
+                            if let Some(v) = at(&running) {
                                 rows.push((
                                     "Variance to date".to_string(),
                                     format_variance(
                                         unit,
                                         v,
-                                        base.and_then(|b| percent_of(v, b)),
+                                        at(&c.budget).and_then(|b| percent_of(v, b)),
                                         decimals,
                                     ),
                                 ));
                             }
-                            detail(period_title(i), rows)
+                            Some(detail(ind.periods.long_label(i, year), rows))
                         })
-                        .collect(),
+                    },
                     ..Panel::blank()
                 }]
             }
@@ -292,27 +315,30 @@ impl IndicatorView {
                     indicator.periods.noun()
                 ),
                 scene: variance_scene(indicator, analysis),
-                details: (0..periods)
-                    .map(|i| {
-                        let mut d = point_detail(indicator, figures, i);
-                        if indicator.year_value == YearValue::Sum {
-                            if let Some(v) = analysis.running_variance[i] {
+                details: {
+                    let ind = Rc::clone(&shared);
+                    let running = analysis.running_variance.clone();
+                    PerPosition::new(periods, move |i| {
+                        let mut d = point_detail(&ind, ind.years.get(year_index)?, i);
+                        if ind.year_value == YearValue::Sum {
+                            if let Some(v) = running.get(i).copied().flatten() {
                                 d.rows.push((
                                     "Variance to date".to_string(),
-                                    format_variance(unit, v, None, decimals),
+                                    format_variance(&ind.unit, v, None, decimals),
                                 ));
                             }
                         }
-                        d
+                        Some(d)
                     })
-                    .collect(),
+                },
                 ..Panel::blank()
             }],
             View::Years => {
                 let overlay = years_scene(indicator, year);
-                let overlay_details = (0..periods)
-                    .map(|i| {
-                        let rows = indicator
+                let overlay_details = {
+                    let ind = Rc::clone(&shared);
+                    PerPosition::new(periods, move |i| {
+                        let rows = ind
                             .years
                             .iter()
                             .rev()
@@ -322,21 +348,26 @@ impl IndicatorView {
                                     (None, Some(b)) => (format!("Affordable level {}", f.year), b),
                                     _ => return None,
                                 };
-                                Some((label, shown(values.get(i).copied().flatten())))
+                                Some((
+                                    label,
+                                    shown(&ind.unit, decimals, values.get(i).copied().flatten()),
+                                ))
                             })
                             .collect();
-                        detail(
-                            format!("{} (each year)", indicator.periods.short_label(i)),
+                        Some(detail(
+                            format!("{} (each year)", ind.periods.short_label(i)),
                             rows,
-                        )
+                        ))
                     })
-                    .collect();
+                };
                 let timeline = timeline_scene(indicator, options.window);
-                let timeline_details = indicator
-                    .years
-                    .iter()
-                    .flat_map(|f| (0..periods).map(move |i| point_detail(indicator, f, i)))
-                    .collect();
+                let timeline_details = {
+                    let ind = Rc::clone(&shared);
+                    PerPosition::new(periods * indicator.years.len(), move |i| {
+                        let figures = ind.years.get(i / periods.max(1))?;
+                        Some(point_detail(&ind, figures, i % periods.max(1)))
+                    })
+                };
                 vec![
                     Panel {
                         key: "overlay",
@@ -377,9 +408,14 @@ impl IndicatorView {
                             key: "unit-cost",
                             title: format!("Unit cost ({}), {year}", cost.unit.label.trim()),
                             scene,
-                            details: (0..periods)
-                                .map(|i| point_detail(cost, cost_figures, i))
-                                .collect(),
+                            details: {
+                                let cost = Rc::new(cost.clone());
+                                let index =
+                                    cost.years.iter().position(|f| f.year == cost_figures.year);
+                                PerPosition::new(periods, move |i| {
+                                    Some(point_detail(&cost, cost.years.get(index?)?, i))
+                                })
+                            },
                             ..Panel::blank()
                         });
                     }
@@ -395,11 +431,11 @@ impl IndicatorView {
                         key: "cost-effect",
                         title: "The £ effect, split into volume and price".to_string(),
                         scene: cost_effect_scene(effect),
-                        details: vec![
+                        details: PerPosition::from_vec(vec![
                             rows("Volume effect", effect.volume),
                             rows("Price effect", effect.price),
                             rows("Total (volume + price)", effect.total()),
-                        ],
+                        ]),
                         ..Panel::blank()
                     });
                 }
@@ -413,23 +449,33 @@ impl IndicatorView {
                     key: "forecast",
                     title: format!("Projected outturn, as at {}", period_title(p.as_at)),
                     scene,
-                    details: (0..periods)
-                        .map(|i| {
-                            let budget = figures
+                    details: {
+                        let (ind, p) = (Rc::clone(&shared), p.clone());
+                        PerPosition::new(periods, move |i| {
+                            let unit = &ind.unit;
+                            let budget = ind
+                                .years
+                                .get(year_index)?
                                 .budget
                                 .as_ref()
                                 .and_then(|b| b.get(i).copied().flatten());
-                            let mut rows = vec![("Affordable level".to_string(), shown(budget))];
-                            match (p.actual[i], p.projected[i]) {
-                                (Some(a), _) => rows.push(("Actual".to_string(), shown(Some(a)))),
-                                (None, Some(v)) => {
-                                    rows.push(("Projected".to_string(), shown(Some(v))))
-                                }
-                                _ => rows.push(("Actual".to_string(), shown(None))),
+                            let mut rows = vec![(
+                                "Affordable level".to_string(),
+                                shown(unit, decimals, budget),
+                            )];
+                            let at = |s: &[Option<f64>]| s.get(i).copied().flatten();
+                            match (at(&p.actual), at(&p.projected)) {
+                                (Some(a), _) => rows
+                                    .push(("Actual".to_string(), shown(unit, decimals, Some(a)))),
+                                (None, Some(v)) => rows.push((
+                                    "Projected".to_string(),
+                                    shown(unit, decimals, Some(v)),
+                                )),
+                                _ => rows.push(("Actual".to_string(), shown(unit, decimals, None))),
                             }
-                            detail(period_title(i), rows)
+                            Some(detail(ind.periods.long_label(i, year), rows))
                         })
-                        .collect(),
+                    },
                     ..Panel::blank()
                 }],
                 _ => vec![budget_panel()],
@@ -460,21 +506,19 @@ impl IndicatorView {
             }
             panel.summary = spoken(&text);
             panel.decimals = decimals;
+            let ind = Rc::clone(&shared);
             panel.announce = match panel.key {
-                "timeline" => indicator
-                    .years
-                    .iter()
-                    .flat_map(|f| {
-                        (0..periods).map(move |i| indicator.periods.announce_label(i, f.year))
-                    })
-                    .collect(),
-                "overlay" => (0..periods)
-                    .map(|i| format!("{}, each year", indicator.periods.short_label(i)))
-                    .collect(),
-                "cost-effect" => panel.details.iter().map(|d| d.title.clone()).collect(),
-                _ => (0..periods)
-                    .map(|i| indicator.periods.announce_label(i, year))
-                    .collect(),
+                "timeline" => PerPosition::new(periods * indicator.years.len(), move |i| {
+                    let figures = ind.years.get(i / periods.max(1))?;
+                    Some(ind.periods.announce_label(i % periods.max(1), figures.year))
+                }),
+                "overlay" => PerPosition::new(periods, move |i| {
+                    Some(format!("{}, each year", ind.periods.short_label(i)))
+                }),
+                "cost-effect" => {
+                    PerPosition::from_vec(panel.details.iter().map(|d| d.title).collect())
+                }
+                _ => PerPosition::new(periods, move |i| Some(ind.periods.announce_label(i, year))),
             };
             panel.legend = panel
                 .scene
@@ -774,12 +818,12 @@ impl Panel {
             key: "",
             title: String::new(),
             scene: Scene::new(Vec::new(), crate::model::Unit::parse("")),
-            details: Vec::new(),
+            details: PerPosition::empty(),
             zoomable: false,
             legend: Vec::new(),
             totals: Vec::new(),
             summary: String::new(),
-            announce: Vec::new(),
+            announce: PerPosition::empty(),
             decimals: 0,
         }
     }
@@ -811,7 +855,7 @@ impl Panel {
         let Some(line) = self.scene.line(role) else {
             return whole();
         };
-        let period = self.announce.get(position).cloned().unwrap_or_default();
+        let period = self.announce.get(position).unwrap_or_default();
         let value = line.values.get(position).copied().flatten().map_or_else(
             || "not reported".to_string(),
             |v| format_value(&self.scene.unit, v, self.decimals),

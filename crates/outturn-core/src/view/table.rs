@@ -1,5 +1,7 @@
 //! A chart's figures as a table (the same rows as its tooltips) and as CSV.
 
+use std::ops::Range;
+
 use super::Panel;
 use crate::format::PointDetail;
 
@@ -19,10 +21,17 @@ pub struct PanelTable {
 
 impl Panel {
     /// This panel's figures as a table, captioned "`subject`: panel title"
-    /// (the subject is normally the indicator's title).
+    /// (the subject is normally the indicator's title): every row.
     pub fn table(&self, subject: &str) -> PanelTable {
+        self.table_of(subject, 0..self.details.len())
+    }
+
+    /// The rows `range` of [`table`](Self::table) (a page of a long table),
+    /// with the columns those rows use.
+    pub fn table_of(&self, subject: &str, range: Range<usize>) -> PanelTable {
+        let details: Vec<PointDetail> = range.filter_map(|i| self.details.get(i)).collect();
         let mut columns: Vec<String> = Vec::new();
-        for detail in &self.details {
+        for detail in &details {
             for (label, _) in &detail.rows {
                 if !columns.contains(label) {
                     columns.push(label.clone());
@@ -45,7 +54,7 @@ impl Panel {
         };
         PanelTable {
             caption: format!("{subject}: {}", self.title),
-            rows: self.details.iter().map(lay_out).collect(),
+            rows: details.iter().map(lay_out).collect(),
             footer: self.totals.iter().map(lay_out).collect(),
             columns,
         }
