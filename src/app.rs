@@ -359,18 +359,30 @@ pub fn App(props: &AppProps) -> Html {
         },
     );
 
-    let dispatch = |make: fn(String) -> Action| {
+    // Made once: a callback made anew at each render would count as a
+    // changed prop, and re-render children that have not changed (a
+    // 1,000-row table, the dashboard) on every pointer move.
+    let callbacks = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |value: String| dispatcher.dispatch(make(value)))
+        use_memo((), move |_| {
+            let dispatch = |make: fn(String) -> Action| {
+                let dispatcher = dispatcher.clone();
+                Callback::from(move |value: String| dispatcher.dispatch(make(value)))
+            };
+            let on_action = {
+                let dispatcher = dispatcher.clone();
+                Callback::from(move |action: Action| dispatcher.dispatch(action))
+            };
+            (
+                dispatch(Action::SelectIndicator),
+                dispatch(Action::OpenIndicator),
+                dispatch(Action::Search),
+                dispatch(Action::ToggleLine),
+                on_action,
+            )
+        })
     };
-    let on_select = dispatch(Action::SelectIndicator);
-    let on_open = dispatch(Action::OpenIndicator);
-    let on_search = dispatch(Action::Search);
-    let on_toggle = dispatch(Action::ToggleLine);
-    let on_action = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |action: Action| dispatcher.dispatch(action))
-    };
+    let (on_select, on_open, on_search, on_toggle, on_action) = (*callbacks).clone();
     let on_file = {
         let dispatcher = state.dispatcher();
         Callback::from(move |file: web_sys::File| {
@@ -461,7 +473,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="outturn-controls">
                     <IndicatorPicker
                         id={format!("{id}-indicator")}
-                        dataset={dataset.clone()}
+                        dataset={Shared(dataset.clone())}
                         selected={state.indicator.clone()}
                         search={state.search.clone()}
                         on_select={on_select.clone()}
@@ -531,7 +543,7 @@ pub fn App(props: &AppProps) -> Html {
                             <p id={summary_id.clone()} class="outturn-sr-only outturn-summary">{ panel.summary.clone() }</p>
                             <Legend
                                 entries={panel.legend.clone()}
-                                bands={panel.scene.bands.iter().map(|b| b.over).collect::<Vec<_>>()}
+                                bands={[false, true].into_iter().filter(|over| panel.scene.bands.iter().any(|b| b.over == *over)).collect::<Vec<_>>()}
                                 bars={panel.scene.bars.iter().map(|b| b.kind).collect::<Vec<_>>()}
                                 hidden={state.options.hidden.clone()}
                                 on_toggle={on_toggle.clone()}

@@ -1,20 +1,20 @@
 //! Picks the indicator: a search box that narrows a list grouped by
 //! portfolio (`group`).
 
-use std::rc::Rc;
-
 use outturn_core::view::grouped_indicators;
 use outturn_core::Dataset;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+use crate::state::Shared;
 
 /// Props of [`IndicatorPicker`].
 #[derive(Properties, PartialEq)]
 pub struct IndicatorPickerProps {
     /// Element id prefix, unique on the page.
     pub id: AttrValue,
-    /// The dataset whose indicators are listed.
-    pub dataset: Rc<Dataset>,
+    /// The dataset whose indicators are listed (compared by identity).
+    pub dataset: Shared<Dataset>,
     /// Id of the selected indicator.
     pub selected: Option<String>,
     /// Search text; empty lists everything.

@@ -19,7 +19,7 @@ pub struct ViewControlsProps {
     /// Current choices.
     pub options: ViewOptions,
     /// "As at" periods offered: (index, label).
-    pub as_at_choices: Vec<(usize, String)>,
+    pub as_at_choices: std::rc::Rc<Vec<(usize, String)>>,
     /// Receives the select actions.
     pub on_action: Callback<Action>,
 }

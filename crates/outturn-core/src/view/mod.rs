@@ -166,8 +166,10 @@ pub struct IndicatorView {
     pub projection: Option<Projection>,
     /// The projection in a sentence (forecast view), or why there is none.
     pub projection_sentence: Option<String>,
-    /// "As at" choices for the forecast: (period index, label).
-    pub as_at_choices: Vec<(usize, String)>,
+    /// "As at" choices for the forecast: (period index, label). Shared: a
+    /// year of readings has thousands, and the widget passes them on at
+    /// every render (an `Rc` of comparable data compares by pointer first).
+    pub as_at_choices: Rc<Vec<(usize, String)>>,
 }
 
 /// A value as the tooltips show it, or "not reported".
@@ -530,10 +532,12 @@ impl IndicatorView {
                 .without(&options.hidden);
         }
 
-        let as_at_choices = (0..=last.unwrap_or(0))
-            .filter(|_| last.is_some())
-            .map(|i| (i, period_title(i)))
-            .collect();
+        let as_at_choices = Rc::new(
+            (0..=last.unwrap_or(0))
+                .filter(|_| last.is_some())
+                .map(|i| (i, period_title(i)))
+                .collect(),
+        );
         // Running text reads money in words ("£1.85 million"), as style
         // guides ask; tables, tooltips and axes keep the short forms.
         Some(Self {
