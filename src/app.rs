@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use gloo::events::EventListener;
 use outturn_core::chart::Theme;
 use outturn_core::format::capitalise;
-use outturn_core::view::{dashboard, DashboardEntry, IndicatorView, View};
+use outturn_core::view::{dashboard, DashboardEntry, IndicatorView, View, ViewOptions};
 use outturn_core::{parse_dataset, Diagnostic};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast as _;
@@ -326,12 +326,17 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The timeline's zoom window is left out: zooming lays the panel out
+    // again (Chart's `window`) without building the view again.
     let view = use_memo(
         (
             state.dataset.clone().map(Shared),
             state.indicator.clone(),
             state.year,
-            state.options.clone(),
+            ViewOptions {
+                window: None,
+                ..state.options.clone()
+            },
         ),
         |(dataset, indicator, year, options)| {
             let (dataset, indicator, year) = (dataset.as_ref()?, indicator.as_deref()?, (*year)?);
@@ -518,6 +523,7 @@ pub fn App(props: &AppProps) -> Html {
                 let single = view.panels.len() == 1;
                 let panels = view.panels.iter().enumerate().map(|(index, panel)| {
                     let panel = Shared(panel.clone());
+                    let window = panel.zoomable.then_some(state.options.window).flatten();
                     let on_focus = {
                         let dispatcher = state.dispatcher();
                         Callback::from(move |point: Option<(usize, usize, bool)>| {
@@ -555,12 +561,14 @@ pub fn App(props: &AppProps) -> Html {
                                     title={format!("{}: {}", view.indicator.title, panel.title)}
                                     stem={format!("{}-{}-{}", view.indicator.id, view.year, panel.key)}
                                     width={state.width}
+                                    window={window}
                                     theme={*theme}
                                 />
                                 <Chart
                                     id={format!("{id}-chart-{index}")}
                                     panel={panel.clone()}
                                     width={state.width}
+                                    window={window}
                                     focus={focus}
                                     on_focus={on_focus}
                                     on_action={on_action.clone()}
@@ -603,6 +611,7 @@ pub fn App(props: &AppProps) -> Html {
                                     id={format!("{id}-table-{index}")}
                                     view={Shared(view.clone())}
                                     index={index}
+                                    window={panel.zoomable.then_some(state.options.window).flatten()}
                                     name={name}
                                     open={state.tables_open}
                                     on_action={on_action.clone()}

@@ -11,7 +11,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
-use outturn_core::chart::{chart_height, full_window, layout, render_svg, SeriesRole, Theme};
+use outturn_core::chart::{
+    chart_height, full_window, layout_window, render_svg, SeriesRole, Theme,
+};
 use outturn_core::view::Panel;
 use wasm_bindgen::JsCast as _;
 use web_sys::{Element, HtmlElement};
@@ -29,6 +31,10 @@ pub struct ChartProps {
     pub panel: Shared<Panel>,
     /// Width to draw at, CSS pixels.
     pub width: u32,
+    /// The x window shown (a zoomed timeline), if not the panel's own: the
+    /// panel is built once and zooming only lays it out again.
+    #[prop_or_default]
+    pub window: Option<(f64, f64)>,
     /// Focused point: (position, series index), if any.
     pub focus: Option<(usize, usize)>,
     /// Called with (position, series index, by keyboard) when the pointer or
@@ -45,13 +51,17 @@ pub struct ChartProps {
 /// The interactive chart.
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
-    let frame = use_memo((props.panel.clone(), props.width), |(panel, width)| {
-        layout(
-            &panel.scene,
-            f64::from(*width),
-            chart_height(f64::from(*width)),
-        )
-    });
+    let frame = use_memo(
+        (props.panel.clone(), props.width, props.window),
+        |(panel, width, window)| {
+            layout_window(
+                &panel.scene,
+                window.unwrap_or(panel.scene.x_window),
+                f64::from(*width),
+                chart_height(f64::from(*width)),
+            )
+        },
+    );
     let svg = use_memo(
         (props.panel.clone(), frame.clone(), props.theme),
         |(panel, frame, theme)| render_svg(&panel.scene, frame, theme).unwrap_or_default(),
@@ -126,7 +136,7 @@ pub fn Chart(props: &ChartProps) -> Html {
             l.values
                 .iter()
                 .enumerate()
-                .rposition(|(i, v)| v.is_some() && props.panel.scene.is_visible(i as f64))
+                .rposition(|(i, v)| v.is_some() && frame.is_visible(i as f64))
         })
         .unwrap_or_else(|| frame.x_min.ceil().max(0.0) as usize);
     let pointer_x = {
@@ -287,7 +297,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     let focused = props
         .focus
         .map(|(position, _)| position)
-        .filter(|position| *position < positions && panel.scene.is_visible(*position as f64));
+        .filter(|position| *position < positions && frame.is_visible(*position as f64));
     let focused_role = props
         .focus
         .and_then(|(_, series)| panel.series_order().get(series).copied());

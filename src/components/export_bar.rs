@@ -2,7 +2,7 @@
 //! print), each with its title and key, and its figures as CSV with the
 //! same numbers as the table.
 
-use outturn_core::chart::{chart_height, layout, render_export_svg, Theme};
+use outturn_core::chart::{chart_height, layout_window, render_export_svg, Theme};
 use outturn_core::view::Panel;
 use yew::prelude::*;
 
@@ -20,6 +20,9 @@ pub struct ExportBarProps {
     pub stem: AttrValue,
     /// Width the chart is drawn at, CSS pixels.
     pub width: u32,
+    /// The x window shown (a zoomed timeline), if not the panel's own.
+    #[prop_or_default]
+    pub window: Option<(f64, f64)>,
     /// Colours.
     pub theme: Theme,
 }
@@ -45,8 +48,9 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             props.theme,
         );
         let width = f64::from(props.width);
+        let window = props.window.unwrap_or(props.panel.scene.x_window);
         Callback::from(move |_: MouseEvent| {
-            let frame = layout(&panel.scene, width, chart_height(width));
+            let frame = layout_window(&panel.scene, window, width, chart_height(width));
             let result = match format {
                 Format::Svg => {
                     render_export_svg(&title, &panel.legend_shown(), &panel.scene, &frame, &theme)

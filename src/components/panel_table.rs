@@ -15,6 +15,9 @@ use crate::state::{Action, Shared};
 /// open and no one reads them on screen.
 pub const MAX_ROWS: usize = 1_000;
 
+/// How long the zoom must rest before the table follows it, milliseconds.
+const TABLE_SETTLE_MS: u32 = 300;
+
 /// Props of [`PanelTable`].
 #[derive(Properties, PartialEq)]
 pub struct PanelTableProps {
@@ -24,6 +27,9 @@ pub struct PanelTableProps {
     pub view: Shared<IndicatorView>,
     /// Which of the view's panels.
     pub index: usize,
+    /// The x window shown (a zoomed timeline), if not the panel's own.
+    #[prop_or_default]
+    pub window: Option<(f64, f64)>,
     /// Appended to the button text to tell several tables apart (": title"), or empty.
     pub name: AttrValue,
     /// Shown on screen.
@@ -44,15 +50,26 @@ fn row((heading, cells): &(String, Vec<String>)) -> Html {
 /// A collapsible table of one chart's figures.
 #[component]
 pub fn PanelTable(props: &PanelTableProps) -> Html {
-    // The rows in view (a zoomed timeline shows only part of its rows), at
-    // most MAX_ROWS of them; only those are made.
+    // The table follows a zoomed timeline once the zooming pauses: writing
+    // a thousand rows at every wheel step would halve the chart's frame rate.
+    let window = use_state_eq(|| props.window);
+    {
+        let window = window.clone();
+        use_effect_with(props.window, move |latest| {
+            let latest = *latest;
+            let timer =
+                gloo::timers::callback::Timeout::new(TABLE_SETTLE_MS, move || window.set(latest));
+            move || drop(timer)
+        });
+    }
+    // The rows in view, at most MAX_ROWS of them; only those are made.
     let rows = props
         .view
         .panels
         .get(props.index)
         .map(|panel| {
             let total = panel.details.len();
-            let (x_min, x_max) = panel.scene.x_window;
+            let (x_min, x_max) = (*window).unwrap_or(panel.scene.x_window);
             let first = (x_min.ceil().max(0.0) as usize).min(total);
             let last = ((x_max.floor().max(0.0) as usize) + 1).clamp(first, total);
             (first, last.min(first + MAX_ROWS), total)

@@ -12,7 +12,7 @@ use plotters::style::FontStyle;
 
 use super::decimate::{column_spans, m4};
 use super::layout::{Frame, FONT_SIZE};
-use super::scene::{BarKind, Scene, SeriesRole};
+use super::scene::{BandPiece, BarKind, Scene, SeriesRole};
 use super::theme::{Colour, Theme};
 
 /// plotters' SVG backend writes `font-size` as the requested size / 1.24;
@@ -321,7 +321,7 @@ pub fn draw_scene<DB: DrawingBackend>(
     // Bars: diverging variances or a cost waterfall, outlined so their
     // extent reads without colour.
     let bar_half = (frame.slot() * 0.3).clamp(2.0, 40.0);
-    for bar in scene.bars.iter().filter(|bar| scene.is_visible(bar.x)) {
+    for bar in scene.bars.iter().filter(|bar| frame.is_visible(bar.x)) {
         let colour = rgb(bar.kind.colour(theme));
         let x = frame.x(bar.x);
         let (y0, y1) = (frame.y(bar.from), frame.y(bar.to));
@@ -379,6 +379,16 @@ pub fn draw_scene<DB: DrawingBackend>(
             .map(|(period, value)| (frame.x(*period), frame.y(*value)))
             .collect()
     };
+    // Pieces wholly outside the window (with a period's margin) are skipped.
+    let near_window = |band: &&BandPiece| {
+        let (low, high) = band
+            .points
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), p| {
+                (l.min(p.0), h.max(p.0))
+            });
+        high >= frame.x_min - 1.0 && low <= frame.x_max + 1.0
+    };
     let mut shading: Vec<(bool, Vec<(f64, f64)>)> = Vec::new();
     if frame.decimated {
         for over in [false, true] {
@@ -386,6 +396,7 @@ pub fn draw_scene<DB: DrawingBackend>(
                 .bands
                 .iter()
                 .filter(|band| band.over == over)
+                .filter(near_window)
                 .map(|band| to_pixels(&band.points))
                 .collect();
             let spans = column_spans(pieces.iter().map(Vec::as_slice), plot.left, plot.right);
@@ -396,6 +407,7 @@ pub fn draw_scene<DB: DrawingBackend>(
             scene
                 .bands
                 .iter()
+                .filter(near_window)
                 .map(|band| (band.over, to_pixels(&band.points))),
         );
     }
@@ -426,8 +438,16 @@ pub fn draw_scene<DB: DrawingBackend>(
         let colour = rgb(line.role.colour(theme)).mix(style.opacity);
         let stroke = colour.stroke_width(px(style.width).max(1) as u32);
         // Runs of consecutive reported periods; a null breaks the line.
+        // Only the window and one period either side (for the edges) are
+        // visited: a zoomed million-point timeline draws a few thousand.
+        let from = ((frame.x_min.floor() - 1.0).max(0.0) as usize).min(line.values.len());
+        let to = ((frame.x_max.ceil() + 2.0).max(0.0) as usize).clamp(from, line.values.len());
         let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
-        for (index, value) in line.values.iter().enumerate() {
+        for (index, value) in line.values[from..to]
+            .iter()
+            .enumerate()
+            .map(|(offset, value)| (from + offset, value))
+        {
             match value {
                 Some(value) => {
                     if let Some(run) = runs.last_mut() {

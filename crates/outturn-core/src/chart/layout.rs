@@ -122,6 +122,11 @@ impl Frame {
         self.plot.bottom - share * (self.plot.bottom - self.plot.top)
     }
 
+    /// True when x position `x` is inside the plot's window.
+    pub fn is_visible(&self, x: f64) -> bool {
+        x >= self.x_min && x <= self.x_max
+    }
+
     /// The x position whose slot contains pixel `x`, if `x` is over the plot.
     pub fn position_at(&self, x: f64) -> Option<usize> {
         if !(self.plot.left..=self.plot.right).contains(&x) || self.count == 0 {
@@ -178,17 +183,31 @@ pub fn chart_height(width: f64) -> f64 {
 
 /// Lays out `scene` in a `width` × `height` pixel box.
 pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
-    let frame = layout_with(scene, width, height, false);
+    layout_window(scene, scene.x_window, width, height)
+}
+
+/// Lays out `scene` showing x positions `window` instead of the scene's own
+/// window: zooming and panning a long timeline lays it out again without
+/// building it again.
+pub fn layout_window(scene: &Scene, window: (f64, f64), width: f64, height: f64) -> Frame {
+    let frame = layout_with(scene, window, width, height, false);
     if frame.slot() < 1.0 {
         // Too dense to draw point by point: lay out again with the note
         // that says how it is drawn (the note can move the plot down).
-        layout_with(scene, width, height, true)
+        layout_with(scene, window, width, height, true)
     } else {
         frame
     }
 }
 
-fn layout_with(scene: &Scene, width: f64, height: f64, decimated: bool) -> Frame {
+fn layout_with(
+    scene: &Scene,
+    window: (f64, f64),
+    width: f64,
+    height: f64,
+    decimated: bool,
+) -> Frame {
+    let in_window = move |x: f64| x >= window.0 && x <= window.1;
     let width = width.max(120.0);
     let height = height.max(120.0);
     // The note goes on the title row, right-aligned, when it fits beside the
@@ -222,7 +241,7 @@ fn layout_with(scene: &Scene, width: f64, height: f64, decimated: bool) -> Frame
             44.0
         };
     let bottom = height - 28.0;
-    let (mut low, mut high) = scene.extent().unwrap_or((0.0, 1.0));
+    let (mut low, mut high) = scene.extent_in(window).unwrap_or((0.0, 1.0));
     // Start at zero when the data is not far from it, as GOV.UK chart
     // guidance asks; otherwise zoom to the data so variances stay visible.
     if low > 0.0 && low <= 0.35 * high {
@@ -252,7 +271,7 @@ fn layout_with(scene: &Scene, width: f64, height: f64, decimated: bool) -> Frame
                 .values
                 .iter()
                 .enumerate()
-                .rposition(|(i, v)| v.is_some() && scene.is_visible(i as f64))?;
+                .rposition(|(i, v)| v.is_some() && in_window(i as f64))?;
             Some((index, last, line.values[last]?, line.tag.as_str()))
         })
         .collect();
@@ -272,8 +291,8 @@ fn layout_with(scene: &Scene, width: f64, height: f64, decimated: bool) -> Frame
             bottom,
         },
         count: scene.count(),
-        x_min: scene.x_window.0,
-        x_max: scene.x_window.1,
+        x_min: window.0,
+        x_max: window.1,
         y_min,
         y_max,
         y_ticks: Vec::new(),
@@ -307,12 +326,19 @@ fn layout_with(scene: &Scene, width: f64, height: f64, decimated: bool) -> Frame
         })
         .collect();
     // Thin out position labels that would overlap: show every `every`th.
-    let visible: Vec<usize> = (0..scene.count())
-        .filter(|i| scene.is_visible(*i as f64))
-        .collect();
+    // The positions in the window, as a range (a million-point timeline
+    // is laid out again at every zoom step, so nothing here is per point).
+    let first = window.0.ceil().max(0.0) as usize;
+    let end = ((window.1.floor() + 1.0).max(0.0) as usize).min(scene.count());
+    let visible = first.min(end)..end;
+    // Label widths from a sample: every label when there are few, else
+    // those a thinned axis could show (the widest of a run of similar
+    // labels is as wide as its neighbours).
+    let sample_step = (visible.len() / 2_000).max(1);
     let label_width = visible
-        .iter()
-        .filter_map(|i| scene.x_labels.get(*i))
+        .clone()
+        .step_by(sample_step)
+        .filter_map(|i| scene.x_labels.get(i))
         .map(|l| l.chars().count())
         .max()
         .unwrap_or(1) as f64
@@ -322,10 +348,20 @@ fn layout_with(scene: &Scene, width: f64, height: f64, decimated: bool) -> Frame
     let every = (label_width / frame.slot()).ceil().max(1.0) as usize;
     // Tick marks too are thinned when slots are very narrow (long timelines).
     let tick_every = (4.0 / frame.slot()).ceil().max(1.0) as usize;
+    // Every tick and label position is a multiple of this.
+    let gcd = |mut a: usize, mut b: usize| {
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        a.max(1)
+    };
+    let step = gcd(tick_every, every);
     frame.x_ticks = visible
-        .iter()
+        .filter(|i| in_window(*i as f64))
+        .skip_while(|i| i % step != 0)
+        .step_by(step)
         .filter(|i| *i % tick_every == 0 || *i % every == 0)
-        .map(|&index| Tick {
+        .map(|index| Tick {
             position: frame.x(index as f64),
             value: index as f64,
             label: if index % every == 0 {
@@ -341,7 +377,7 @@ fn layout_with(scene: &Scene, width: f64, height: f64, decimated: bool) -> Frame
     frame.x_separators = scene
         .x_separators
         .iter()
-        .filter(|(x, _)| scene.is_visible(*x))
+        .filter(|(x, _)| in_window(*x))
         .map(|(x, label)| (frame.x(*x), label.clone()))
         .filter(|(x, label)| {
             let room = label.chars().count() as f64 * FONT_SIZE * GLYPH_WIDTH + 8.0;

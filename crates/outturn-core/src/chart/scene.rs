@@ -176,20 +176,25 @@ impl Scene {
 
     /// Smallest and largest visible value over every mark, if any.
     pub fn extent(&self) -> Option<(f64, f64)> {
-        let visible = |i: usize| self.is_visible(i as f64);
-        let line_values = self.lines.iter().flat_map(|line| {
-            line.values
-                .iter()
-                .enumerate()
-                .filter(move |(i, _)| visible(*i))
-                .filter_map(|(_, v)| *v)
+        self.extent_in(self.x_window)
+    }
+
+    /// Smallest and largest value inside `window` (x positions) over every
+    /// mark, if any.
+    pub fn extent_in(&self, window: (f64, f64)) -> Option<(f64, f64)> {
+        let inside = move |x: f64| x >= window.0 && x <= window.1;
+        // Only the positions in the window are visited (a zoomed
+        // million-point timeline is measured at every zoom step).
+        let first = window.0.ceil().max(0.0) as usize;
+        let end = (window.1.floor() + 1.0).max(0.0) as usize;
+        let line_values = self.lines.iter().flat_map(move |line| {
+            let end = end.min(line.values.len());
+            line.values[first.min(end)..end].iter().filter_map(|v| *v)
         });
-        let band_values = self.bands.iter().flat_map(|band| {
-            band.points
-                .iter()
-                .filter(|p| self.is_visible(p.0))
-                .map(|p| p.1)
-        });
+        let band_values = self
+            .bands
+            .iter()
+            .flat_map(move |band| band.points.iter().filter(move |p| inside(p.0)).map(|p| p.1));
         let bar_values = self.bars.iter().flat_map(|bar| [bar.from, bar.to]);
         let rule_values = self.rules.iter().map(|rule| rule.value);
         let zero = self.include_zero.then_some(0.0);
