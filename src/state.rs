@@ -266,7 +266,7 @@ impl State {
         let indicator = requested
             .as_deref()
             .and_then(|id| dataset.indicator(id))
-            .or_else(|| dataset.indicators.first());
+            .or_else(|| dataset.indicators.first().map(|first| &**first));
         if let (Some(id), Some(found)) = (&requested, indicator) {
             if found.id != *id {
                 notes.push(Diagnostic::warning(

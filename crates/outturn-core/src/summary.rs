@@ -54,7 +54,7 @@ pub fn summarise(
                 .iter()
                 .filter_map(|figures| summarise_year(dataset, indicator, figures.year, convention))
                 .collect();
-            (indicator, years)
+            (&**indicator, years)
         })
         .collect()
 }

@@ -4,6 +4,8 @@
 //! and guarantees the invariants documented on each type (series lengths equal
 //! the period count, years consecutive, ids unique, `unit_cost` targets exist).
 
+use std::rc::Rc;
+
 mod diagnostic;
 mod parse;
 mod period;
@@ -30,12 +32,18 @@ pub struct Dataset {
     /// Where the figures come from (committee, date, appendix).
     pub source: Option<String>,
     /// The indicators, in the order the file gives them. Never empty.
-    pub indicators: Vec<Indicator>,
+    /// Shared, so a view can keep its indicator without copying its series.
+    pub indicators: Vec<Rc<Indicator>>,
 }
 
 impl Dataset {
     /// The indicator with this id.
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.shared_indicator(id).map(|indicator| &**indicator)
+    }
+
+    /// The indicator with this id, as the shared handle the dataset holds.
+    pub fn shared_indicator(&self, id: &str) -> Option<&Rc<Indicator>> {
         self.indicators.iter().find(|indicator| indicator.id == id)
     }
 

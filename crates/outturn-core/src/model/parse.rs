@@ -485,7 +485,7 @@ impl Checker {
             title: title?,
             organisation,
             source,
-            indicators,
+            indicators: indicators.into_iter().map(std::rc::Rc::new).collect(),
         })
     }
 

@@ -143,8 +143,8 @@ pub struct Panel {
 /// What the widget shows for one indicator in one year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorView {
-    /// The indicator.
-    pub indicator: Indicator,
+    /// The indicator (shared with the panels' tooltips, not copied again).
+    pub indicator: Rc<Indicator>,
     /// The year shown.
     pub year: FinancialYear,
     /// The view shown.
@@ -204,11 +204,10 @@ impl IndicatorView {
         year: FinancialYear,
         options: &ViewOptions,
     ) -> Option<Self> {
-        let indicator = dataset.indicator(id)?;
+        let shared = Rc::clone(dataset.shared_indicator(id)?);
+        let indicator: &Indicator = &shared;
         let figures = indicator.year(year)?;
         let year_index = indicator.years.iter().position(|f| f.year == year)?;
-        // Tooltips are made when asked for, from this copy of the indicator.
-        let shared = Rc::new(indicator.clone());
         let summary = summarise_year(dataset, indicator, year, options.convention)?;
         let analysis = &summary.analysis;
         let decimals = indicator.precision();
@@ -560,7 +559,7 @@ impl IndicatorView {
             projection,
             projection_sentence: projection_sentence.map(|s| spoken(&s)),
             as_at_choices,
-            indicator: indicator.clone(),
+            indicator: shared,
             year,
             view,
             summary,
