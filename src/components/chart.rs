@@ -133,10 +133,13 @@ pub fn Chart(props: &ChartProps) -> Html {
         .iter()
         .find(|l| l.role == SeriesRole::Actual)
         .and_then(|l| {
-            l.values
+            // Only the window is searched (a timeline can be a million long).
+            let first = (frame.x_min.ceil().max(0.0) as usize).min(l.values.len());
+            let end = ((frame.x_max.floor() + 1.0).max(0.0) as usize).clamp(first, l.values.len());
+            l.values[first..end]
                 .iter()
-                .enumerate()
-                .rposition(|(i, v)| v.is_some() && frame.is_visible(i as f64))
+                .rposition(Option::is_some)
+                .map(|offset| first + offset)
         })
         .unwrap_or_else(|| frame.x_min.ceil().max(0.0) as usize);
     let pointer_x = {
