@@ -9,6 +9,7 @@
 //! pointer move would take longer than a frame, and the tooltip is passing
 //! detail (the card itself carries the variance in words).
 
+use gloo::events::EventListener;
 use outturn_core::chart::Theme;
 use outturn_core::format::point_detail;
 use outturn_core::model::{Dataset, FinancialYear};
@@ -162,19 +163,19 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                 hide_tip();
                 return;
             };
-            let Some(parent) = element.offset_parent() else {
-                element.set_hidden(false);
-                return;
-            };
-            let origin = parent.get_bounding_client_rect();
-            let below = spark.get_bounding_client_rect();
             if let (Some(heading), Some(body)) =
                 (element.first_element_child(), element.last_element_child())
             {
                 heading.set_text_content(Some(&title));
                 body.set_text_content(Some(&rows));
             }
+            // Shown first: a hidden element has no offset parent to place it by.
             element.set_hidden(false);
+            let Some(parent) = element.offset_parent() else {
+                return;
+            };
+            let origin = parent.get_bounding_client_rect();
+            let below = spark.get_bounding_client_rect();
             let style = element.style();
             let left = (f64::from(event.client_x()) - origin.left() + 12.0)
                 .min(origin.width() - f64::from(element.offset_width()))
@@ -200,15 +201,26 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             }
         })
     };
-    let on_key_down = Callback::from(move |event: KeyboardEvent| {
-        if event.key() == "Escape" {
-            hide_tip();
-        }
-    });
+    // Escape dismisses the tooltip wherever the focus is (WCAG 1.4.13): a
+    // reader pointing with the mouse has not focused the dashboard.
+    {
+        let hide_tip = hide_tip.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+                if event
+                    .dyn_ref::<KeyboardEvent>()
+                    .is_some_and(|key| key.key() == "Escape")
+                {
+                    hide_tip();
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let sort_id = format!("{}-sort", props.title_id);
     let year = props.year.map(|y| y.to_string()).unwrap_or_default();
     html! {
-        <div class="outturn-dashboard" onpointermove={on_pointer_move} onpointerleave={on_pointer_leave} onkeydown={on_key_down}>
+        <div class="outturn-dashboard" onpointermove={on_pointer_move} onpointerleave={on_pointer_leave}>
             <div class="outturn-spark-tip" role="tooltip" hidden=true ref={tip}>
                 <p class="outturn-tooltip-title"></p>
                 <p class="outturn-spark-tip-rows"></p>

@@ -86,6 +86,38 @@ test('the dashboard shows all 38 indicators, sorts by variance and opens one', a
   await page.close();
 });
 
+test('pointing at a dashboard sparkline shows that period in a tooltip, at once', async () => {
+  for (const width of [1280, 375]) {
+    const page = await openAt(`${CARE}&view=dashboard`, { width });
+    const spark = page.locator('.outturn-card[data-indicator=domiciliary-care-hours] .outturn-spark');
+    await spark.scrollIntoViewIfNeeded();
+    // Cards out of view are laid out once scrolled to (content-visibility).
+    await until(async () => (await spark.boundingBox())?.height > 0, 'the sparkline laid out');
+    const box = await spark.boundingBox();
+    // June is the third of twelve points, which run from 2 px to width - 2 px.
+    await page.mouse.move(box.x + 2 + (2 / 11) * (box.width - 4), box.y + box.height / 2);
+    const tip = page.locator('.outturn-spark-tip');
+    await tip.waitFor({ state: 'visible' });
+    const text = await tip.innerText();
+    assert.match(text, /June 2011/);
+    assert.match(text, /Affordable level: 203,326 hours/);
+    assert.match(text, /Actual: 197,085 hours/);
+    // Placed just below the sparkline, inside the page.
+    const at = await tip.boundingBox();
+    assert.ok(at.y >= box.y + box.height && at.y < box.y + box.height + 40, `tooltip at y=${at.y}`);
+    assert.ok(at.x >= 0 && at.x + at.width <= width, `tooltip from x=${at.x} to ${at.x + at.width}`);
+    // Escape and leaving the cards dismiss it.
+    await page.keyboard.press('Escape');
+    await tip.waitFor({ state: 'hidden' });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await tip.waitFor({ state: 'visible' });
+    await page.mouse.move(1, 1);
+    await tip.waitFor({ state: 'hidden' });
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
+
 test('year to date shows cumulative lines and the year target', async () => {
   const page = await openAt(`${CARE}&view=cumulative`);
   const svgText = (await page.locator('.outturn-svg svg text').allTextContents()).join(' ');

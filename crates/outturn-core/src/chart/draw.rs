@@ -297,12 +297,14 @@ pub fn draw_scene<DB: DrawingBackend>(
             rgb(theme.axis).stroke_width(1),
         ))
         .map_err(fail)?;
-        area.draw(&Text::new(
-            label.clone(),
-            (x + 3, top - 16),
-            muted.clone().pos(Pos::new(HPos::Left, VPos::Top)),
-        ))
-        .map_err(fail)?;
+        if !label.is_empty() {
+            area.draw(&Text::new(
+                label.clone(),
+                (x + 3, top - 16),
+                muted.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+            ))
+            .map_err(fail)?;
+        }
     }
     for (x, y, right_aligned, line) in &frame.note {
         let anchor = if *right_aligned {

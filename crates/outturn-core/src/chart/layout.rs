@@ -371,21 +371,27 @@ fn layout_with(
             },
         })
         .collect();
-    // Separators far enough apart for their labels; on a long timeline
-    // that is every few years, so lines and labels never crowd together.
-    let mut last_separator = f64::NEG_INFINITY;
+    // Every separator's line while they are a few pixels apart, but a label
+    // only where it has room after the last one labelled: on a long or
+    // narrow timeline, every few years.
+    let (mut last_line, mut last_label) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
     frame.x_separators = scene
         .x_separators
         .iter()
         .filter(|(x, _)| in_window(*x))
-        .map(|(x, label)| (frame.x(*x), label.clone()))
-        .filter(|(x, label)| {
-            let room = label.chars().count() as f64 * FONT_SIZE * GLYPH_WIDTH + 8.0;
-            let fits = *x - last_separator >= room;
-            if fits {
-                last_separator = *x;
+        .filter_map(|(x, label)| {
+            let x = frame.x(*x);
+            if x - last_line < 6.0 {
+                return None;
             }
-            fits
+            last_line = x;
+            let room = label.chars().count() as f64 * FONT_SIZE * GLYPH_WIDTH + 8.0;
+            if x - last_label >= room {
+                last_label = x;
+                Some((x, label.clone()))
+            } else {
+                Some((x, String::new()))
+            }
         })
         .collect();
     let mut end_labels: Vec<EndLabel> = tagged
