@@ -1,12 +1,9 @@
 // Dense data in the widget: a timeline with more points than pixels is
 // decimated and says so, keeps its tooltip, and its table puts at most
 // 1,000 rows in the page (those in view) while the CSV keeps every row.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { serve, launch, open, waitForState } from './support.mjs';
+import { sharedBrowserWithFiles, open, waitForState } from './support.mjs';
 
 /** 60 years of 400 readings: 24,000 positions on the timeline. */
 function readings() {
@@ -34,18 +31,7 @@ function readings() {
   };
 }
 
-const env = {};
-before(async () => {
-  env.dir = await fs.mkdtemp(path.join(os.tmpdir(), 'outturn-dense-'));
-  await fs.writeFile(path.join(env.dir, 'readings.json'), JSON.stringify(readings()));
-  env.server = await serve({ '/generated/': env.dir });
-  env.browser = await launch();
-});
-after(async () => {
-  await env.browser?.close();
-  await env.server?.close();
-  await fs.rm(env.dir, { recursive: true, force: true });
-});
+const env = sharedBrowserWithFiles(() => ({ 'readings.json': readings() }));
 
 test('a 24,000-point timeline is decimated, says so, and keeps its tooltip and a short table', async () => {
   const page = await open(env.browser, `${env.server.url}?src=generated/readings.json#view=years`);

@@ -4,26 +4,14 @@
 // benchmark's, bench/datasets.mjs) against a fixed baseline computation
 // timed in the same page on the same text: the browser's own JSON.parse
 // and a walk over every value. The limit is in perf-budget.json.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, open, waitForState, root } from './support.mjs';
+import { sharedBrowserWithFiles, open, waitForState, root } from './support.mjs';
 import { largeDataset } from '../../bench/datasets.mjs';
 
-const env = {};
-before(async () => {
-  env.dir = await fs.mkdtemp(path.join(os.tmpdir(), 'outturn-perf-'));
-  await fs.writeFile(path.join(env.dir, 'large.json'), JSON.stringify(largeDataset()));
-  env.server = await serve({ '/generated/': env.dir });
-  env.browser = await launch();
-});
-after(async () => {
-  await env.browser?.close();
-  await env.server?.close();
-  await fs.rm(env.dir, { recursive: true, force: true });
-});
+const env = sharedBrowserWithFiles(() => ({ 'large.json': largeDataset() }));
 
 /** The baseline: parse the text with JSON.parse and add up every number, best of 3. */
 const baseline = `async (url) => {

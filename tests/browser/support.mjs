@@ -3,6 +3,7 @@
 // (never a downloaded browser). Used by the tests and by tools/screenshots.mjs.
 import http from 'node:http';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
@@ -107,6 +108,29 @@ export function sharedBrowser() {
   after(async () => {
     await shared.browser?.close();
     await shared.server?.close();
+  });
+  return shared;
+}
+
+/**
+ * Like `sharedBrowser`, and also serves generated files under /generated/:
+ * `files()` returns { name: JSON-able value }, written once to a temporary
+ * folder that is removed afterwards.
+ */
+export function sharedBrowserWithFiles(files) {
+  const shared = {};
+  before(async () => {
+    shared.dir = await fs.mkdtemp(path.join(os.tmpdir(), 'outturn-test-'));
+    for (const [name, value] of Object.entries(files())) {
+      await fs.writeFile(path.join(shared.dir, name), JSON.stringify(value));
+    }
+    shared.server = await serve({ '/generated/': shared.dir });
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+    if (shared.dir) await fs.rm(shared.dir, { recursive: true, force: true });
   });
   return shared;
 }
