@@ -225,17 +225,41 @@ async function coldLoad(browser, server, library, { query = '', moves = MOVES, t
   return result;
 }
 
+/** Median and spread of each figure over `loads` of one library. */
+function summarise(library, loads) {
+  const pick = (key) => summary(loads.map((l) => l[key]).filter((v) => v !== undefined));
+  const keys = ['ready', 'codeGzip', 'codeRaw', 'dataGzip', 'dataRaw', 'heap', 'wasm', 'parse', 'analyse', 'p50', 'p95', 'delay95', 'zoom50', 'zoom95'];
+  const out = { library, loads, files: loads[0].files, tooltip: loads[0].tooltip, problems: loads.flatMap((l) => l.problems) };
+  for (const key of keys) if (loads.some((l) => l[key] !== undefined)) out[key] = pick(key);
+  return out;
+}
+
+/** Cold loads of one library (an Outturn-only case). */
 async function measure(browser, server, library, options = {}) {
   const loads = [];
   for (let i = 0; i < (options.loads ?? LOADS); i += 1) {
     loads.push(await coldLoad(browser, server, library, options));
     process.stdout.write('.');
   }
-  const pick = (key) => summary(loads.map((l) => l[key]).filter((v) => v !== undefined));
-  const keys = ['ready', 'codeGzip', 'codeRaw', 'dataGzip', 'dataRaw', 'heap', 'wasm', 'parse', 'analyse', 'p50', 'p95', 'delay95', 'zoom50', 'zoom95'];
-  const out = { library, loads, files: loads[0].files, tooltip: loads[0].tooltip, problems: loads.flatMap((l) => l.problems) };
-  for (const key of keys) if (loads.some((l) => l[key] !== undefined)) out[key] = pick(key);
-  return out;
+  return summarise(library, loads);
+}
+
+/**
+ * Cold loads of several libraries taken in turn (load 1 of each, then load
+ * 2 of each, ...), after one load of each that is thrown away, so that no
+ * library is measured while the machine is still warming up or busier than
+ * for the others.
+ */
+async function measureInTurn(browser, server, chosen, optionsFor) {
+  const loads = new Map(chosen.map((library) => [library, []]));
+  for (let round = -1; round < LOADS; round += 1) {
+    for (const library of chosen) {
+      const load = await coldLoad(browser, server, library, optionsFor(library));
+      if (round >= 0) loads.get(library).push(load);
+    }
+    process.stdout.write(round < 0 ? 'warm-up ' : '.');
+  }
+  return chosen.map((library) => summarise(library, loads.get(library)));
 }
 
 // ---------------------------------------------------------------- Outturn-only cases
@@ -345,7 +369,7 @@ function report({ env, when, kent, dashboard, zoomKent, timeline, memory, target
     lines.push('');
   }
   lines.push('## How it is measured', '');
-  lines.push('- Every page loads in a fresh browser context (cold HTTP and code caches), from a server on 127.0.0.1 that sends gzip (level 9) and `Cache-Control: max-age=3600` (each load still starts with an empty cache).');
+  lines.push('- Every page loads in a fresh browser context (cold HTTP and code caches), from a server on 127.0.0.1 that sends gzip (level 9) and `Cache-Control: max-age=3600` (each load still starts with an empty cache). On the default dataset the libraries are loaded in turn (one load of each, then the next round), after a warm-up round that is not counted.');
   lines.push('- **ready**: from navigation start to the end of the first frame after the chart is drawn with its tooltip handlers attached (peers: after their draw call returns, animations off; Outturn: when its host reports `data-outturn-state="ready"`).');
   lines.push('- **tooltip**: for each pointermove over the plot area, from the page receiving it to the end of the next frame (handlers, the library\'s own animation-frame work, layout and paint). The browser\'s input delay before the handler (the same for every library) is recorded apart.');
   lines.push('- **bytes**: Resource Timing (`encodedBodySize` = gzip as transferred, `decodedBodySize` = raw). Code = the library\'s own files; the page and the few lines that configure each chart are not counted.');
@@ -410,12 +434,15 @@ const env = await machine(browser);
 const when = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 try {
   const only = process.env.BENCH_LIBS?.split(',');
-  const kent = [];
-  for (const library of libraries.filter((l) => !only || only.includes(l.key))) {
-    process.stdout.write(`default dataset, ${library.name} `);
-    kent.push(await measure(browser, server, library, { checkTooltip: library.key === 'outturn' ? outturnTooltip : undefined }));
-    console.log(` ready ${ms(kent.at(-1).ready.median)} ms, p95 ${ms(kent.at(-1).p95.median)} ms`);
-  }
+  process.stdout.write('default dataset, every library in turn ');
+  const kent = await measureInTurn(
+    browser,
+    server,
+    libraries.filter((l) => !only || only.includes(l.key)),
+    (library) => ({ checkTooltip: library.key === 'outturn' ? outturnTooltip : undefined }),
+  );
+  console.log('');
+  for (const r of kent) console.log(`  ${r.library.name}: ready ${ms(r.ready.median)} ms, p95 ${ms(r.p95.median)} ms`);
   if (only) process.exit(0);
   process.stdout.write('large dataset, dashboard ');
   const dashboard = await measure(browser, server, libraries[0], {
