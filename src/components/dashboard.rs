@@ -13,7 +13,7 @@ use gloo::events::EventListener;
 use outturn_core::chart::Theme;
 use outturn_core::format::point_detail;
 use outturn_core::model::{Dataset, FinancialYear};
-use outturn_core::view::{DashboardEntry, DashboardOrder, SPARKLINE_SIZE};
+use outturn_core::view::{spark_position, DashboardEntry, DashboardOrder, SPARKLINE_SIZE};
 use wasm_bindgen::JsCast as _;
 use web_sys::{Element, HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -90,12 +90,12 @@ fn spark_tip(dataset: &Dataset, spark: &Element, client_x: f64) -> Option<(Strin
     let indicator = dataset.indicator(&card.get_attribute("data-indicator")?)?;
     let year = FinancialYear::parse(&card.get_attribute("data-year")?)?;
     let figures = indicator.year(year)?;
-    let count = indicator.periods.len();
     let rect = spark.get_bounding_client_rect();
-    // The sparkline's points run from 2 px to width - 2 px (see the core).
-    let span = (rect.width() - 4.0).max(1.0);
-    let fraction = ((client_x - rect.left() - 2.0) / span).clamp(0.0, 1.0);
-    let index = (fraction * count.saturating_sub(1) as f64).round() as usize;
+    let index = spark_position(
+        client_x - rect.left(),
+        rect.width(),
+        indicator.periods.len(),
+    );
     let detail = point_detail(indicator, figures, index);
     let rows = detail
         .rows

@@ -63,30 +63,24 @@ pub fn PanelTable(props: &PanelTableProps) -> Html {
         });
     }
     // The rows in view, at most MAX_ROWS of them; only those are made.
-    let rows = props
+    let (rows, total) = props
         .view
         .panels
         .get(props.index)
-        .map(|panel| {
-            let total = panel.details.len();
-            let (x_min, x_max) = (*window).unwrap_or(panel.scene.x_window);
-            let first = (x_min.ceil().max(0.0) as usize).min(total);
-            let last = ((x_max.floor().max(0.0) as usize) + 1).clamp(first, total);
-            (first, last.min(first + MAX_ROWS), total)
-        })
+        .map(|panel| panel.rows_in((*window).unwrap_or(panel.scene.x_window), MAX_ROWS))
         .unwrap_or_default();
     let table = use_memo(
-        (props.view.clone(), props.index, rows),
-        |(view, index, (first, last, _))| {
+        (props.view.clone(), props.index, rows.clone()),
+        |(view, index, rows)| {
             view.panels
                 .get(*index)
-                .map(|panel| panel.table_of(&view.indicator.title, *first..*last))
+                .map(|panel| panel.table_of(&view.indicator.title, rows.clone()))
         },
     );
     let Some(table) = table.as_ref() else {
         return Html::default();
     };
-    let (first, _, total) = rows;
+    let first = rows.start;
     let shown = &table.rows;
     let more = (shown.len() < total).then(|| {
         format!(

@@ -316,3 +316,32 @@ fn building_a_view_grows_in_step_with_the_data_not_faster() {
         large / small
     );
 }
+
+#[test]
+fn a_sparkline_pointer_finds_its_period_and_a_table_its_rows() {
+    use outturn_core::view::spark_position;
+    // Twelve points from 2 px to 118 px on a 120 px sparkline.
+    assert_eq!(spark_position(2.0, 120.0, 12), 0);
+    assert_eq!(spark_position(2.0 + 2.0 / 11.0 * 116.0, 120.0, 12), 2);
+    assert_eq!(spark_position(500.0, 120.0, 12), 11);
+    assert_eq!(spark_position(-5.0, 120.0, 12), 0);
+    assert_eq!(spark_position(60.0, 120.0, 1), 0);
+
+    let dataset = readings(3);
+    let indicator = &dataset.indicators[0];
+    let options = ViewOptions {
+        view: View::Years,
+        ..ViewOptions::default()
+    };
+    let view = IndicatorView::new(
+        &dataset,
+        &indicator.id,
+        indicator.default_year().unwrap(),
+        &options,
+    )
+    .unwrap();
+    let timeline = view.panels.iter().find(|p| p.key == "timeline").unwrap();
+    assert_eq!(timeline.rows_in((-0.5, 1199.5), 1000), (0..1000, 1200));
+    assert_eq!(timeline.rows_in((599.5, 640.2), 1000), (600..641, 1200));
+    assert_eq!(timeline.rows_in((1190.0, 1300.0), 1000), (1190..1200, 1200));
+}

@@ -85,6 +85,15 @@ pub enum DashboardOrder {
     Variance,
 }
 
+/// The period a pointer is nearest on a sparkline: `x` pixels from the
+/// sparkline's left edge, drawn `width` pixels wide, of `count` periods
+/// (points run from 2 px to `width` - 2 px, as [`spark`] draws them).
+pub fn spark_position(x: f64, width: f64, count: usize) -> usize {
+    let span = (width - 4.0).max(1.0);
+    let fraction = ((x - 2.0) / span).clamp(0.0, 1.0);
+    (fraction * count.saturating_sub(1) as f64).round() as usize
+}
+
 /// Polyline point strings for `series` over a shared `low..high` range.
 fn spark(series: &[Option<f64>], low: f64, high: f64) -> Vec<String> {
     let (width, height) = SPARKLINE_SIZE;

@@ -26,7 +26,9 @@ mod per_position;
 mod table;
 
 use crate::summary::{summarise_year, YearSummary};
-pub use dashboard::{dashboard, DashboardEntry, DashboardOrder, Standing, SPARKLINE_SIZE};
+pub use dashboard::{
+    dashboard, spark_position, DashboardEntry, DashboardOrder, Standing, SPARKLINE_SIZE,
+};
 pub use per_position::PerPosition;
 pub use table::{plain_number, PanelTable};
 
@@ -814,6 +816,15 @@ impl Panel {
 }
 
 impl Panel {
+    /// The table rows a page shows for x window `window` (positions): those
+    /// inside it, at most `max` from the first; and the number of rows in all.
+    pub fn rows_in(&self, window: (f64, f64), max: usize) -> (std::ops::Range<usize>, usize) {
+        let total = self.details.len();
+        let first = (window.0.ceil().max(0.0) as usize).min(total);
+        let end = ((window.1.floor() + 1.0).max(0.0) as usize).clamp(first, total);
+        (first..end.min(first.saturating_add(max)), total)
+    }
+
     /// A panel with nothing in it, to fill in with struct update syntax;
     /// `IndicatorView::new` completes legend, summary and announcements.
     fn blank() -> Self {
