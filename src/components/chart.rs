@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast as _;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::hex;
+use super::{hex, within};
 use crate::state::{Action, Shared};
 
 /// Props of [`Chart`].
@@ -159,12 +159,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         Callback::from(move |event: PointerEvent| {
             // Over the tooltip itself: keep it as it is, so it can be read
             // and its text selected (hoverable, WCAG 1.4.13).
-            let over_tooltip = event
-                .target()
-                .and_then(|target| target.dyn_into::<Element>().ok())
-                .and_then(|element| element.closest(".outturn-tooltip").ok().flatten())
-                .is_some();
-            if over_tooltip {
+            if within(event.target(), ".outturn-tooltip") {
                 return;
             }
             let Some(x) = pointer_x(&event) else {

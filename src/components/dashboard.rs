@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast as _;
 use web_sys::{Element, HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::hex;
+use super::{hex, within};
 use crate::state::{Action, Shared};
 
 /// Props of [`Dashboard`].
@@ -138,12 +138,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                 return;
             };
             // Over the tooltip itself: keep it, so it can be read (WCAG 1.4.13).
-            if target
-                .closest(".outturn-spark-tip")
-                .ok()
-                .flatten()
-                .is_some()
-            {
+            if within(event.target(), ".outturn-spark-tip") {
                 return;
             }
             let Some(element) = tip.cast::<HtmlElement>() else {
@@ -191,12 +186,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
         let hide_tip = hide_tip.clone();
         Callback::from(move |event: PointerEvent| {
             // Moving onto the tooltip keeps it.
-            let onto_tip = event
-                .related_target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|e| e.closest(".outturn-spark-tip").ok().flatten())
-                .is_some();
-            if !onto_tip {
+            if !within(event.related_target(), ".outturn-spark-tip") {
                 hide_tip();
             }
         })

@@ -31,8 +31,18 @@ pub use view_tabs::ViewTabs;
 pub use year_select::YearSelect;
 
 use outturn_core::chart::Colour;
+use wasm_bindgen::JsCast as _;
 
 /// `#12436d` for a colour, for SVG presentation attributes.
 pub(crate) fn hex(colour: Colour) -> String {
     format!("#{:02x}{:02x}{:02x}", colour.0, colour.1, colour.2)
+}
+
+/// True when `target` (an event's target) is inside an element matching
+/// `selector`: the pointer over a tooltip keeps it open (WCAG 1.4.13).
+pub(crate) fn within(target: Option<web_sys::EventTarget>, selector: &str) -> bool {
+    target
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest(selector).ok().flatten())
+        .is_some()
 }
