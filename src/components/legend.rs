@@ -59,7 +59,7 @@ pub fn Legend(props: &LegendProps) -> Html {
     let theme = &props.theme;
     // Main series first (as a reader scans), earlier years after.
     let mut entries: Vec<&(SeriesRole, String)> = props.entries.iter().collect();
-    entries.sort_by_key(|(role, _)| role.rank());
+    outturn_core::order::sort_stable_by_key(&mut entries, |(role, _)| role.rank());
     let lines = entries.into_iter().map(|(role, label)| {
         let key = role.key();
         let shown = !props.hidden.contains(&key);

@@ -25,6 +25,7 @@ pub mod analysis;
 pub mod chart;
 pub mod format;
 pub mod model;
+pub mod order;
 pub mod summary;
 pub mod view;
 

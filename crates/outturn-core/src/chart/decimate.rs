@@ -36,8 +36,8 @@ pub fn m4(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
                 high = index;
             }
         }
-        let mut picks = [start, low, high, end - 1];
-        picks.sort_unstable();
+        // In index order already: start <= low, high <= end - 1.
+        let picks = [start, low.min(high), low.max(high), end - 1];
         let mut last = None;
         for index in picks {
             if last != Some(index) {

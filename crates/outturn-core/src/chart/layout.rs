@@ -404,7 +404,7 @@ fn layout_with(
         })
         .collect();
     // Nudge labels apart, top to bottom, so none overlaps another.
-    end_labels.sort_by(|a, b| a.y.total_cmp(&b.y));
+    crate::order::sort_stable_by(&mut end_labels, |a, b| a.y.total_cmp(&b.y));
     for index in 1..end_labels.len() {
         let floor = end_labels[index - 1].y + END_LABEL_GAP;
         if end_labels[index].y < floor {

@@ -174,9 +174,7 @@ pub fn parse_dataset(text: &str) -> Result<Parsed, ParseError> {
     let dataset = checker.dataset(&document);
     // Document order: by the indices in each path (indicator, year, entry);
     // the sort is stable, so problems at one place keep the order found.
-    checker
-        .diagnostics
-        .sort_by_cached_key(|d| path_indices(&d.path));
+    crate::order::sort_stable_by_key(&mut checker.diagnostics, |d| path_indices(&d.path));
     let has_errors = checker.diagnostics.iter().any(Diagnostic::is_error);
     match dataset {
         Some(dataset) if !has_errors => Ok(Parsed {

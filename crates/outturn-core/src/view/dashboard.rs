@@ -207,7 +207,7 @@ pub fn dashboard(
         .collect::<Vec<_>>();
     if order == DashboardOrder::Variance {
         for (_, entries) in &mut groups {
-            entries.sort_by(|a, b| {
+            crate::order::sort_stable_by(entries, |a, b| {
                 let size = |e: &DashboardEntry| e.variance_pct.map(f64::abs);
                 match (size(a), size(b)) {
                     (Some(x), Some(y)) => y.total_cmp(&x),

@@ -846,7 +846,7 @@ impl Panel {
     /// in [`SeriesRole::rank`] order (main series first).
     pub fn series_order(&self) -> Vec<SeriesRole> {
         let mut roles: Vec<SeriesRole> = self.scene.lines.iter().map(|l| l.role).collect();
-        roles.sort_by_key(|role| role.rank());
+        crate::order::sort_stable_by_key(&mut roles, |role| role.rank());
         roles
     }
 
