@@ -39,7 +39,7 @@ impl Colour {
         let mut channels = inner
             .split([',', ' ', '/'])
             .filter(|part| !part.is_empty())
-            .map(|part| part.trim().parse::<f64>().ok());
+            .map(|part| crate::format::parse_decimal(part.trim()));
         let mut next = || -> Option<u8> { Some(channels.next()??.round().clamp(0.0, 255.0) as u8) };
         Some(Self(next()?, next()?, next()?))
     }

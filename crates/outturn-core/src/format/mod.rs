@@ -10,7 +10,7 @@ pub use case::{capitalise, lower, quoted};
 pub use narrative::{cost_sentence, headline, point_detail, printed_sentences, PointDetail};
 pub use number::{
     format_amount, format_axis_tick, format_money, format_number, format_percent, format_signed,
-    format_value, format_variance, spoken,
+    format_value, format_variance, parse_decimal, spoken,
 };
 
 /// Splits a note into plain and `**bold**` spans: `(is_bold, text)`.

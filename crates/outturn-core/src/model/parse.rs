@@ -1066,12 +1066,12 @@ fn number_hint(text: &str) -> String {
         .chars()
         .filter(|c| c.is_ascii_digit() || matches!(c, '.' | '-'))
         .collect();
-    match digits.parse::<f64>() {
-        Ok(_) if trimmed.contains(['k', 'K', 'm', 'M']) => {
+    match crate::format::parse_decimal(&digits) {
+        Some(_) if trimmed.contains(['k', 'K', 'm', 'M']) => {
             "; write the full number without quotes, symbols or abbreviations (e.g. 5000 for 5k), and say thousands in \"unit\"".to_string()
         }
-        Ok(n) => format!("; write it as a number without quotes, commas or symbols: {n}"),
-        Err(_) => String::new(),
+        Some(n) => format!("; write it as a number without quotes, commas or symbols: {n}"),
+        None => String::new(),
     }
 }
 

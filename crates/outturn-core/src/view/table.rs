@@ -86,7 +86,7 @@ pub fn plain_number(cell: &str) -> Option<(f64, Option<f64>)> {
             (Some('m'), next) if !next.is_some_and(char::is_alphabetic) => 1e6,
             _ => 1.0,
         };
-        let value = digits.parse::<f64>().ok()? * scale;
+        let value = crate::format::parse_decimal(&digits)? * scale;
         Some(if negative { -value } else { value })
     }
     let (main, percent) = match cell.split_once('(') {
