@@ -74,6 +74,16 @@ pub fn quoted(text: &str) -> String {
     out
 }
 
+/// Whether `c` can continue a word: an ASCII letter or digit, or a Latin
+/// letter with an accent (U+00C0 to U+024F, not `×` or `÷`). Used to tell
+/// a money suffix ("£118k") from the start of a word ("£5 kilos").
+///
+/// Why not `char::is_alphanumeric`: it carries Unicode's letter and number
+/// tables (about 2 KB of the download), and the words it looks at are ours.
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (matches!(c as u32, 0xC0..=0x24F) && !matches!(c, '×' | '÷'))
+}
+
 /// Control characters and the invisible formatting characters that can
 /// disguise text (zero-width, bidirectional controls, byte-order mark).
 fn invisible(c: char) -> bool {
@@ -83,7 +93,7 @@ fn invisible(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{capitalise, lower, lower_char, quoted, upper_char};
+    use super::{capitalise, is_word_char, lower, lower_char, quoted, upper_char};
 
     #[test]
     fn quotes_like_debug_for_the_characters_data_contains() {
@@ -132,5 +142,15 @@ mod tests {
         assert_eq!(capitalise(""), "");
         // Letters outside the covered range are left alone.
         assert_eq!(lower("ΑΒΓ"), "ΑΒΓ");
+    }
+
+    #[test]
+    fn word_characters_are_latin_letters_and_digits() {
+        for c in ['a', 'Z', '7', 'é', 'Ł', 'ß', 'ÿ'] {
+            assert!(is_word_char(c), "{c}");
+        }
+        for c in [' ', '.', ',', '-', '–', '×', '÷', '£', ')', '\u{a0}'] {
+            assert!(!is_word_char(c), "{c:?}");
+        }
     }
 }

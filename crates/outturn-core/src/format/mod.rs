@@ -6,7 +6,7 @@ mod case;
 mod narrative;
 mod number;
 
-pub use case::{capitalise, lower, quoted};
+pub use case::{capitalise, is_word_char, lower, quoted};
 pub use narrative::{cost_sentence, headline, point_detail, printed_sentences, PointDetail};
 pub use number::{
     format_amount, format_axis_tick, format_money, format_number, format_percent, format_signed,

@@ -103,7 +103,7 @@ pub fn spoken(text: &str) -> String {
         let boundary = after[digits..]
             .chars()
             .nth(1)
-            .is_none_or(|c| !c.is_alphanumeric());
+            .is_none_or(|c| !super::is_word_char(c));
         let value = parse_decimal(&number.replace(',', ""));
         let pounds = match (value, suffix, boundary) {
             (Some(v), Some('k'), true) => Some(v * 1_000.0),

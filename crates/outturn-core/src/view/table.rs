@@ -82,8 +82,8 @@ pub fn plain_number(cell: &str) -> Option<(f64, Option<f64>)> {
         // "k" or "m" straight after the digits, not the start of a word.
         let mut after = rest[end..].chars();
         let scale = match (after.next(), after.next()) {
-            (Some('k'), next) if !next.is_some_and(char::is_alphabetic) => 1e3,
-            (Some('m'), next) if !next.is_some_and(char::is_alphabetic) => 1e6,
+            (Some('k'), next) if !next.is_some_and(crate::format::is_word_char) => 1e3,
+            (Some('m'), next) if !next.is_some_and(crate::format::is_word_char) => 1e6,
             _ => 1.0,
         };
         let value = crate::format::parse_decimal(&digits)? * scale;
