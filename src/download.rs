@@ -3,6 +3,7 @@
 //! and its figures as CSV. Nothing is fetched; no data URL or blob image is
 //! loaded, so strict Content-Security-Policies allow all three.
 
+use crate::backend::Backend;
 use outturn_core::chart::{draw_export, export_header, Frame, Scene, SeriesRole, Theme};
 use plotters::prelude::IntoDrawingArea as _;
 use plotters_canvas::CanvasBackend;
@@ -67,7 +68,7 @@ pub fn save_png(
     context.scale(PNG_SCALE, PNG_SCALE)?;
     let backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| error("no canvas"))?;
-    let area = backend.into_drawing_area();
+    let area = Backend::Canvas(backend).into_drawing_area();
     draw_export(&area, title, legend, scene, frame, theme, 1.0).map_err(error)?;
     area.present().map_err(error)?;
     let name = name.to_string();

@@ -13,6 +13,7 @@
 //! `update(options)` and `destroy()`.
 
 mod app;
+mod backend;
 mod components;
 mod download;
 mod fetch;

@@ -11,10 +11,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
-use outturn_core::chart::{
-    chart_height, full_window, layout_window, render_svg, SeriesRole, Theme,
-};
+use outturn_core::chart::{chart_height, full_window, layout_window, SeriesRole, Theme};
 use outturn_core::view::Panel;
+
+use crate::backend::render_svg;
 use wasm_bindgen::JsCast as _;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;

@@ -2,7 +2,8 @@
 //! print), each with its title and key, and its figures as CSV with the
 //! same numbers as the table.
 
-use outturn_core::chart::{chart_height, layout_window, render_export_svg, Theme};
+use crate::backend::render_export_svg;
+use outturn_core::chart::{chart_height, layout_window, Theme};
 use outturn_core::view::Panel;
 use yew::prelude::*;
 

@@ -616,18 +616,24 @@ pub fn render_export_svg(
         area.present()
             .map_err(|error| DrawError(error.to_string()))?;
     }
+    Ok(with_title(svg, title))
+}
+
+/// `svg` (a document plotters' SVG backend wrote) with `title` as its
+/// `<title>`, escaped, so a file manager or screen reader can name it.
+pub fn with_title(svg: String, title: &str) -> String {
     let escaped = title
         .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;");
-    Ok(match svg.find(">\n") {
+    match svg.find(">\n") {
         Some(end) => format!(
             "{}>\n<title>{escaped}</title>\n{}",
             &svg[..end],
             &svg[end + 2..]
         ),
         None => svg,
-    })
+    }
 }
 
 #[cfg(test)]

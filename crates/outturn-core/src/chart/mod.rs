@@ -19,7 +19,8 @@ pub use build::{
 };
 pub use decimate::{column_spans, m4};
 pub use draw::{
-    draw_export, draw_scene, export_header, DrawError, LineStyle, Marker, SVG_FONT_SCALE,
+    draw_export, draw_scene, export_header, with_title, DrawError, LineStyle, Marker,
+    SVG_FONT_SCALE,
 };
 #[cfg(feature = "svg")]
 pub use draw::{render_export_svg, render_svg};
