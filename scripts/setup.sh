@@ -61,7 +61,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# 5. npm packages (binaryen's wasm-opt, playwright-core, axe-core), exactly as locked.
+# 5. npm packages (binaryen's wasm-opt, esbuild, playwright-core, axe-core), exactly as locked.
 stamp=node_modules/.outturn-lock-stamp
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   say "installing npm packages"

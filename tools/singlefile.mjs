@@ -4,10 +4,11 @@
 // server and no network, including loading other datasets by file picker or
 // drag and drop.
 //
-// Run by `trunk build` (see Trunk.toml [[hooks]]); reads and writes
+// Run by tools/postbuild.mjs (trunk's post-build hook); reads and writes
 // $TRUNK_STAGING_DIR, or the folder given as the first argument.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { build } from 'esbuild';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) {
@@ -15,8 +16,7 @@ if (!dir) {
   process.exit(2);
 }
 const read = (name) => fs.readFile(path.join(dir, name));
-const [glue, wasm, widgetCss, pageCss, sample] = await Promise.all([
-  read('outturn-web.js'),
+const [wasm, widgetCss, pageCss, sample] = await Promise.all([
   read('outturn-web_bg.wasm'),
   read('outturn.css'),
   read('page.css'),
@@ -29,6 +29,22 @@ try {
 } catch {
   // No snippets: everything is in the glue.
 }
+
+// The glue and a start-up that hands it the WebAssembly bytes, as one
+// module script (esbuild joins them, whatever the glue's own names are).
+const start = `import init from './outturn-web.js';
+const wasmBytes = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));
+await init({ module_or_path: wasmBytes });`;
+const bundled = await build({
+  stdin: { contents: start, resolveDir: dir, sourcefile: 'standalone-start.js' },
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: process.env.TRUNK_PROFILE === 'release',
+  legalComments: 'none',
+  write: false,
+});
+const script = bundled.outputFiles[0].text;
 
 // Text inside <script> and <style> must not close its element early.
 const inScript = (text) => text.replaceAll('</script', '<\\/script');
@@ -58,10 +74,7 @@ ${inStyle(widgetCss.toString())}
 ${inScript(sample.toString())}
     </script>
     <script type="module">
-${inScript(glue.toString())}
-const wasmBase64 = "${wasm.toString('base64')}";
-const wasmBytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: wasmBytes });
+${inScript(script)}
     </script>
   </body>
 </html>
