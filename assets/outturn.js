@@ -38,27 +38,45 @@ function addStylesheet() {
   return loaded;
 }
 
-// Start downloading each widget's data now, so it arrives while the
-// WebAssembly compiles instead of after (the widget's own request then
-// takes the preloaded response). Inline data (#id) needs no request.
+// Ask for each widget's data now, so it arrives while the WebAssembly
+// compiles instead of after. The widget takes the response from this
+// registry (a Map on window under a registered symbol, from absolute URL to
+// the response's promise and its AbortController, which the widget's
+// timeout uses), each once, instead of asking again. Inline data (#id)
+// needs no request.
+const BUFFER_BYTES = 4 << 20;
 function preloadData() {
+  const registry = (window[Symbol.for('outturn.preloaded')] ??= new Map());
   for (const host of document.querySelectorAll('.outturn, [data-outturn]')) {
     const src = host.getAttribute('data-src')?.trim() || new URL('./kent-2011-12-key-activity.json', here).href;
-    if (src.startsWith('#') || document.querySelector(`link[rel=preload][href="${CSS.escape(src)}"]`)) continue;
-    const link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'fetch';
-    link.crossOrigin = 'anonymous';
-    link.href = src;
-    document.head.append(link);
+    if (src.startsWith('#')) continue;
+    let url;
+    try {
+      url = new URL(src, location.href);
+    } catch {
+      continue; // The widget explains a bad address.
+    }
+    if (!/^https?:$/.test(url.protocol) || registry.has(url.href)) continue;
+    const controller = new AbortController();
+    // A small body is read here too, so the widget does not wait for it.
+    const response = fetch(url.href, { signal: controller.signal }).then(async (answer) => {
+      const length = Number(answer.headers.get('content-length') ?? Infinity);
+      if (!answer.ok || !(length <= BUFFER_BYTES)) return answer;
+      const { status, statusText, headers } = answer;
+      return new Response(await answer.arrayBuffer(), { status, statusText, headers });
+    });
+    // The widget reports failures; until it takes the promise, nobody else should.
+    response.catch(() => {});
+    registry.set(url.href, { response, controller });
   }
 }
 
-// The stylesheet loads while the module compiles; each widget waits for it
-// before it reports itself ready.
-addStylesheet();
+// The stylesheet loads while the module compiles (it is small, and almost
+// always arrives first); the module starts once it has, so each widget can
+// take its rules at once rather than load them again.
+const styles = addStylesheet();
 preloadData();
-const { default: init, mount: mountWidget, panicDrill, memoryBytes } = await glue;
+const [{ default: init, mount: mountWidget, panicDrill, memoryBytes }] = await Promise.all([glue, styles]);
 await init({ module_or_path: wasm });
 
 /**

@@ -199,6 +199,8 @@ pub fn App(props: &AppProps) -> Html {
             let styles = shadow
                 .as_ref()
                 .and_then(|shadow| shadow.query_selector(".outturn-styles").ok().flatten());
+            // No such element: the styles were adopted (main.rs), and like a
+            // <style> they apply at once.
             let loaded = match styles
                 .as_ref()
                 .and_then(|s| s.dyn_ref::<web_sys::HtmlLinkElement>())
@@ -254,11 +256,15 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let chart_box = chart_box.clone();
         use_effect_with(root.clone(), move |root| {
-            let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries| {
+            let measure = move || {
                 if let Some(element) = chart_box.cast::<Element>() {
                     dispatcher.dispatch(Action::Resize(element.client_width().max(0) as u32));
                 }
-            });
+            };
+            // The observer's first report comes with the next frame: measure
+            // now as well, so data that is already here is drawn at once.
+            measure();
+            let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries| measure());
             let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
             if let (Some(observer), Some(element)) = (&observer, root.cast::<Element>()) {
                 observer.observe(&element);
@@ -439,20 +445,31 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     // The state is mirrored on the host element too, for pages and tests
-    // that look for it without entering the shadow root.
-    {
+    // that look for it without entering the shadow root. It is written as
+    // this render runs, not only in an effect: Yew may hand a frame to the
+    // browser between committing a render and running its effects, and the
+    // host would go on saying "loading" over a chart already drawn and
+    // answering the pointer. Observers of the host still see the change only
+    // once this render's DOM is in place, since mutation observers run as
+    // microtasks, after Yew's render pass. The first render has no root
+    // yet: the effect covers it.
+    let mirror_status = {
         let root = root.clone();
-        use_effect_with(status, move |status| {
+        move |status: &str| {
             let host = root
                 .cast::<Element>()
                 .map(|element| element.get_root_node())
                 .and_then(|node| node.dyn_into::<web_sys::ShadowRoot>().ok())
                 .map(|shadow| shadow.host());
-            if let Some(host) = host {
+            if let Some(host) = host
+                .filter(|host| host.get_attribute("data-outturn-state").as_deref() != Some(status))
+            {
                 let _ = host.set_attribute("data-outturn-state", status);
             }
-        });
-    }
+        }
+    };
+    mirror_status(status);
+    use_effect_with(status, move |status| mirror_status(status));
 
     let header = state.dataset.as_ref().map(|dataset| {
         let years = view

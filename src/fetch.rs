@@ -3,8 +3,9 @@
 //! core (UTF-8 or UTF-16); every failure becomes a diagnostic that says
 //! what went wrong and what to do.
 
-use gloo::net::http::Request;
+use gloo::net::http::{Request, Response};
 use outturn_core::{decode_text, too_large, Diagnostic, MAX_INPUT_BYTES};
+use wasm_bindgen::JsCast;
 
 /// How long a data URL may take to answer, in milliseconds (default 30 s).
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
@@ -27,13 +28,36 @@ pub async fn fetch_text(src: &str, timeout_ms: u32) -> Result<String, Diagnostic
             format!("data can only be loaded over http or https, not {scheme}"),
         ));
     }
-    let controller = web_sys::AbortController::new().ok();
+    let href = url.href();
+    // The loader (outturn.js) asks for each widget's data as soon as it
+    // runs, while the WebAssembly compiles; take that response rather than
+    // asking again. Anything else is fetched here.
+    let preloaded = take_preloaded(&href);
+    let controller = match &preloaded {
+        Some((_, controller)) => Some(controller.clone()),
+        None => web_sys::AbortController::new().ok(),
+    };
     let timer = controller.clone().map(|controller| {
         gloo::timers::callback::Timeout::new(timeout_ms, move || controller.abort())
     });
-    let request =
-        Request::get(&url.href()).abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
-    let response = request.send().await.map_err(|error| {
+    let response = match preloaded {
+        Some((response, _)) => wasm_bindgen_futures::JsFuture::from(response)
+            .await
+            .and_then(|response| response.dyn_into::<web_sys::Response>())
+            .map(Response::from)
+            .map_err(|error| {
+                error
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|error| String::from(error.message()))
+                    .unwrap_or_default()
+            }),
+        None => Request::get(&href)
+            .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
+            .send()
+            .await
+            .map_err(|error| error.to_string()),
+    };
+    let response = response.map_err(|error| {
         let aborted = controller.as_ref().is_some_and(|c| c.signal().aborted());
         let message = if aborted {
             format!("{src} did not answer within {} seconds; try again later, or check the address", timeout_ms / 1000)
@@ -73,6 +97,29 @@ pub async fn fetch_text(src: &str, timeout_ms: u32) -> Result<String, Diagnostic
         ));
     }
     Ok(text)
+}
+
+/// Where the loader leaves the responses it asked for: a `Map` on `window`
+/// under this registered symbol, from absolute URL to `{ response, controller }`
+/// (a promise of the `Response`, and the `AbortController` that cancels it).
+const PRELOADED: &str = "outturn.preloaded";
+
+/// Takes (removes, so a reload asks the network again) the loader's
+/// response for `href`, if it asked for one.
+fn take_preloaded(href: &str) -> Option<(js_sys::Promise, web_sys::AbortController)> {
+    let registry = js_sys::Reflect::get(&gloo::utils::window(), &js_sys::Symbol::for_(PRELOADED))
+        .ok()?
+        .dyn_into::<js_sys::Map>()
+        .ok()?;
+    let key = wasm_bindgen::JsValue::from_str(href);
+    let entry = registry.get(&key);
+    registry.delete(&key);
+    let field =
+        |name: &str| js_sys::Reflect::get(&entry, &wasm_bindgen::JsValue::from_str(name)).ok();
+    Some((
+        field("response")?.dyn_into().ok()?,
+        field("controller")?.dyn_into().ok()?,
+    ))
 }
 
 /// Reads a picked or dropped file and decodes it; files over the size limit

@@ -192,6 +192,10 @@ fn mount_point(host: &Element) -> Result<Element, JsValue> {
                 style.set_text_content(source.text_content().as_deref());
                 style
             }
+            // The page's stylesheet has loaded: share its rules with every
+            // widget as one constructed sheet, applied at once, instead of a
+            // link per widget that loads (and draws) after the first render.
+            Some(source) if adopt_styles(&shadow, &source) => return mount_root(&shadow),
             Some(source) => {
                 let link = document.create_element("link")?;
                 link.set_attribute("rel", "stylesheet")?;
@@ -207,10 +211,59 @@ fn mount_point(host: &Element) -> Result<Element, JsValue> {
         styles.set_attribute("class", "outturn-styles")?;
         shadow.append_child(&styles)?;
     }
-    let root = document.create_element("div")?;
+    mount_root(&shadow)
+}
+
+/// The element a widget renders into, appended to its shadow root.
+fn mount_root(shadow: &web_sys::ShadowRoot) -> Result<Element, JsValue> {
+    let root = gloo::utils::document().create_element("div")?;
     root.set_class_name("outturn-mount");
     shadow.append_child(&root)?;
     Ok(root)
+}
+
+thread_local! {
+    /// The page stylesheet's rules as one constructed sheet, made once (when
+    /// the stylesheet has loaded) and adopted by every widget's shadow root.
+    static SHARED_STYLES: std::cell::RefCell<Option<web_sys::CssStyleSheet>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Gives `shadow` the rules of `source`, a loaded `<link>` stylesheet, as
+/// an adopted constructed sheet. False (nothing done) when the link has not
+/// loaded, its rules cannot be read (another origin without CORS), or the
+/// browser cannot construct sheets: the caller then links the stylesheet.
+/// (outturn.css has no `url()` or `@import`, which a constructed sheet
+/// would resolve against the page instead.)
+fn adopt_styles(shadow: &web_sys::ShadowRoot, source: &Element) -> bool {
+    let construct = || {
+        let loaded = source
+            .dyn_ref::<web_sys::HtmlLinkElement>()?
+            .sheet()?
+            .dyn_into::<web_sys::CssStyleSheet>()
+            .ok()?;
+        let rules = loaded.css_rules().ok()?;
+        let text = (0..rules.length())
+            .filter_map(|index| rules.item(index))
+            .map(|rule| rule.css_text())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let sheet = web_sys::CssStyleSheet::new().ok()?;
+        sheet.replace_sync(&text).ok()?;
+        Some(sheet)
+    };
+    let sheet = SHARED_STYLES.with(|shared| {
+        let mut shared = shared.borrow_mut();
+        if shared.is_none() {
+            *shared = construct();
+        }
+        shared.clone()
+    });
+    let Some(sheet) = sheet else {
+        return false;
+    };
+    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    true
 }
 
 #[wasm_bindgen]

@@ -77,6 +77,21 @@ test('two differently configured widgets under a strict CSP: both render, nothin
   const origin = new URL(env.server.url).origin;
   const elsewhere = page.requests.filter((u) => new URL(u).origin !== origin);
   assert.deepEqual(elsewhere, []);
+  // One request for the data and one for the stylesheet: the widget takes
+  // the response the loader asked for, and both widgets adopt one shared
+  // sheet made from the loader's stylesheet instead of linking it again.
+  const requested = (name) => page.requests.filter((u) => new URL(u).pathname.endsWith(name)).length;
+  assert.equal(requested('/kent-2011-12-key-activity.json'), 1);
+  assert.equal(requested('/outturn.css'), 1);
+  const styles = await page.evaluate(() => {
+    const shadows = [...document.querySelectorAll('.outturn')].map((host) => host.shadowRoot);
+    return {
+      adopted: shadows.map((shadow) => shadow.adoptedStyleSheets.length),
+      shared: shadows[0].adoptedStyleSheets[0] === shadows[1].adoptedStyleSheets[0],
+      links: shadows.map((shadow) => shadow.querySelectorAll('link').length),
+    };
+  });
+  assert.deepEqual(styles, { adopted: [1, 1], shared: true, links: [0, 0] });
   assert.deepEqual(page.problems, []);
   await page.close();
 });
