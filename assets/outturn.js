@@ -38,13 +38,17 @@ function addStylesheet() {
   return loaded;
 }
 
+// Bodies up to this size (bytes) are read ahead; larger ones are left for
+// the widget, which checks their size first and shows its progress.
+const BUFFER_BYTES = 1 << 20;
+
 // Ask for each widget's data now, so it arrives while the WebAssembly
 // compiles instead of after. The widget takes the response from this
 // registry (a Map on window under a registered symbol, from absolute URL to
-// the response's promise and its AbortController, which the widget's
-// timeout uses), each once, instead of asking again. Inline data (#id)
-// needs no request.
-const BUFFER_BYTES = 4 << 20;
+// { response, controller, bytes }: the response's promise, the
+// AbortController the widget's timeout uses, and a small body's bytes once
+// read), each once, instead of asking again. Inline data (#id) needs no
+// request.
 function preloadData() {
   const registry = (window[Symbol.for('outturn.preloaded')] ??= new Map());
   for (const host of document.querySelectorAll('.outturn, [data-outturn]')) {
@@ -58,16 +62,21 @@ function preloadData() {
     }
     if (!/^https?:$/.test(url.protocol) || registry.has(url.href)) continue;
     const controller = new AbortController();
-    // A small body is read here too, so the widget does not wait for it.
-    const response = fetch(url.href, { signal: controller.signal }).then(async (answer) => {
+    const entry = { controller };
+    // A small body is read here too, and its bytes left beside the response,
+    // so a widget mounting after it has arrived draws without waiting.
+    entry.response = fetch(url.href, { signal: controller.signal }).then(async (answer) => {
       const length = Number(answer.headers.get('content-length') ?? Infinity);
       if (!answer.ok || !(length <= BUFFER_BYTES)) return answer;
       const { status, statusText, headers } = answer;
-      return new Response(await answer.arrayBuffer(), { status, statusText, headers });
+      const body = await answer.arrayBuffer();
+      // The length above may be of the compressed body.
+      if (body.byteLength <= BUFFER_BYTES) entry.bytes = new Uint8Array(body);
+      return new Response(body, { status, statusText, headers });
     });
     // The widget reports failures; until it takes the promise, nobody else should.
-    response.catch(() => {});
-    registry.set(url.href, { response, controller });
+    entry.response.catch(() => {});
+    registry.set(url.href, entry);
   }
 }
 

@@ -19,7 +19,7 @@ use crate::components::{
     Chart, Dashboard, ExportBar, FileLoader, IndicatorPicker, Legend, Notes, PanelTable,
     ProblemsPanel, ThemeSelect, ViewControls, ViewTabs, YearSelect,
 };
-use crate::fetch::{fetch_text, next_frame, read_file};
+use crate::fetch::{fetch_text, next_frame, read_file, take_loaded};
 use crate::route::Route;
 use crate::state::{Action, Focus, LoadStatus, Shared, State};
 use crate::theme::read_theme;
@@ -136,6 +136,9 @@ pub fn App(props: &AppProps) -> Html {
                 data.name.to_string(),
             )),
             (Some(src), None) => {
+                if let Some(text) = take_loaded(src) {
+                    return dispatcher.dispatch(load_action(text, src.to_string()));
+                }
                 let src = src.clone();
                 dispatcher.dispatch(Action::LoadStarted(format!("Loading {src}…")));
                 wasm_bindgen_futures::spawn_local(async move {
@@ -148,6 +151,10 @@ pub fn App(props: &AppProps) -> Html {
                     dispatcher.dispatch(load_action(Ok(text), DEFAULT_DATA_NAME.to_string()))
                 }
                 DefaultData::Url(url) => {
+                    if let Some(text) = take_loaded(&url) {
+                        return dispatcher
+                            .dispatch(load_action(text, DEFAULT_DATA_NAME.to_string()));
+                    }
                     dispatcher
                         .dispatch(Action::LoadStarted(format!("Loading {DEFAULT_DATA_NAME}…")));
                     wasm_bindgen_futures::spawn_local(async move {

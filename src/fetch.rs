@@ -10,10 +10,9 @@ use wasm_bindgen::JsCast;
 /// How long a data URL may take to answer, in milliseconds (default 30 s).
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 
-/// Fetches `src` and decodes it. Only `http:`, `https:` and relative URLs
-/// are allowed; `javascript:`, `data:` and other schemes are refused. Gives
-/// up after `timeout_ms`.
-pub async fn fetch_text(src: &str, timeout_ms: u32) -> Result<String, Diagnostic> {
+/// Where `src` points, resolved against the page: only `http:`, `https:`
+/// and relative URLs; `javascript:`, `data:` and other schemes are refused.
+fn resolve(src: &str) -> Result<web_sys::Url, Diagnostic> {
     let base = gloo::utils::window().location().href().unwrap_or_default();
     let url = web_sys::Url::new_with_base(src, &base).map_err(|_| {
         Diagnostic::error(
@@ -28,6 +27,13 @@ pub async fn fetch_text(src: &str, timeout_ms: u32) -> Result<String, Diagnostic
             format!("data can only be loaded over http or https, not {scheme}"),
         ));
     }
+    Ok(url)
+}
+
+/// Fetches `src` (see `resolve`) and decodes it. Gives up after
+/// `timeout_ms`.
+pub async fn fetch_text(src: &str, timeout_ms: u32) -> Result<String, Diagnostic> {
+    let url = resolve(src)?;
     let href = url.href();
     // The loader (outturn.js) asks for each widget's data as soon as it
     // runs, while the WebAssembly compiles; take that response rather than
@@ -89,7 +95,13 @@ pub async fn fetch_text(src: &str, timeout_ms: u32) -> Result<String, Diagnostic
         .await
         .map_err(|_| Diagnostic::error("src", format!("could not read the response from {src}")))?;
     drop(timer);
-    let text = decode_text(&bytes)?;
+    text_from(src, &bytes)
+}
+
+/// Decodes a response body from `src`, refusing a web page given instead of
+/// data (a wrong address often answers with the site's HTML).
+fn text_from(src: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
+    let text = decode_text(bytes)?;
     if text.trim_start().starts_with('<') {
         return Err(Diagnostic::error(
             "src",
@@ -99,18 +111,43 @@ pub async fn fetch_text(src: &str, timeout_ms: u32) -> Result<String, Diagnostic
     Ok(text)
 }
 
+/// The data for `src` if the loader has already read it: a successful
+/// answer, small enough to parse within a frame. Taken (once) and checked
+/// as `fetch_text` would, so the widget can draw without waiting for even
+/// one more turn of the event loop. `None`: fetch it with `fetch_text`.
+pub fn take_loaded(src: &str) -> Option<Result<String, Diagnostic>> {
+    let key = wasm_bindgen::JsValue::from_str(&resolve(src).ok()?.href());
+    let registry = preloaded_registry()?;
+    let bytes = js_sys::Reflect::get(
+        &registry.get(&key),
+        &wasm_bindgen::JsValue::from_str("bytes"),
+    )
+    .ok()?
+    .dyn_into::<js_sys::Uint8Array>()
+    .ok()?;
+    registry.delete(&key);
+    Some(text_from(src, &bytes.to_vec()))
+}
+
 /// Where the loader leaves the responses it asked for: a `Map` on `window`
-/// under this registered symbol, from absolute URL to `{ response, controller }`
-/// (a promise of the `Response`, and the `AbortController` that cancels it).
+/// under this registered symbol, from absolute URL to `{ response,
+/// controller, bytes }`: a promise of the `Response`, the `AbortController`
+/// that cancels it, and, once a small successful body has been read, its
+/// bytes (a `Uint8Array`).
 const PRELOADED: &str = "outturn.preloaded";
+
+/// The loader's registry, if the page has the loader.
+fn preloaded_registry() -> Option<js_sys::Map> {
+    js_sys::Reflect::get(&gloo::utils::window(), &js_sys::Symbol::for_(PRELOADED))
+        .ok()?
+        .dyn_into::<js_sys::Map>()
+        .ok()
+}
 
 /// Takes (removes, so a reload asks the network again) the loader's
 /// response for `href`, if it asked for one.
 fn take_preloaded(href: &str) -> Option<(js_sys::Promise, web_sys::AbortController)> {
-    let registry = js_sys::Reflect::get(&gloo::utils::window(), &js_sys::Symbol::for_(PRELOADED))
-        .ok()?
-        .dyn_into::<js_sys::Map>()
-        .ok()?;
+    let registry = preloaded_registry()?;
     let key = wasm_bindgen::JsValue::from_str(href);
     let entry = registry.get(&key);
     registry.delete(&key);

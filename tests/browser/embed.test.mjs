@@ -229,3 +229,38 @@ test('page styles do not reach the widget and widget styles do not reach the pag
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('data the loader asked for ahead is checked as the widget would check it: missing, too slow, a web page, or good', async () => {
+  const page = await watchedPage('about:blank');
+  // A host page beside outturn.js, and an address that never answers.
+  await page.route('**/loader-data.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en-GB"><head><title>Loader data</title>
+        <script type="module" src="outturn.js"></script></head><body>
+        <div class="outturn" data-src="fixtures/no-such-file.json"></div>
+        <div class="outturn" data-src="never.json" data-timeout="300"></div>
+        <div class="outturn" data-src="index.html"></div>
+        <div class="outturn" data-src="fixtures/valid/minimal.json"></div>
+        </body></html>`,
+    }),
+  );
+  await page.route('**/never.json', () => {});
+  await page.goto(`${env.server.url}loader-data.html`);
+  await until(async () => (await page.evaluate(() => [...document.querySelectorAll('.outturn')].every((h) => ['error', 'ready'].includes(h.dataset.outturnState)))));
+  const seen = await page.evaluate(() => ({
+    states: [...document.querySelectorAll('.outturn')].map((h) => h.dataset.outturnState),
+    alerts: [...document.querySelectorAll('.outturn')].map((h) => h.shadowRoot.querySelector('[role=alert]')?.textContent ?? ''),
+    // Every response the loader asked for was taken by its widget.
+    left: window[Symbol.for('outturn.preloaded')].size,
+  }));
+  assert.deepEqual(seen.states, ['error', 'error', 'error', 'ready']);
+  assert.match(seen.alerts[0], /the server answered 404/);
+  assert.match(seen.alerts[1], /did not answer within 0 seconds/);
+  assert.match(seen.alerts[2], /returned a web page \(HTML\), not JSON data/);
+  assert.equal(seen.left, 0);
+  // Each address was asked for once.
+  const requested = (name) => page.requests.filter((u) => new URL(u).pathname.endsWith(name)).length;
+  assert.deepEqual(['no-such-file.json', 'never.json', 'index.html', 'minimal.json'].map(requested), [1, 1, 1, 1]);
+  await page.close();
+});
