@@ -46,11 +46,24 @@ pub fn ProblemsPanel(props: &ProblemsPanelProps) -> Html {
         }
     });
     if props.failed {
-        let count = problems.diagnostics.iter().filter(|d| d.is_error()).count();
+        // The list holds warnings too: count both, so the title matches it.
+        let errors = problems.diagnostics.iter().filter(|d| d.is_error()).count();
+        let warnings = problems.diagnostics.len() - errors;
+        let counted = |count: usize, noun: &str| {
+            format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
+        };
+        let found = match warnings {
+            0 => counted(errors, "problem"),
+            _ => format!(
+                "{} and {}",
+                counted(errors, "problem"),
+                counted(warnings, "warning")
+            ),
+        };
         html! {
             <div role="alert" class="outturn-problems outturn-problems-error">
                 <p class="outturn-problems-title">
-                    { format!("{} could not be loaded: {count} problem{} found.", problems.source, if count == 1 { "" } else { "s" }) }
+                    { format!("{} could not be loaded: {found} found.", problems.source) }
                 </p>
                 <ul>{ for items }</ul>
                 <p class="outturn-problems-hint">{ "Fix these in the file and load it again, or choose another file." }</p>

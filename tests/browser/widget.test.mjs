@@ -120,7 +120,9 @@ test('a bad file shows every problem with its JSON path and keeps the chart', as
   await page.setInputFiles('input[type=file]', path.join(fixtures, 'invalid', 'mixed-problems.json'));
   await waitForState(page, 'error');
   const alert = await page.locator('[role=alert]').innerText();
-  assert.match(alert, /mixed-problems\.json could not be loaded/);
+  // Its title counts what it lists: 7 errors and 1 warning.
+  assert.match(alert, /mixed-problems\.json could not be loaded: 7 problems and 1 warning found\./);
+  assert.equal(await page.locator('[role=alert] li').count(), 8);
   assert.match(alert, /indicators\[0\]\.years\[0\]\.actual\[1\]: expected a number or null, found the text "63,168"/);
   assert.match(alert, /indicators\[0\]\.years\[0\]\.budget: has 11 entries but needs 12/);
   assert.match(alert, /indicators\[1\]\.id: the id "waste-tonnage" is already used/);
