@@ -245,11 +245,9 @@ pub fn timeline_scene(indicator: &Indicator, window: Option<(f64, f64)>) -> Scen
 /// total from zero, so the bars visibly add up. Labels give each amount.
 pub fn cost_effect_scene(effect: &CostEffect) -> Scene {
     let mut scene = Scene::new(
-        vec![
-            "Volume effect".into(),
-            "Price effect".into(),
-            "Total".into(),
-        ],
+        // Short enough to stand under each bar on a phone; the legend, the
+        // table and the announcements name them in full.
+        vec!["Volume".into(), "Price".into(), "Total".into()],
         crate::model::Unit::parse("£"),
     );
     scene.include_zero = true;

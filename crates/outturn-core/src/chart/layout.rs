@@ -11,6 +11,9 @@ pub const FONT_SIZE: f64 = 12.0;
 const GLYPH_WIDTH: f64 = 0.6;
 /// Vertical pixels wanted between y ticks.
 const TICK_SPACING: f64 = 56.0;
+/// Height kept between a bar's end and the plot's edge for its amount, in
+/// CSS pixels (the label, 4 px from the end, and a little air).
+pub const BAR_LABEL_ROOM: f64 = 22.0;
 
 /// The rectangle inside the axes, in pixels from the top-left.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -250,6 +253,21 @@ fn layout_with(
     if high < 0.0 && high >= 0.35 * low {
         high = 0.0;
     }
+    // Room for the amounts written beyond the ends of bars (a waterfall's
+    // labels), so none runs into an axis or the labels under it.
+    let labelled = |down: bool| {
+        scene
+            .bars
+            .iter()
+            .any(|bar| !bar.label.is_empty() && (bar.to < bar.from) == down)
+    };
+    let room = (high - low).max(f64::EPSILON) * BAR_LABEL_ROOM / (bottom - top).max(1.0);
+    if labelled(true) {
+        low -= room;
+    }
+    if labelled(false) {
+        high += room;
+    }
     let count = ((bottom - top) / TICK_SPACING).round().clamp(3.0, 8.0) as usize;
     let (y_min, y_max, step) = nice_ticks(low, high, count);
     let steps = ((y_max - y_min) / step).round() as usize;
@@ -448,6 +466,44 @@ mod tests {
         assert_eq!(nice_ticks(0.0, 10.0, 5), (0.0, 10.0, 2.0));
         let (low, high, _) = nice_ticks(7.0, 7.0, 4);
         assert!(low < 7.0 && high > 7.0);
+    }
+
+    #[test]
+    fn a_waterfall_keeps_its_amounts_inside_the_plot_and_names_every_bar() {
+        use crate::analysis::{CostConvention, CostEffect};
+        // Kent's domiciliary care, 2011-12: +£118k volume, -£1,850k price.
+        let effect = CostEffect {
+            convention: CostConvention::VolumeAtActualCost,
+            budget_volume: 2_402_516.0,
+            actual_volume: 2_410_522.0,
+            budget_unit_cost: 15.49,
+            actual_unit_cost: 14.72,
+            volume: 117_848.32,
+            price: -1_849_937.32,
+        };
+        let scene = crate::chart::cost_effect_scene(&effect);
+        for width in [280.0, 320.0, 640.0, 900.0] {
+            let frame = layout(&scene, width, chart_height(width));
+            for bar in &scene.bars {
+                let end = frame.y(bar.to);
+                let label = FONT_SIZE * 1.25 + 4.0;
+                if bar.to < bar.from {
+                    assert!(
+                        end + label <= frame.plot.bottom,
+                        "{width}: {} below",
+                        bar.label
+                    );
+                } else {
+                    assert!(
+                        end - label >= frame.plot.top,
+                        "{width}: {} above",
+                        bar.label
+                    );
+                }
+            }
+            let labels: Vec<&str> = frame.x_ticks.iter().map(|t| t.label.as_str()).collect();
+            assert_eq!(labels, ["Volume", "Price", "Total"], "{width}");
+        }
     }
 
     #[test]
