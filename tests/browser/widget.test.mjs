@@ -83,6 +83,30 @@ test('hovering a period shows its tooltip, and keyboard moves it', async () => {
   await page.close();
 });
 
+test('on a phone the tooltip never covers the points it describes', async () => {
+  const page = await open(env.browser, `${env.server.url}?indicator=domiciliary-care-hours&year=2011-12`, { width: 375, height: 800 });
+  await waitForState(page, 'ready');
+  const tooltip = page.locator('[role=tooltip]');
+  const months = ['April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'January', 'February', 'March'];
+  for (let month = 0; month < 12; month += 1) {
+    await hoverPeriod(page, month);
+    // The pointer reached this month's point (the last tooltip was not in its way).
+    assert.match(await tooltip.innerText(), new RegExp(`^${months[month]} 201[12]`));
+    const covered = await page.evaluate(() => {
+      const shadow = document.querySelector('.outturn').shadowRoot;
+      const tip = shadow.querySelector('[role=tooltip]').getBoundingClientRect();
+      return [...shadow.querySelectorAll('.outturn-focus-marker')].filter((marker) => {
+        const m = marker.getBoundingClientRect();
+        const [x, y] = [m.x + m.width / 2, m.y + m.height / 2];
+        return x >= tip.left && x <= tip.right && y >= tip.top && y <= tip.bottom;
+      }).length;
+    });
+    assert.equal(covered, 0, `month ${month}: ${covered} focused point(s) under the tooltip`);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('switching year redraws for that year', async () => {
   const page = await open(env.browser, `${env.server.url}?indicator=domiciliary-care-hours`);
   await waitForState(page, 'ready');
