@@ -3,9 +3,18 @@
 //! core (UTF-8 or UTF-16); every failure becomes a diagnostic that says
 //! what went wrong and what to do.
 
-use gloo::net::http::{Request, Response};
 use outturn_core::{decode_text, too_large, Diagnostic, MAX_INPUT_BYTES};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The message of a JavaScript error (a rejected promise's reason).
+fn js_message(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_default()
+}
 
 /// How long a data URL may take to answer, in milliseconds (default 30 s).
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
@@ -46,32 +55,26 @@ pub async fn fetch_text(src: &str, timeout_ms: u32) -> Result<String, Diagnostic
     let timer = controller.clone().map(|controller| {
         gloo::timers::callback::Timeout::new(timeout_ms, move || controller.abort())
     });
-    let response = match preloaded {
-        Some((response, _)) => wasm_bindgen_futures::JsFuture::from(response)
-            .await
-            .and_then(|response| response.dyn_into::<web_sys::Response>())
-            .map(Response::from)
-            .map_err(|error| {
-                error
-                    .dyn_ref::<js_sys::Error>()
-                    .map(|error| String::from(error.message()))
-                    .unwrap_or_default()
-            }),
-        None => Request::get(&href)
-            .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
-            .send()
-            .await
-            .map_err(|error| error.to_string()),
+    let answer = match preloaded {
+        Some((answer, _)) => answer,
+        None => {
+            let init = web_sys::RequestInit::new();
+            init.set_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+            gloo::utils::window().fetch_with_str_and_init(&href, &init)
+        }
     };
-    let response = response.map_err(|error| {
-        let aborted = controller.as_ref().is_some_and(|c| c.signal().aborted());
-        let message = if aborted {
-            format!("{src} did not answer within {} seconds; try again later, or check the address", timeout_ms / 1000)
-        } else {
-            format!("could not reach {src}: the network failed, or the server does not allow this page to read it (CORS). ({error})")
-        };
-        Diagnostic::error("src", message)
-    })?;
+    let response = JsFuture::from(answer)
+        .await
+        .and_then(|response| response.dyn_into::<web_sys::Response>())
+        .map_err(|error| {
+            let aborted = controller.as_ref().is_some_and(|c| c.signal().aborted());
+            let message = if aborted {
+                format!("{src} did not answer within {} seconds; try again later, or check the address", timeout_ms / 1000)
+            } else {
+                format!("could not reach {src}: the network failed, or the server does not allow this page to read it (CORS). ({})", js_message(&error))
+            };
+            Diagnostic::error("src", message)
+        })?;
     if !response.ok() {
         return Err(Diagnostic::error(
             "src",
@@ -85,15 +88,19 @@ pub async fn fetch_text(src: &str, timeout_ms: u32) -> Result<String, Diagnostic
     if let Some(length) = response
         .headers()
         .get("content-length")
+        .ok()
+        .flatten()
         .and_then(|length| length.parse::<usize>().ok())
         .filter(|length| *length > MAX_INPUT_BYTES)
     {
         return Err(too_large(length));
     }
-    let bytes = response
-        .binary()
+    let unreadable =
+        |_| Diagnostic::error("src", format!("could not read the response from {src}"));
+    let body = JsFuture::from(response.array_buffer().map_err(unreadable)?)
         .await
-        .map_err(|_| Diagnostic::error("src", format!("could not read the response from {src}")))?;
+        .map_err(unreadable)?;
+    let bytes = js_sys::Uint8Array::new(&body).to_vec();
     drop(timer);
     text_from(src, &bytes)
 }
@@ -116,15 +123,12 @@ fn text_from(src: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
 /// as `fetch_text` would, so the widget can draw without waiting for even
 /// one more turn of the event loop. `None`: fetch it with `fetch_text`.
 pub fn take_loaded(src: &str) -> Option<Result<String, Diagnostic>> {
-    let key = wasm_bindgen::JsValue::from_str(&resolve(src).ok()?.href());
+    let key = JsValue::from_str(&resolve(src).ok()?.href());
     let registry = preloaded_registry()?;
-    let bytes = js_sys::Reflect::get(
-        &registry.get(&key),
-        &wasm_bindgen::JsValue::from_str("bytes"),
-    )
-    .ok()?
-    .dyn_into::<js_sys::Uint8Array>()
-    .ok()?;
+    let bytes = js_sys::Reflect::get(&registry.get(&key), &JsValue::from_str("bytes"))
+        .ok()?
+        .dyn_into::<js_sys::Uint8Array>()
+        .ok()?;
     registry.delete(&key);
     Some(text_from(src, &bytes.to_vec()))
 }
@@ -148,11 +152,10 @@ fn preloaded_registry() -> Option<js_sys::Map> {
 /// response for `href`, if it asked for one.
 fn take_preloaded(href: &str) -> Option<(js_sys::Promise, web_sys::AbortController)> {
     let registry = preloaded_registry()?;
-    let key = wasm_bindgen::JsValue::from_str(href);
+    let key = JsValue::from_str(href);
     let entry = registry.get(&key);
     registry.delete(&key);
-    let field =
-        |name: &str| js_sys::Reflect::get(&entry, &wasm_bindgen::JsValue::from_str(name)).ok();
+    let field = |name: &str| js_sys::Reflect::get(&entry, &JsValue::from_str(name)).ok();
     Some((
         field("response")?.dyn_into().ok()?,
         field("controller")?.dyn_into().ok()?,
@@ -167,10 +170,13 @@ pub async fn read_file(file: web_sys::File) -> Result<String, Diagnostic> {
     if size > MAX_INPUT_BYTES {
         return Err(too_large(size));
     }
-    let blob = gloo::file::Blob::from(file);
-    let bytes = gloo::file::futures::read_as_bytes(&blob)
-        .await
-        .map_err(|error| Diagnostic::error("$", format!("could not read {name}: {error}")))?;
+    let body = JsFuture::from(file.array_buffer()).await.map_err(|error| {
+        Diagnostic::error(
+            "$",
+            format!("could not read {name}: {}", js_message(&error)),
+        )
+    })?;
+    let bytes = js_sys::Uint8Array::new(&body).to_vec();
     decode_text(&bytes)
 }
 
