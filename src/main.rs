@@ -371,7 +371,7 @@ fn main() {
     // Through yew, which would otherwise install its own console-only hook.
     yew::set_custom_panic_hook(Box::new(|info| {
         show_panic(info);
-        gloo::console::error!(info.to_string());
+        web_sys::console::error_1(&info.to_string().into());
     }));
     let window = gloo::utils::window();
     let Some(document) = window.document() else {

@@ -75,7 +75,7 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
                 ),
             };
             if let Err(error) = result {
-                gloo::console::error!(error);
+                web_sys::console::error_1(&error);
             }
         })
     };
