@@ -110,6 +110,20 @@ async fn finish_load(
     dispatcher.dispatch(load_action(text, source));
 }
 
+/// Loads `url`, reported as `name`: at once if the loader has already read
+/// it, else by fetching it (showing that it is loading) within `timeout_ms`.
+fn load_url(dispatcher: &UseReducerDispatcher<State>, url: String, name: String, timeout_ms: u32) {
+    if let Some(text) = take_loaded(&url) {
+        return dispatcher.dispatch(load_action(text, name));
+    }
+    dispatcher.dispatch(Action::LoadStarted(format!("Loading {name}…")));
+    let dispatcher = dispatcher.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = fetch_text(&url, timeout_ms).await;
+        finish_load(&dispatcher, text, name).await;
+    });
+}
+
 /// One Outturn widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -135,32 +149,13 @@ pub fn App(props: &AppProps) -> Html {
                 Ok(data.text.to_string()),
                 data.name.to_string(),
             )),
-            (Some(src), None) => {
-                if let Some(text) = take_loaded(src) {
-                    return dispatcher.dispatch(load_action(text, src.to_string()));
-                }
-                let src = src.clone();
-                dispatcher.dispatch(Action::LoadStarted(format!("Loading {src}…")));
-                wasm_bindgen_futures::spawn_local(async move {
-                    let text = fetch_text(&src, timeout_ms).await;
-                    finish_load(&dispatcher, text, src).await;
-                });
-            }
+            (Some(src), None) => load_url(&dispatcher, src.clone(), src.clone(), timeout_ms),
             (None, None) => match crate::default_data() {
                 DefaultData::Inline(text) => {
                     dispatcher.dispatch(load_action(Ok(text), DEFAULT_DATA_NAME.to_string()))
                 }
                 DefaultData::Url(url) => {
-                    if let Some(text) = take_loaded(&url) {
-                        return dispatcher
-                            .dispatch(load_action(text, DEFAULT_DATA_NAME.to_string()));
-                    }
-                    dispatcher
-                        .dispatch(Action::LoadStarted(format!("Loading {DEFAULT_DATA_NAME}…")));
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let text = fetch_text(&url, timeout_ms).await;
-                        finish_load(&dispatcher, text, DEFAULT_DATA_NAME.to_string()).await;
-                    });
+                    load_url(&dispatcher, url, DEFAULT_DATA_NAME.to_string(), timeout_ms)
                 }
             },
         });
