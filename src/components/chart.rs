@@ -11,7 +11,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
-use outturn_core::chart::{chart_height, full_window, layout_window, SeriesRole, Theme};
+use outturn_core::chart::{
+    chart_height, full_window, layout_window, tooltip_place, SeriesRole, Theme,
+};
 use outturn_core::view::Panel;
 
 use crate::backend::render_svg;
@@ -72,43 +74,21 @@ pub fn Chart(props: &ChartProps) -> Html {
     let count = props.panel.scene.count();
     let zoomable = props.panel.zoomable;
 
-    // Place the tooltip beside the focused position, flipping left near the
-    // right edge. On a narrow chart, where it fits on neither side, it goes
-    // above or below the focused points (whichever has more room, even if it
-    // then spills past the chart), so it never hides what it describes. Set
-    // through the CSSOM, which strict style-src policies allow.
+    // Place the tooltip where the core says (`tooltip_place`: beside the
+    // point, or above or below it on a narrow chart). Set through the
+    // CSSOM, which strict style-src policies allow.
     {
         let tooltip = tooltip.clone();
         let panel = props.panel.clone();
         use_effect_with((props.focus, frame.clone()), move |(focus, frame)| {
             if let (Some((position, _)), Some(element)) = (focus, tooltip.cast::<HtmlElement>()) {
-                let x = frame.x(*position as f64);
-                let width = f64::from(element.offset_width());
-                let mut top = frame.plot.top;
-                let left = if x + 14.0 + width <= frame.width {
-                    x + 14.0
-                } else if x - 14.0 - width >= 0.0 {
-                    x - 14.0 - width
-                } else {
-                    let (high, low) = panel
-                        .scene
-                        .lines
-                        .iter()
-                        .filter_map(|line| line.values.get(*position).copied().flatten())
-                        .map(|value| frame.y(value))
-                        .fold((f64::INFINITY, f64::NEG_INFINITY), |(high, low), y| {
-                            (high.min(y), low.max(y))
-                        });
-                    if high <= low {
-                        let height = f64::from(element.offset_height());
-                        top = if frame.height - low >= high {
-                            low + 14.0
-                        } else {
-                            high - 14.0 - height
-                        };
-                    }
-                    (x - width / 2.0).clamp(0.0, (frame.width - width).max(0.0))
-                };
+                let (left, top) = tooltip_place(
+                    frame,
+                    &panel.scene,
+                    *position,
+                    f64::from(element.offset_width()),
+                    f64::from(element.offset_height()),
+                );
                 let style = element.style();
                 let _ = style.set_property("left", &format!("{left:.0}px"));
                 let _ = style.set_property("top", &format!("{top:.0}px"));

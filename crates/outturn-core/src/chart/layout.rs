@@ -433,6 +433,49 @@ fn layout_with(
     frame
 }
 
+/// Gap between a tooltip and what it points at, in CSS pixels.
+const TOOLTIP_GAP: f64 = 14.0;
+
+/// Where a tooltip `width` × `height` CSS pixels goes for x position
+/// `position`: (left, top) in the chart's pixels. Beside the position, to
+/// the right or, near the right edge, to the left, level with the plot's
+/// top. On a narrow chart, where it fits on neither side, it is centred on
+/// the position above or below the points drawn there (whichever has more
+/// room, even if it then spills past the chart), so it never hides what it
+/// describes.
+pub fn tooltip_place(
+    frame: &Frame,
+    scene: &Scene,
+    position: usize,
+    width: f64,
+    height: f64,
+) -> (f64, f64) {
+    let x = frame.x(position as f64);
+    if x + TOOLTIP_GAP + width <= frame.width {
+        return (x + TOOLTIP_GAP, frame.plot.top);
+    }
+    if x - TOOLTIP_GAP - width >= 0.0 {
+        return (x - TOOLTIP_GAP - width, frame.plot.top);
+    }
+    let left = (x - width / 2.0).clamp(0.0, (frame.width - width).max(0.0));
+    let (high, low) = scene
+        .lines
+        .iter()
+        .filter_map(|line| line.values.get(position).copied().flatten())
+        .map(|value| frame.y(value))
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(high, low), y| {
+            (high.min(y), low.max(y))
+        });
+    let top = if high > low {
+        frame.plot.top
+    } else if frame.height - low >= high {
+        low + TOOLTIP_GAP
+    } else {
+        high - TOOLTIP_GAP - height
+    };
+    (left, top)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -503,6 +546,29 @@ mod tests {
             }
             let labels: Vec<&str> = frame.x_ticks.iter().map(|t| t.label.as_str()).collect();
             assert_eq!(labels, ["Volume", "Price", "Total"], "{width}");
+        }
+    }
+
+    #[test]
+    fn a_tooltip_never_covers_the_points_it_describes() {
+        let values: Vec<Option<f64>> = (0..12)
+            .map(|i| Some(100.0 + (i % 5) as f64 * 20.0))
+            .collect();
+        let scene = scene(values.clone());
+        // Wide: beside the point, level with the plot's top.
+        let frame = layout(&scene, 900.0, chart_height(900.0));
+        let (left, top) = tooltip_place(&frame, &scene, 1, 240.0, 120.0);
+        assert_eq!((left, top), (frame.x(1.0) + 14.0, frame.plot.top));
+        // Narrow: fits on neither side, so above or below every point.
+        let frame = layout(&scene, 300.0, chart_height(300.0));
+        for (position, value) in values.iter().enumerate() {
+            let (left, top) = tooltip_place(&frame, &scene, position, 248.0, 122.0);
+            let (x, y) = (frame.x(position as f64), frame.y(value.unwrap_or(0.0)));
+            let inside = x >= left && x <= left + 248.0 && y >= top && y <= top + 122.0;
+            assert!(
+                !inside,
+                "position {position}: ({x}, {y}) under ({left}, {top})"
+            );
         }
     }
 

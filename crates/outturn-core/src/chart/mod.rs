@@ -25,8 +25,8 @@ pub use draw::{
 #[cfg(feature = "svg")]
 pub use draw::{render_export_svg, render_svg};
 pub use layout::{
-    chart_height, layout, layout_window, nice_ticks, EndLabel, Frame, PlotArea, Tick, DENSE_NOTE,
-    FONT_SIZE,
+    chart_height, layout, layout_window, nice_ticks, tooltip_place, EndLabel, Frame, PlotArea,
+    Tick, DENSE_NOTE, FONT_SIZE,
 };
 pub use scene::{BandPiece, Bar, BarKind, Line, Rule, Scene, SeriesRole};
 pub use theme::{Colour, Theme};
