@@ -63,6 +63,25 @@ pub struct AppProps {
     /// How long a data URL may take, in milliseconds (host `data-timeout`).
     #[prop_or(crate::fetch::DEFAULT_TIMEOUT_MS)]
     pub timeout_ms: u32,
+    /// What is known as the widget mounts.
+    #[prop_or_default]
+    pub start: Start,
+}
+
+/// What is known before a widget's first render (main.rs finds it as it
+/// mounts), so that the first render can already draw the chart when the
+/// data is here, instead of drawing an empty widget and waiting a round of
+/// effects (and perhaps a frame) for the width, the styles and the data.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Start {
+    /// The host element, whose `data-outturn-state` mirrors the state.
+    pub host: Option<Element>,
+    /// The chart area's expected width in CSS pixels; 0 when unknown. A
+    /// first guess only: the widget measures the chart area once rendered
+    /// and lays the chart out again if it differs.
+    pub width: u32,
+    /// The widget's stylesheet already applies.
+    pub styles_ready: bool,
 }
 
 /// Parses loaded text into the action that records the result.
@@ -110,12 +129,57 @@ async fn finish_load(
     dispatcher.dispatch(load_action(text, source));
 }
 
-/// Loads `url`, reported as `name`: at once if the loader has already read
-/// it, else by fetching it (showing that it is loading) within `timeout_ms`.
-fn load_url(dispatcher: &UseReducerDispatcher<State>, url: String, name: String, timeout_ms: u32) {
-    if let Some(text) = take_loaded(&url) {
-        return dispatcher.dispatch(load_action(text, name));
+/// Where a widget's data comes from.
+enum Source {
+    /// JSON text given inline, and how it is named in messages.
+    Text { text: String, name: String },
+    /// A URL, and how it is named in messages.
+    Url { url: String, name: String },
+}
+
+impl Source {
+    /// The source for a widget's `data-src` (`src`) or inline `data`: the
+    /// sample dataset when neither is given.
+    fn of(src: Option<&String>, data: Option<&InlineData>) -> Self {
+        match (src, data) {
+            (_, Some(data)) => Source::Text {
+                text: data.text.to_string(),
+                name: data.name.to_string(),
+            },
+            (Some(src), None) => Source::Url {
+                url: src.clone(),
+                name: src.clone(),
+            },
+            (None, None) => match crate::default_data() {
+                DefaultData::Inline(text) => Source::Text {
+                    text,
+                    name: DEFAULT_DATA_NAME.to_string(),
+                },
+                DefaultData::Url(url) => Source::Url {
+                    url,
+                    name: DEFAULT_DATA_NAME.to_string(),
+                },
+            },
+        }
     }
+
+    /// The action that loads this source if its data is already here
+    /// (inline, or read ahead by the loader), or else the URL to fetch and
+    /// its name.
+    fn load_now(self) -> Result<Action, (String, String)> {
+        match self {
+            Source::Text { text, name } => Ok(load_action(Ok(text), name)),
+            Source::Url { url, name } => match take_loaded(&url) {
+                Some(text) => Ok(load_action(text, name)),
+                None => Err((url, name)),
+            },
+        }
+    }
+}
+
+/// Fetches `url`, reported as `name`, within `timeout_ms`, showing that it
+/// is loading.
+fn fetch_url(dispatcher: &UseReducerDispatcher<State>, url: String, name: String, timeout_ms: u32) {
     dispatcher.dispatch(Action::LoadStarted(format!("Loading {name}…")));
     let dispatcher = dispatcher.clone();
     wasm_bindgen_futures::spawn_local(async move {
@@ -124,40 +188,72 @@ fn load_url(dispatcher: &UseReducerDispatcher<State>, url: String, name: String,
     });
 }
 
+/// Whether the stylesheet in `shadow` applies: adopted or inline (at once),
+/// or a `<link>` that has loaded.
+pub fn styles_apply(shadow: &web_sys::ShadowRoot) -> bool {
+    // No such element: the styles were adopted (main.rs), and like a
+    // <style> they apply at once.
+    match shadow
+        .query_selector(".outturn-styles")
+        .ok()
+        .flatten()
+        .and_then(|styles| styles.dyn_into::<web_sys::HtmlLinkElement>().ok())
+    {
+        Some(link) => link.sheet().is_some(),
+        None => true,
+    }
+}
+
 /// One Outturn widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    let source = (props.route.src.clone(), props.data.clone());
+    // Set when the data was already here for the first render, so that the
+    // load effect's first run has nothing left to do.
+    let loaded_at_start = use_mut_ref(|| false);
     let state = {
         let route = props.route.clone();
-        use_reducer(move || State::new(&route))
+        let start = props.start.clone();
+        let source = source.clone();
+        let loaded_at_start = loaded_at_start.clone();
+        use_reducer(move || {
+            let mut state = Rc::new(State::new(&route));
+            if start.width > 0 {
+                state = state.reduce(Action::Resize(start.width));
+            }
+            if start.styles_ready {
+                state = state.reduce(Action::StylesLoaded);
+            }
+            if let Ok(action) = Source::of(source.0.as_ref(), source.1.as_ref()).load_now() {
+                *loaded_at_start.borrow_mut() = true;
+                state = state.reduce(action);
+            }
+            Rc::unwrap_or_clone(state)
+        })
     };
     let id = use_memo((), |_| {
         format!("outturn-{}", WIDGETS.fetch_add(1, Ordering::Relaxed))
     });
     let root = use_node_ref();
     let chart_box = use_node_ref();
-    let theme = use_state(Theme::light);
+    // Set only when the colours differ: the first render draws with the
+    // light theme, which is what the stylesheet gives unless the reader
+    // chose or the system asks for another.
+    let theme = use_state_eq(Theme::light);
 
     // Load the configured data (inline, by URL, or the sample dataset),
     // again whenever the source changes through `update()`.
     {
         let dispatcher = state.dispatcher();
-        let source = (props.route.src.clone(), props.data.clone());
         let timeout_ms = props.timeout_ms;
-        use_effect_with(source, move |(src, data)| match (src, data) {
-            (_, Some(data)) => dispatcher.dispatch(load_action(
-                Ok(data.text.to_string()),
-                data.name.to_string(),
-            )),
-            (Some(src), None) => load_url(&dispatcher, src.clone(), src.clone(), timeout_ms),
-            (None, None) => match crate::default_data() {
-                DefaultData::Inline(text) => {
-                    dispatcher.dispatch(load_action(Ok(text), DEFAULT_DATA_NAME.to_string()))
-                }
-                DefaultData::Url(url) => {
-                    load_url(&dispatcher, url, DEFAULT_DATA_NAME.to_string(), timeout_ms)
-                }
-            },
+        use_effect_with(source, move |(src, data)| {
+            if std::mem::take(&mut *loaded_at_start.borrow_mut()) {
+                return;
+            }
+            match Source::of(src.as_ref(), data.as_ref()).load_now() {
+                Ok(action) => dispatcher.dispatch(action),
+                Err((url, name)) => fetch_url(&dispatcher, url, name, timeout_ms),
+            }
         });
     }
     // A new selection through `update()` navigates like a link would.
@@ -198,18 +294,7 @@ pub fn App(props: &AppProps) -> Html {
                 .and_then(|node| node.dyn_into::<web_sys::ShadowRoot>().ok());
             // "ready" waits for the styles, so nothing reads the widget
             // (or prints it) unstyled: a <style> or a loaded <link> counts.
-            let styles = shadow
-                .as_ref()
-                .and_then(|shadow| shadow.query_selector(".outturn-styles").ok().flatten());
-            // No such element: the styles were adopted (main.rs), and like a
-            // <style> they apply at once.
-            let loaded = match styles
-                .as_ref()
-                .and_then(|s| s.dyn_ref::<web_sys::HtmlLinkElement>())
-            {
-                Some(link) => link.sheet().is_some(),
-                None => true,
-            };
+            let loaded = shadow.as_ref().is_some_and(styles_apply);
             if loaded {
                 dispatcher.dispatch(Action::StylesLoaded);
             }
@@ -453,16 +538,18 @@ pub fn App(props: &AppProps) -> Html {
     // host would go on saying "loading" over a chart already drawn and
     // answering the pointer. Observers of the host still see the change only
     // once this render's DOM is in place, since mutation observers run as
-    // microtasks, after Yew's render pass. The first render has no root
-    // yet: the effect covers it.
+    // microtasks, after Yew's render pass. The host comes from main.rs; a
+    // widget mounted without it finds it from its root once rendered.
     let mirror_status = {
         let root = root.clone();
+        let host = props.start.host.clone();
         move |status: &str| {
-            let host = root
-                .cast::<Element>()
-                .map(|element| element.get_root_node())
-                .and_then(|node| node.dyn_into::<web_sys::ShadowRoot>().ok())
-                .map(|shadow| shadow.host());
+            let host = host.clone().or_else(|| {
+                root.cast::<Element>()
+                    .map(|element| element.get_root_node())
+                    .and_then(|node| node.dyn_into::<web_sys::ShadowRoot>().ok())
+                    .map(|shadow| shadow.host())
+            });
             if let Some(host) = host
                 .filter(|host| host.get_attribute("data-outturn-state").as_deref() != Some(status))
             {

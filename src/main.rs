@@ -123,6 +123,7 @@ fn props_for(
         timeout_ms: timeout_ms.unwrap_or(fetch::DEFAULT_TIMEOUT_MS),
         route,
         owns_url,
+        start: app::Start::default(),
         data: data.map(|(text, name)| app::InlineData {
             text: text.into(),
             name: name.into(),
@@ -214,6 +215,32 @@ fn mount_point(host: &Element) -> Result<Element, JsValue> {
     mount_root(&shadow)
 }
 
+/// The widget root's border and padding, left and right together (CSS px:
+/// `.outturn-root` in outturn.css, 1 px and 16 px a side), between the
+/// element a widget renders into and its chart area.
+const ROOT_INSET_PX: i32 = 34;
+
+/// What a widget on `host`, rendering into `root`, knows before its first
+/// render: its host, whether its styles apply yet, and (once they do) the
+/// width its chart area will have. The browser test "a chart loaded
+/// with the page is drawn once" fails if the width guessed here is wrong.
+fn start_for(host: &Element, root: &Element) -> app::Start {
+    let styles_ready = root
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .is_ok_and(|shadow| app::styles_apply(&shadow));
+    let width = if styles_ready {
+        (root.client_width() - ROOT_INSET_PX).max(0) as u32
+    } else {
+        0
+    };
+    app::Start {
+        host: Some(host.clone()),
+        width,
+        styles_ready,
+    }
+}
+
 /// The element a widget renders into, appended to its shadow root.
 fn mount_root(shadow: &web_sys::ShadowRoot) -> Result<Element, JsValue> {
     let root = gloo::utils::document().create_element("div")?;
@@ -275,7 +302,15 @@ impl Widget {
         let merged = js_sys::Object::assign(&merged, options.unchecked_ref());
         self.options = merged.into();
         let (route, data) = route_from_options(&self.options);
-        let props = props_for(route, data, false, timeout_from_options(&self.options));
+        // Only the host matters after the first render (the rest is read
+        // as the widget starts).
+        let props = app::AppProps {
+            start: app::Start {
+                host: Some(self.host.clone()),
+                ..app::Start::default()
+            },
+            ..props_for(route, data, false, timeout_from_options(&self.options))
+        };
         if let Some(handle) = self.handle.as_mut() {
             handle.update(props);
         }
@@ -311,7 +346,10 @@ pub fn mount(element: Element, options: JsValue) -> Result<Widget, JsValue> {
     let _ = element.set_attribute("data-outturn", "");
     let _ = element.set_attribute(MOUNTED, "");
     let root = mount_point(&element)?;
-    let props = props_for(route, data, false, timeout_from_options(&options));
+    let props = app::AppProps {
+        start: start_for(&element, &root),
+        ..props_for(route, data, false, timeout_from_options(&options))
+    };
     let handle = yew::Renderer::<app::App>::with_root_and_props(root.clone(), props).render();
     Ok(Widget {
         handle: Some(handle),
@@ -402,9 +440,12 @@ fn main() {
         let timeout = host
             .get_attribute("data-timeout")
             .and_then(|t| t.trim().parse().ok());
-        let props = props_for(route, None, owns_url, timeout);
         let Ok(root) = mount_point(&host) else {
             continue;
+        };
+        let props = app::AppProps {
+            start: start_for(&host, &root),
+            ..props_for(route, None, owns_url, timeout)
         };
         // Automatically mounted widgets live as long as the page.
         yew::Renderer::<app::App>::with_root_and_props(root, props).render();

@@ -299,8 +299,11 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        // Unchanged width: keep the same state so nothing re-renders.
-        if matches!(action, Action::Resize(width) if width == self.width) {
+        // Nothing changes (the same width, styles already in): keep the
+        // same state so nothing re-renders.
+        if matches!(action, Action::Resize(width) if width == self.width)
+            || matches!(action, Action::StylesLoaded if self.styles_loaded)
+        {
             return self;
         }
         let mut next = (*self).clone();

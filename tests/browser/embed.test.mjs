@@ -96,6 +96,61 @@ test('two differently configured widgets under a strict CSP: both render, nothin
   await page.close();
 });
 
+test('a widget whose data is already here draws its chart in its first render, once, at the width it keeps', async () => {
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(() => {
+    // Every state each host shows, and every chart drawing put into each
+    // shadow root (an <svg> added under .outturn-svg), as they happen.
+    window.__states = new Map();
+    window.__drawn = new Map();
+    new MutationObserver((records) => {
+      for (const { target } of records) {
+        const states = window.__states.get(target) ?? [];
+        states.push(target.getAttribute('data-outturn-state'));
+        window.__states.set(target, states);
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-outturn-state'] });
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const shadow = attach.call(this, init);
+      const host = this;
+      // Each drawing is a new <svg> element; a record may show a subtree
+      // whose drawing an earlier record already showed.
+      const drawn = new Set();
+      window.__drawn.set(host, drawn);
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.addedNodes) {
+            if (node.nodeType !== 1) continue;
+            const svgs = node.matches('.outturn-svg > svg') ? [node] : [...node.querySelectorAll('.outturn-svg > svg')];
+            for (const svg of svgs) drawn.add(svg);
+          }
+        }
+      }).observe(shadow, { childList: true, subtree: true });
+      return shadow;
+    };
+  });
+  await page.goto(`${env.server.url}examples/two-widgets.html`);
+  await until(async () => (await page.locator('.outturn[data-outturn-state=ready]').count()) === 2);
+  // Let anything that would draw again (a resize, the colours read from
+  // the stylesheet, a late effect) happen before looking.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300)))));
+  const seen = await page.evaluate(() =>
+    [...document.querySelectorAll('.outturn')].map((host) => ({
+      states: window.__states.get(host),
+      drawn: [...window.__drawn.get(host)].map((svg) => svg.getAttribute('width')),
+      width: String(host.shadowRoot.querySelector('.outturn-chart-box').clientWidth),
+    })),
+  );
+  // Inline data is here before the first render: the widget goes straight
+  // to "ready", without a "loading" render in between.
+  assert.deepEqual(seen[1].states, ['ready']);
+  // Each chart is drawn once, at the chart area's final width: the width
+  // guessed before the first render (main.rs, start_for) was right.
+  for (const { drawn, width } of seen) assert.deepEqual(drawn, [width]);
+  await page.close();
+});
+
 test('the JavaScript API mounts, updates and destroys, leaving no listeners behind', async () => {
   const page = await watchedPage(`${env.server.url}examples/api.html`);
   await page.waitForFunction(() => document.querySelector('link[data-outturn-styles]'));
