@@ -250,12 +250,15 @@ async function measure(browser, server, library, options = {}) {
  * Cold loads of several libraries taken in turn (load 1 of each, then load
  * 2 of each, ...), after one load of each that is thrown away, so that no
  * library is measured while the machine is still warming up or busier than
- * for the others.
+ * for the others. Each round starts one library further along, so that no
+ * library always follows the same one (a heavy page can leave the machine
+ * busy for the next).
  */
 async function measureInTurn(browser, server, chosen, optionsFor) {
   const loads = new Map(chosen.map((library) => [library, []]));
   for (let round = -1; round < LOADS; round += 1) {
-    for (const library of chosen) {
+    const first = (round + 1) % chosen.length;
+    for (const library of [...chosen.slice(first), ...chosen.slice(0, first)]) {
       const load = await coldLoad(browser, server, library, optionsFor(library));
       if (round >= 0) loads.get(library).push(load);
     }
@@ -371,7 +374,7 @@ function report({ env, when, kent, dashboard, zoomKent, timeline, memory, target
     lines.push('');
   }
   lines.push('## How it is measured', '');
-  lines.push('- Every page loads in a fresh browser context (cold HTTP and code caches), from a server on 127.0.0.1 that sends gzip (level 9) and `Cache-Control: max-age=3600` (each load still starts with an empty cache). On the default dataset the libraries are loaded in turn (one load of each, then the next round), after a warm-up round that is not counted.');
+  lines.push('- Every page loads in a fresh browser context (cold HTTP and code caches), from a server on 127.0.0.1 that sends gzip (level 9) and `Cache-Control: max-age=3600` (each load still starts with an empty cache). On the default dataset the libraries are loaded in turn (one load of each, then the next round, each round starting one library further along), after a warm-up round that is not counted.');
   lines.push('- **ready**: from navigation start to the end of the first frame after the chart is drawn with its tooltip handlers attached (peers: after their draw call returns, animations off; Outturn: when its host reports `data-outturn-state="ready"`).');
   lines.push('- **tooltip**: for each pointermove over the plot area, from the page receiving it to the end of the next frame (handlers, the library\'s own animation-frame work, layout and paint). The browser\'s input delay before the handler (the same for every library) is recorded apart.');
   lines.push('- **bytes**: Resource Timing (`encodedBodySize` = gzip as transferred, `decodedBodySize` = raw). Code = the library\'s own files; the page and the few lines that configure each chart are not counted.');

@@ -106,6 +106,54 @@ fn spark_tip(dataset: &Dataset, spark: &Element, client_x: f64) -> Option<(Strin
     Some((detail.title, rows))
 }
 
+/// Sets each dashboard group's placeholder height (`contain-intrinsic-size`,
+/// through the CSSOM, which strict style-src policies allow) from its
+/// number of cards, laid out as the first group is: as many cards a row as
+/// fit, rows as tall, the same heading. Nothing is set if the first group has
+/// not been laid out (the stylesheet's fallback stays).
+fn estimate_group_heights(root: &Element) {
+    let Ok(groups) = root.query_selector_all(".outturn-group") else {
+        return;
+    };
+    let groups: Vec<HtmlElement> = (0..groups.length())
+        .filter_map(|index| groups.item(index)?.dyn_into::<HtmlElement>().ok())
+        .collect();
+    let list = |group: &HtmlElement| {
+        group
+            .query_selector(".outturn-cards")
+            .ok()
+            .flatten()
+            .and_then(|list| list.dyn_into::<HtmlElement>().ok())
+    };
+    let Some(first) = groups.first() else {
+        return;
+    };
+    let Some(cards) = list(first) else {
+        return;
+    };
+    // A card with no width has not been laid out. As many cards a row as
+    // fit across the list (the grid fills each row but the last).
+    let card_px = cards
+        .first_element_child()
+        .and_then(|card| card.dyn_into::<HtmlElement>().ok())
+        .map_or(0, |card| card.offset_width());
+    if card_px <= 0 {
+        return;
+    }
+    let columns = (cards.offset_width() / card_px).max(1) as usize;
+    let rows = |count: usize| count.div_ceil(columns);
+    let row_px =
+        f64::from(cards.offset_height()) / rows(cards.child_element_count() as usize).max(1) as f64;
+    let heading_px = f64::from(first.offset_height() - cards.offset_height());
+    for group in groups.iter().skip(1) {
+        let count = list(group).map_or(0, |cards| cards.child_element_count() as usize);
+        let height = heading_px + row_px * rows(count) as f64;
+        let _ = group
+            .style()
+            .set_property("contain-intrinsic-size", &format!("auto {height:.0}px"));
+    }
+}
+
 /// All indicators at a glance.
 #[component]
 pub fn Dashboard(props: &DashboardProps) -> Html {
@@ -207,10 +255,23 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             move || drop(listener)
         });
     }
+    // A group out of view is not laid out (content-visibility in
+    // outturn.css) and counts as the height set here until it is: its
+    // cards' share of the height of the first group that is laid out, so
+    // the scroll bar is about right before the reader scrolls there.
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with(props.groups.clone(), move |_| {
+            if let Some(root) = root.cast::<Element>() {
+                estimate_group_heights(&root);
+            }
+        });
+    }
     let sort_id = format!("{}-sort", props.title_id);
     let year = props.year.map(|y| y.to_string()).unwrap_or_default();
     html! {
-        <div class="outturn-dashboard" onpointermove={on_pointer_move} onpointerleave={on_pointer_leave}>
+        <div class="outturn-dashboard" ref={root} onpointermove={on_pointer_move} onpointerleave={on_pointer_leave}>
             <div class="outturn-spark-tip" role="tooltip" hidden=true ref={tip}>
                 <p class="outturn-tooltip-title"></p>
                 <p class="outturn-spark-tip-rows"></p>
