@@ -11,10 +11,10 @@ use std::error::Error;
 use std::fmt;
 
 use outturn_core::chart::{
-    draw_export, draw_scene, export_header, with_title, DrawError, Frame, Scene, SeriesRole, Theme,
-    SVG_FONT_SCALE,
+    draw_export, draw_scene, export_header, with_title, Dashes, DrawError, Frame, Scene,
+    SeriesRole, SvgWriter, Theme, SVG_FONT_SCALE,
 };
-use plotters::prelude::{DrawingBackend, IntoDrawingArea as _, SVGBackend};
+use plotters::prelude::{DrawingBackend, IntoDrawingArea as _};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
 };
@@ -23,7 +23,7 @@ use plotters_canvas::CanvasBackend;
 /// The backend the widget draws through.
 pub enum Backend<'a> {
     /// An SVG document written into a string.
-    Svg(SVGBackend<'a>),
+    Svg(SvgWriter<'a>),
     /// A canvas element (already scaled for the PNG's resolution).
     Canvas(CanvasBackend),
 }
@@ -157,6 +157,17 @@ impl DrawingBackend for Backend<'_> {
     }
 }
 
+/// SVG dashes a line with one attribute; the canvas has its dashes drawn
+/// one segment each.
+impl Dashes for Backend<'_> {
+    fn set_dash(&mut self, dash: Option<(u32, u32)>) -> bool {
+        match self {
+            Backend::Svg(svg) => svg.set_dash(dash),
+            Backend::Canvas(_) => false,
+        }
+    }
+}
+
 fn fail(error: impl fmt::Display) -> DrawError {
     DrawError(error.to_string())
 }
@@ -167,7 +178,7 @@ pub fn render_svg(scene: &Scene, frame: &Frame, theme: &Theme) -> Result<String,
     let mut svg = String::new();
     {
         let size = (frame.width.round() as u32, frame.height.round() as u32);
-        let area = Backend::Svg(SVGBackend::with_string(&mut svg, size)).into_drawing_area();
+        let area = Backend::Svg(SvgWriter::new(&mut svg, size)).into_drawing_area();
         draw_scene(&area, scene, frame, theme, SVG_FONT_SCALE)?;
         area.present().map_err(fail)?;
     }
@@ -190,7 +201,7 @@ pub fn render_export_svg(
             frame.width.round() as u32,
             (frame.height + header).round() as u32,
         );
-        let area = Backend::Svg(SVGBackend::with_string(&mut svg, size)).into_drawing_area();
+        let area = Backend::Svg(SvgWriter::new(&mut svg, size)).into_drawing_area();
         draw_export(&area, title, legend, scene, frame, theme, SVG_FONT_SCALE)?;
         area.present().map_err(fail)?;
     }

@@ -5,14 +5,16 @@
 use std::fmt;
 
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
+use plotters::element::{DashedPathElement, Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontStyle;
+use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use super::decimate::{column_spans, m4};
 use super::layout::{Frame, FONT_SIZE};
 use super::scene::{BandPiece, BarKind, Scene, SeriesRole};
+use super::svg::{Dashes, SvgWriter};
 use super::theme::{Colour, Theme};
 
 /// The sans-serif font at `size` (plotters units). Named by plotters' enum,
@@ -22,7 +24,8 @@ fn sans_serif(size: f64) -> FontDesc<'static> {
     FontDesc::new(FontFamily::SansSerif, size, FontStyle::Normal)
 }
 
-/// plotters' SVG backend writes `font-size` as the requested size / 1.24;
+/// The SVG writer, as plotters' own SVG backend, writes `font-size` as the
+/// requested size / 1.24;
 /// asking for 1.24× gives text of exactly [`FONT_SIZE`] CSS pixels. Pass
 /// this as `font_scale` when drawing to SVG, and 1.0 for a canvas.
 pub const SVG_FONT_SCALE: f64 = 1.24;
@@ -194,22 +197,65 @@ fn clip_to(points: &[(f64, f64)], left: f64, right: f64) -> Vec<Vec<(f64, f64)>>
     pieces
 }
 
+/// A polyline, solid or dashed (`dash`: dash and gap lengths, px). Drawn
+/// as one line with a dash pattern where the backend can ([`Dashes`]:
+/// SVG), and as one segment per dash where it cannot (a canvas).
+pub struct Stroke {
+    points: Vec<(i32, i32)>,
+    dash: Option<(u32, u32)>,
+    style: ShapeStyle,
+}
+
+impl Stroke {
+    /// The line through `points` (pixels), dashed if `dash` is given.
+    pub fn new(points: Vec<(i32, i32)>, dash: Option<(u32, u32)>, style: ShapeStyle) -> Self {
+        Self {
+            points,
+            dash,
+            style,
+        }
+    }
+}
+
+impl<'a> PointCollection<'a, (i32, i32)> for &'a Stroke {
+    type Point = &'a (i32, i32);
+    type IntoIter = &'a [(i32, i32)];
+    fn point_iter(self) -> Self::IntoIter {
+        &self.points
+    }
+}
+
+impl<DB: Dashes> Drawable<DB> for Stroke {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        points: I,
+        backend: &mut DB,
+        parent: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        let points: Vec<BackendCoord> = points.collect();
+        match self.dash {
+            None => backend.draw_path(points, &self.style),
+            Some(dash) if backend.set_dash(Some(dash)) => {
+                let drawn = backend.draw_path(points, &self.style);
+                backend.set_dash(None);
+                drawn
+            }
+            Some((dash, gap)) => {
+                let dashes = DashedPathElement::new(points.iter().copied(), dash, gap, self.style);
+                dashes.draw(points.iter().copied(), backend, parent)
+            }
+        }
+    }
+}
+
 /// Strokes a polyline, solid or with `dash` (dash and gap lengths, px).
-fn stroke_path<DB: DrawingBackend>(
+fn stroke_path<DB: Dashes>(
     area: &DrawingArea<DB, Shift>,
     points: &[(i32, i32)],
     dash: Option<(u32, u32)>,
     stroke: ShapeStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    match dash {
-        None => area.draw(&PathElement::new(points.to_vec(), stroke)),
-        Some((dash, gap)) => area.draw(&DashedPathElement::new(
-            points.iter().copied(),
-            dash,
-            gap,
-            stroke,
-        )),
-    }
+    area.draw(&Stroke::new(points.to_vec(), dash, stroke))
 }
 
 fn rgb(colour: Colour) -> RGBColor {
@@ -223,7 +269,7 @@ fn px(value: f64) -> i32 {
 /// Draws `scene`, laid out by `frame`, in `theme`'s colours onto `area`.
 /// `font_scale` corrects for the backend's text size ([`SVG_FONT_SCALE`]
 /// for SVG, 1.0 for a canvas).
-pub fn draw_scene<DB: DrawingBackend>(
+pub fn draw_scene<DB: Dashes>(
     area: &DrawingArea<DB, Shift>,
     scene: &Scene,
     frame: &Frame,
@@ -363,12 +409,12 @@ pub fn draw_scene<DB: DrawingBackend>(
     // Rules (targets): dashed, labelled at the left.
     for rule in &scene.rules {
         let y = px(frame.y(rule.value));
-        area.draw(&DashedPathElement::new(
-            vec![(left, y), (right, y)],
-            6,
-            3,
+        stroke_path(
+            area,
+            &[(left, y), (right, y)],
+            Some((6, 3)),
             rgb(theme.budget).stroke_width(1),
-        ))
+        )
         .map_err(fail)?;
         area.draw(&Text::new(
             rule.label.clone(),
@@ -507,14 +553,13 @@ pub fn draw_scene<DB: DrawingBackend>(
 
 /// Draws the scene to a standalone SVG document of `frame`'s size.
 ///
-/// All text (tick labels, period labels, the unit) is escaped by plotters'
-/// SVG backend, so data can never become markup here.
-#[cfg(feature = "svg")]
+/// All text (tick labels, period labels, the unit) is escaped by the SVG
+/// writer ([`SvgWriter`]), so data can never become markup here.
 pub fn render_svg(scene: &Scene, frame: &Frame, theme: &Theme) -> Result<String, DrawError> {
     let mut svg = String::new();
     {
         let size = (frame.width.round() as u32, frame.height.round() as u32);
-        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let area = SvgWriter::new(&mut svg, size).into_drawing_area();
         draw_scene(&area, scene, frame, theme, SVG_FONT_SCALE)?;
         area.present()
             .map_err(|error| DrawError(error.to_string()))?;
@@ -555,7 +600,7 @@ pub fn export_header(
 /// Draws a chart for export: `title` and the key above the chart, so the
 /// file stands on its own. `area` must be `frame.width` wide and
 /// `frame.height` plus [`export_header`]'s height tall.
-pub fn draw_export<DB: DrawingBackend>(
+pub fn draw_export<DB: Dashes>(
     area: &DrawingArea<DB, Shift>,
     title: &str,
     legend: &[(SeriesRole, String)],
@@ -596,7 +641,6 @@ pub fn draw_export<DB: DrawingBackend>(
 
 /// The chart as a standalone SVG file: title, key and chart, with the title
 /// also as the document's `<title>`. All text is escaped.
-#[cfg(feature = "svg")]
 pub fn render_export_svg(
     title: &str,
     legend: &[(SeriesRole, String)],
@@ -611,7 +655,7 @@ pub fn render_export_svg(
             frame.width.round() as u32,
             (frame.height + header).round() as u32,
         );
-        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let area = SvgWriter::new(&mut svg, size).into_drawing_area();
         draw_export(&area, title, legend, scene, frame, theme, SVG_FONT_SCALE)?;
         area.present()
             .map_err(|error| DrawError(error.to_string()))?;
@@ -619,7 +663,7 @@ pub fn render_export_svg(
     Ok(with_title(svg, title))
 }
 
-/// `svg` (a document plotters' SVG backend wrote) with `title` as its
+/// `svg` (a document [`SvgWriter`] wrote) with `title` as its
 /// `<title>`, escaped, so a file manager or screen reader can name it.
 pub fn with_title(svg: String, title: &str) -> String {
     let escaped = title

@@ -10,6 +10,7 @@ mod decimate;
 mod draw;
 mod layout;
 mod scene;
+mod svg;
 mod theme;
 mod window;
 
@@ -19,15 +20,14 @@ pub use build::{
 };
 pub use decimate::{column_spans, m4};
 pub use draw::{
-    draw_export, draw_scene, export_header, with_title, DrawError, LineStyle, Marker,
-    SVG_FONT_SCALE,
+    draw_export, draw_scene, export_header, render_export_svg, render_svg, with_title, DrawError,
+    LineStyle, Marker, Stroke, SVG_FONT_SCALE,
 };
-#[cfg(feature = "svg")]
-pub use draw::{render_export_svg, render_svg};
 pub use layout::{
     chart_height, layout, layout_window, nice_ticks, tooltip_place, EndLabel, Frame, PlotArea,
     Tick, DENSE_NOTE, FONT_SIZE,
 };
 pub use scene::{BandPiece, Bar, BarKind, Line, Rule, Scene, SeriesRole};
+pub use svg::{push_decimal, push_escaped, Dashes, SvgError, SvgWriter};
 pub use theme::{Colour, Theme};
 pub use window::{clamp_window, full_window, pan, zoom, MIN_SPAN};
