@@ -256,9 +256,9 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
         });
     }
     // A group out of view is not laid out (content-visibility in
-    // outturn.css) and counts as the height set here until it is: its
-    // cards' share of the height of the first group that is laid out, so
-    // the scroll bar is about right before the reader scrolls there.
+    // outturn.css) and counts as the height estimated here until it is,
+    // from the first group's layout, so the scroll bar is about right
+    // before the reader scrolls there.
     let root = use_node_ref();
     {
         let root = root.clone();

@@ -80,6 +80,21 @@ impl<'a> SvgWriter<'a> {
         let _ = write!(self.out, "\" {paint}=\"#{r:02X}{g:02X}{b:02X}\"");
     }
 
+    /// Ends a shape filled with `style`'s colour, or outlined with it.
+    fn fill_or_outline<S: BackendStyle>(&mut self, style: &S, fill: bool) {
+        if fill {
+            self.paint("fill", style.color());
+        } else {
+            self.paint("stroke", style.color());
+            let _ = write!(
+                self.out,
+                r#" fill="none" stroke-width="{}""#,
+                style.stroke_width()
+            );
+        }
+        self.out.push_str("/>\n");
+    }
+
     /// ` points="x,y x,y …"`.
     fn points(&mut self, path: impl IntoIterator<Item = BackendCoord>) {
         self.out.push_str(" points=\"");
@@ -182,17 +197,7 @@ impl DrawingBackend for SvgWriter<'_> {
                 self.out,
                 r#"<rect x="{x0}" y="{y0}" width="{width}" height="{height}""#
             );
-            if fill {
-                self.paint("fill", style.color());
-            } else {
-                self.paint("stroke", style.color());
-                let _ = write!(
-                    self.out,
-                    r#" fill="none" stroke-width="{}""#,
-                    style.stroke_width()
-                );
-            }
-            self.out.push_str("/>\n");
+            self.fill_or_outline(style, fill);
         }
         Ok(())
     }
@@ -224,17 +229,7 @@ impl DrawingBackend for SvgWriter<'_> {
     ) -> Drawn {
         if style.color().alpha > 0.0 {
             let _ = write!(self.out, r#"<circle cx="{x}" cy="{y}" r="{radius}""#);
-            if fill {
-                self.paint("fill", style.color());
-            } else {
-                self.paint("stroke", style.color());
-                let _ = write!(
-                    self.out,
-                    r#" fill="none" stroke-width="{}""#,
-                    style.stroke_width()
-                );
-            }
-            self.out.push_str("/>\n");
+            self.fill_or_outline(style, fill);
         }
         Ok(())
     }
