@@ -14,7 +14,7 @@ use plotters_backend::{BackendCoord, DrawingErrorKind};
 use super::decimate::{column_spans, m4};
 use super::layout::{Frame, FONT_SIZE};
 use super::scene::{BandPiece, BarKind, Scene, SeriesRole};
-use super::svg::{Dashes, SvgWriter};
+use super::svg::{push_escaped, Dashes, SvgWriter};
 use super::theme::{Colour, Theme};
 
 /// The sans-serif font at `size` (plotters units). Named by plotters' enum,
@@ -666,16 +666,16 @@ pub fn render_export_svg(
 /// `svg` (a document [`SvgWriter`] wrote) with `title` as its
 /// `<title>`, escaped, so a file manager or screen reader can name it.
 pub fn with_title(svg: String, title: &str) -> String {
-    let escaped = title
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
     match svg.find(">\n") {
-        Some(end) => format!(
-            "{}>\n<title>{escaped}</title>\n{}",
-            &svg[..end],
-            &svg[end + 2..]
-        ),
+        Some(end) => {
+            let mut titled = String::with_capacity(svg.len() + title.len() + 20);
+            titled.push_str(&svg[..end]);
+            titled.push_str(">\n<title>");
+            push_escaped(&mut titled, title);
+            titled.push_str("</title>\n");
+            titled.push_str(&svg[end + 2..]);
+            titled
+        }
         None => svg,
     }
 }
