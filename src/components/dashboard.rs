@@ -13,7 +13,9 @@ use gloo::events::EventListener;
 use outturn_core::chart::Theme;
 use outturn_core::format::point_detail;
 use outturn_core::model::{Dataset, FinancialYear};
-use outturn_core::view::{spark_position, DashboardEntry, DashboardOrder, SPARKLINE_SIZE};
+use outturn_core::view::{
+    spark_position, DashboardEntry, DashboardOrder, GroupLayout, SPARKLINE_SIZE,
+};
 use wasm_bindgen::JsCast as _;
 use web_sys::{Element, HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -107,10 +109,10 @@ fn spark_tip(dataset: &Dataset, spark: &Element, client_x: f64) -> Option<(Strin
 }
 
 /// Sets each dashboard group's placeholder height (`contain-intrinsic-size`,
-/// through the CSSOM, which strict style-src policies allow) from its
-/// number of cards, laid out as the first group is: as many cards a row as
-/// fit, rows as tall, the same heading. Nothing is set if the first group has
-/// not been laid out (the stylesheet's fallback stays).
+/// through the CSSOM, which strict style-src policies allow) as the core
+/// estimates it from the first group's layout ([`GroupLayout`]). Nothing is
+/// set if the first group has not been laid out (the stylesheet's fallback
+/// stays).
 fn estimate_group_heights(root: &Element) {
     let Ok(groups) = root.query_selector_all(".outturn-group") else {
         return;
@@ -125,29 +127,25 @@ fn estimate_group_heights(root: &Element) {
             .flatten()
             .and_then(|list| list.dyn_into::<HtmlElement>().ok())
     };
-    let Some(first) = groups.first() else {
+    let Some((first, cards)) = groups.first().and_then(|g| Some((g, list(g)?))) else {
         return;
     };
-    let Some(cards) = list(first) else {
-        return;
-    };
-    // A card with no width has not been laid out. As many cards a row as
-    // fit across the list (the grid fills each row but the last).
-    let card_px = cards
+    let card_width = cards
         .first_element_child()
         .and_then(|card| card.dyn_into::<HtmlElement>().ok())
         .map_or(0, |card| card.offset_width());
-    if card_px <= 0 {
-        return;
-    }
-    let columns = (cards.offset_width() / card_px).max(1) as usize;
-    let rows = |count: usize| count.div_ceil(columns);
-    let row_px =
-        f64::from(cards.offset_height()) / rows(cards.child_element_count() as usize).max(1) as f64;
-    let heading_px = f64::from(first.offset_height() - cards.offset_height());
+    let measured = GroupLayout {
+        list_width: f64::from(cards.offset_width()),
+        list_height: f64::from(cards.offset_height()),
+        card_width: f64::from(card_width),
+        cards: cards.child_element_count() as usize,
+        heading_height: f64::from(first.offset_height() - cards.offset_height()),
+    };
     for group in groups.iter().skip(1) {
         let count = list(group).map_or(0, |cards| cards.child_element_count() as usize);
-        let height = heading_px + row_px * rows(count) as f64;
+        let Some(height) = measured.height_for(count) else {
+            return;
+        };
         let _ = group
             .style()
             .set_property("contain-intrinsic-size", &format!("auto {height:.0}px"));

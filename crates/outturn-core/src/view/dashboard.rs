@@ -94,6 +94,39 @@ pub fn spark_position(x: f64, width: f64, count: usize) -> usize {
     (fraction * count.saturating_sub(1) as f64).round() as usize
 }
 
+/// How the overview's first group of cards is laid out, in CSS pixels, as
+/// the browser measured it: the basis for the height of groups not yet laid
+/// out (the overview skips groups out of view).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GroupLayout {
+    /// Width of the group's card grid.
+    pub list_width: f64,
+    /// Height of the group's card grid.
+    pub list_height: f64,
+    /// Width of one card; 0 if the group has not been laid out.
+    pub card_width: f64,
+    /// Cards in the group.
+    pub cards: usize,
+    /// Height of the group beyond its grid (its heading).
+    pub heading_height: f64,
+}
+
+impl GroupLayout {
+    /// The height in CSS pixels a group of `cards` would have laid out the
+    /// same way: as many cards a row as fit across (the grid fills every
+    /// row but the last), rows as tall, the same heading. `None` when this
+    /// group has not been laid out.
+    pub fn height_for(&self, cards: usize) -> Option<f64> {
+        if self.card_width <= 0.0 {
+            return None;
+        }
+        let columns = ((self.list_width / self.card_width).floor() as usize).max(1);
+        let rows = |count: usize| count.div_ceil(columns);
+        let row_height = self.list_height / rows(self.cards).max(1) as f64;
+        Some(self.heading_height + row_height * rows(cards) as f64)
+    }
+}
+
 /// Polyline point strings for `series` over a shared `low..high` range.
 fn spark(series: &[Option<f64>], low: f64, high: f64) -> Vec<String> {
     let (width, height) = SPARKLINE_SIZE;
@@ -219,4 +252,37 @@ pub fn dashboard(
         }
     }
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GroupLayout;
+
+    #[test]
+    fn a_group_not_yet_laid_out_is_estimated_from_the_first() {
+        // Three cards in a row with room for four (1,214 px of 297 px cards).
+        let first = GroupLayout {
+            list_width: 1214.0,
+            list_height: 229.0,
+            card_width: 297.0,
+            cards: 3,
+            heading_height: 40.0,
+        };
+        // 27 cards: 7 rows of 4.
+        assert_eq!(first.height_for(27), Some(40.0 + 7.0 * 229.0));
+        assert_eq!(first.height_for(0), Some(40.0));
+        // 250 cards laid out in rows of 4 (63 rows) give 250 more the same height.
+        let full = GroupLayout {
+            cards: 250,
+            list_height: 63.0 * 128.0,
+            ..first
+        };
+        assert_eq!(full.height_for(250), Some(40.0 + 63.0 * 128.0));
+        // Not laid out (content skipped): no estimate.
+        let skipped = GroupLayout {
+            card_width: 0.0,
+            ..first
+        };
+        assert_eq!(skipped.height_for(27), None);
+    }
 }

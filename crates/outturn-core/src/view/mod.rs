@@ -27,7 +27,8 @@ mod table;
 
 use crate::summary::{summarise_year, YearSummary};
 pub use dashboard::{
-    dashboard, spark_position, DashboardEntry, DashboardOrder, Standing, SPARKLINE_SIZE,
+    dashboard, spark_position, DashboardEntry, DashboardOrder, GroupLayout, Standing,
+    SPARKLINE_SIZE,
 };
 pub use per_position::PerPosition;
 pub use table::{plain_number, PanelTable};
