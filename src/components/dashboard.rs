@@ -52,13 +52,6 @@ fn card(entry: &DashboardEntry, theme: &Theme, on_open: &Callback<String>) -> Ht
     let onclick = Callback::from(move |_: MouseEvent| on_open.emit(id.clone()));
     let budget = hex(theme.budget);
     let actual = hex(theme.actual);
-    let figure = if entry.variance.is_none() {
-        String::new()
-    } else if entry.percent_text.is_empty() {
-        entry.variance_text.clone()
-    } else {
-        format!("{} ({})", entry.variance_text, entry.percent_text)
-    };
     html! {
         <li class="outturn-card-item">
             <button type="button" class={classes!("outturn-card", format!("outturn-standing-{}", entry.standing.slug()))}
@@ -77,9 +70,9 @@ fn card(entry: &DashboardEntry, theme: &Theme, on_open: &Callback<String>) -> Ht
                     <span class={classes!("outturn-standing", format!("outturn-standing-{}", entry.standing.slug()))}>
                         { entry.standing.words() }
                     </span>
-                    <span class="outturn-card-variance">{ figure }</span>
+                    <span class="outturn-card-variance">{ entry.figure.clone() }</span>
                 </span>
-                <span class="outturn-card-coverage">{ format!("Year to date, {}", entry.coverage) }</span>
+                <span class="outturn-card-coverage">{ entry.basis.clone() }</span>
             </button>
         </li>
     }

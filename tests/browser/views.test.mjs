@@ -74,8 +74,11 @@ test('the dashboard shows all 38 indicators, sorts by variance and opens one', a
   assert.match(care, /▲ Over/);
   assert.match(care, /\+8,006 hours \(\+0\.3%\)/);
   assert.match(care, /12 of 12 months/);
-  const waste = await page.locator('.outturn-card[data-indicator=waste-tonnage]').innerText();
-  assert.match(waste, /▼ Under\s+-44,717 tonnes \(-5\.9%\)/);
+  // Groups out of view are laid out once scrolled to (content-visibility).
+  const wasteCard = page.locator('.outturn-card[data-indicator=waste-tonnage]');
+  await wasteCard.scrollIntoViewIfNeeded();
+  await until(async () => (await wasteCard.innerText()).trim() !== '', 'the waste card laid out');
+  assert.match(await wasteCard.innerText(), /▼ Under\s+-44,717 tonnes \(-5\.9%\)/);
   await page.selectOption('select.outturn-order', 'variance');
   await until(async () => (await page.locator('.outturn-group').nth(1).locator('.outturn-card').first()
     .getAttribute('data-indicator')) === 'foster-care-independent-weeks');

@@ -5,7 +5,7 @@
 use serde_json::{json, Value};
 
 use crate::analysis::{analyse_year, cost_effect, CostConvention, CostEffect, YearAnalysis};
-use crate::format::{format_amount, format_money, format_number, format_percent};
+use crate::format::{format_amount, format_money, format_number, format_variance};
 use crate::model::{Dataset, FinancialYear, Indicator, UnitKind};
 
 /// One indicator-year, analysed.
@@ -75,12 +75,21 @@ fn clean(value: f64, money: bool) -> Value {
 ///
 /// `{"indicators":[{"id", "years":[{"year", "budget", "budget_to_date",
 /// "actual", "variance", "variance_pct", "periods_reported",
-/// "printed_total_mismatch", "cost_effect"?}]}]}`. Values of money
-/// indicators (`£`, `£k`, `£000s`, `£m`) are converted to pounds; others stay
-/// in the indicator's unit. Absent values are null. `printed_total_mismatch`
-/// is null when the source printed no total, else the list of totals that
-/// differ (`[]` when all agree). `cost_effect` (£) appears only where the
-/// indicator has a `unit_cost` and both unit costs exist.
+/// "printed_total_mismatch", "printed_total_unchecked", "periods_compared",
+/// "forecast", "forecast_variance", "variance_unit", "cost_effect"?}]}]}`.
+/// Values of money indicators (`£`, `£k`, `£000s`, `£m`) are converted to
+/// pounds; others stay in the indicator's unit. Absent values are null.
+/// `budget_to_date` and `variance` are over the `periods_compared` periods
+/// that have both an actual and an affordable level (for `last`, the latest
+/// period alone). `variance_unit` is `"pp"` (percentage points) for a `%`
+/// indicator, whose `variance_pct` is always null; `"£"` for money; else the
+/// unit. `printed_total_mismatch` is null when the source printed no total
+/// or none could be checked, else the list of totals that differ (`[]` when
+/// all agree); `printed_total_unchecked` lists the totals whose periods are
+/// not all reported and which the reported ones do not match. `forecast` is
+/// the forecast of the year's figure, `forecast_variance` that minus the
+/// full-year budget. `cost_effect` (£) appears only where the indicator has
+/// a `unit_cost` and both unit costs exist.
 pub fn summary_json(dataset: &Dataset, convention: CostConvention) -> Value {
     let indicators: Vec<Value> = summarise(dataset, convention)
         .into_iter()
@@ -90,27 +99,33 @@ pub fn summary_json(dataset: &Dataset, convention: CostConvention) -> Value {
                 _ => None,
             };
             let money = scale.is_some();
+            // Differences of percentages are percentage points; money is in
+            // pounds here whatever the indicator's scale.
+            let variance_unit = match indicator.unit.kind {
+                UnitKind::Percent => "pp".to_string(),
+                UnitKind::Money { .. } => "£".to_string(),
+                _ => indicator.unit.label.trim().to_string(),
+            };
             let value =
                 |v: Option<f64>| v.map_or(Value::Null, |v| clean(v * scale.unwrap_or(1.0), money));
             let years: Vec<Value> = years
                 .iter()
                 .map(|summary| {
                     let a = &summary.analysis;
-                    let mismatch = if a.printed.is_empty() {
+                    let check_json = |check: &crate::analysis::PrintedCheck| {
+                        json!({
+                            "series": check.series.name(),
+                            "printed": value(Some(check.printed)),
+                            "computed": value(check.computed),
+                            "difference": value(check.difference()),
+                        })
+                    };
+                    // Null when nothing printed, or when no printed total
+                    // could be checked (its periods are not all reported).
+                    let mismatch = if a.printed.iter().all(|check| check.is_unchecked()) {
                         Value::Null
                     } else {
-                        Value::Array(
-                            a.printed_mismatches()
-                                .map(|check| {
-                                    json!({
-                                        "series": check.series.name(),
-                                        "printed": value(Some(check.printed)),
-                                        "computed": value(check.computed),
-                                        "difference": value(check.difference()),
-                                    })
-                                })
-                                .collect(),
-                        )
+                        Value::Array(a.printed_mismatches().map(check_json).collect())
                     };
                     let mut year = json!({
                         "year": a.year.to_string(),
@@ -121,6 +136,16 @@ pub fn summary_json(dataset: &Dataset, convention: CostConvention) -> Value {
                         "variance_pct": a.variance_pct.map_or(Value::Null, |p| clean(p, false)),
                         "periods_reported": a.periods_reported,
                         "printed_total_mismatch": mismatch,
+                        "printed_total_unchecked": a
+                            .printed
+                            .iter()
+                            .filter(|check| check.is_unchecked())
+                            .map(check_json)
+                            .collect::<Vec<_>>(),
+                        "periods_compared": a.compared.len(),
+                        "forecast": value(a.forecast),
+                        "forecast_variance": value(a.forecast_variance),
+                        "variance_unit": variance_unit,
                     });
                     if let (Some(effect), Value::Object(map)) = (&summary.cost_effect, &mut year) {
                         map.insert(
@@ -162,11 +187,9 @@ pub fn summary_table(dataset: &Dataset, convention: CostConvention) -> String {
         };
         for summary in years {
             let a = &summary.analysis;
-            let variance = match (a.variance, a.variance_pct) {
-                (Some(v), Some(p)) => format!("{} ({})", shown(Some(v)), format_percent(p)),
-                (Some(v), None) => shown(Some(v)),
-                _ => "-".into(),
-            };
+            let variance = a.variance.map_or("-".to_string(), |v| {
+                format_variance(&indicator.unit, v, a.variance_pct, decimals)
+            });
             let cost = summary.cost_effect.map_or(String::new(), |e| {
                 format!("{} / {}", format_money(e.volume), format_money(e.price))
             });

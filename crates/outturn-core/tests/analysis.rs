@@ -95,7 +95,7 @@ fn snapshots_use_the_last_reported_period_for_budget_too() {
 }
 
 #[test]
-fn snapshot_movement_over_the_year_uses_last_years_final_figure() {
+fn snapshot_movement_over_the_year_uses_the_same_period_last_year() {
     let d = quarterly(
         "last",
         "children",
@@ -105,7 +105,9 @@ fn snapshot_movement_over_the_year_uses_last_years_final_figure() {
     let a = analyse_year(i, &i.years[1]);
     let change = a.snapshot_change.unwrap();
     assert_eq!(change.over_last_period, None); // Only one period reported.
-    assert_eq!(change.over_year, Some(1.0));
+                                               // Q1 against Q1 a year earlier (90), not against last year's Q4 (95).
+    assert_eq!(change.over_year, Some(6.0));
+    assert!(!change.year_earlier_missing);
 }
 
 #[test]
@@ -132,7 +134,8 @@ fn means_average_reported_periods_and_none_has_no_year() {
     assert_eq!(a.variance, None);
     assert_eq!(a.cumulative.actual, vec![None; 4]);
     assert_eq!(a.printed.len(), 1);
-    assert!(a.printed[0].is_mismatch()); // Nothing to check it against.
+    // Nothing to check it against: neither a match nor a difference.
+    assert!(a.printed[0].is_unchecked() && !a.printed[0].is_mismatch());
     assert_eq!(
         headline(i, &a),
         "Latest, Q4 2024-25 (Jan to Mar): 70%. These figures have no year total; see each quarter."

@@ -87,9 +87,9 @@ pub fn cost_effect(
 ) -> Option<CostEffect> {
     let pounds = cost_unit.pounds_per_value()?;
     let budget_volume = volume.budget_to_date?;
-    let actual_volume = volume.actual?;
+    let actual_volume = volume.actual_compared?;
     let budget_unit_cost = cost.budget_to_date? * pounds;
-    let actual_unit_cost = cost.actual? * pounds;
+    let actual_unit_cost = cost.actual_compared? * pounds;
     let volume_change = actual_volume - budget_volume;
     let cost_change = actual_unit_cost - budget_unit_cost;
     let (volume_effect, price_effect) = match convention {

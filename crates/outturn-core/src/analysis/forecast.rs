@@ -8,7 +8,7 @@
 //!   means), or moves as last year moved from the same point (snapshots);
 //! - **budget profile**: the rest comes in exactly at the affordable level.
 
-use super::{percent_of, year_value};
+use super::{variance_percent, year_value};
 use crate::model::{Indicator, Series, YearFigures, YearValue};
 
 /// How the rest of the year is projected.
@@ -170,6 +170,6 @@ pub fn project(
         variance,
         variance_pct: variance
             .zip(full_budget)
-            .and_then(|(v, b)| percent_of(v, b)),
+            .and_then(|(v, b)| variance_percent(&indicator.unit, v, b)),
     })
 }

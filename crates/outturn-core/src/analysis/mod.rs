@@ -14,7 +14,7 @@ pub use cost::{cost_effect, CostConvention, CostEffect};
 pub use forecast::{project, ForecastMethod, Projection};
 pub use year::{analyse_year, Cumulative, PrintedCheck, SeriesKind, SnapshotChange, YearAnalysis};
 
-use crate::model::YearValue;
+use crate::model::{Unit, UnitKind, YearValue};
 
 /// A year's figure from its reported periods, the way `how` says.
 ///
@@ -37,6 +37,17 @@ where
         }
         YearValue::None => None,
     }
+}
+
+/// A variance as a percentage of the figure it departs from, for an
+/// indicator in `unit`; `None` when `base` is zero, and always `None` for a
+/// percentage indicator: 78.1% against 72.2% is 5.9 percentage points above,
+/// and a percent of a percent (8.2%) is a statement no report makes.
+pub fn variance_percent(unit: &Unit, variance: f64, base: f64) -> Option<f64> {
+    if unit.kind == UnitKind::Percent {
+        return None;
+    }
+    percent_of(variance, base)
 }
 
 /// `part` as a percentage of `whole`; `None` when `whole` is zero.

@@ -4,7 +4,7 @@
 use super::scene::{BandPiece, Bar, BarKind, Line, Rule, Scene, SeriesRole};
 use crate::analysis::{CostConvention, CostEffect, Projection, YearAnalysis};
 use crate::format::{format_amount, format_money};
-use crate::model::{FinancialYear, Indicator, Series, YearValue};
+use crate::model::{FinancialYear, Indicator, Series, Unit, UnitKind, YearValue};
 
 /// How many earlier years' actuals are drawn as faint lines.
 pub const PREVIOUS_YEARS_SHOWN: usize = 3;
@@ -119,7 +119,13 @@ pub fn cumulative_scene(indicator: &Indicator, analysis: &YearAnalysis) -> Scene
 /// Variance by period as diverging bars (over up, under down), with the
 /// variance to date as a line.
 pub fn variance_scene(indicator: &Indicator, analysis: &YearAnalysis) -> Scene {
-    let mut scene = Scene::new(period_labels(indicator), indicator.unit.clone());
+    // The variance of a percentage is in percentage points: its axis and
+    // values are points, not percentages.
+    let unit = match indicator.unit.kind {
+        UnitKind::Percent => Unit::parse("percentage points"),
+        _ => indicator.unit.clone(),
+    };
+    let mut scene = Scene::new(period_labels(indicator), unit);
     scene.include_zero = true;
     scene.bars = analysis
         .period_variance
@@ -192,6 +198,14 @@ pub fn years_scene(indicator: &Indicator, year: FinancialYear) -> Scene {
                 budget.clone(),
             ));
         }
+        // Forecasts are shown wherever actuals are: dotted, with triangles.
+        if let Some(forecast) = &figures.forecast {
+            scene.lines.push(line(
+                SeriesRole::Forecast,
+                format!("Forecast {year}"),
+                forecast.clone(),
+            ));
+        }
         if let Some(actual) = &figures.actual {
             scene.lines.push(line(
                 SeriesRole::Actual,
@@ -226,6 +240,13 @@ pub fn timeline_scene(indicator: &Indicator, window: Option<(f64, f64)>) -> Scen
     scene
         .lines
         .push(line(SeriesRole::Budget, "Affordable level".into(), budget));
+    if indicator.years.iter().any(|f| f.forecast.is_some()) {
+        scene.lines.push(line(
+            SeriesRole::Forecast,
+            "Forecast".into(),
+            joined(|f| &f.forecast),
+        ));
+    }
     scene
         .lines
         .push(line(SeriesRole::Actual, "Actual".into(), actual));

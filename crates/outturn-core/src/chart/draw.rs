@@ -527,6 +527,15 @@ pub fn draw_scene<DB: Dashes>(
         } else {
             Marker::None
         };
+        // A period reported alone (no neighbour to join) is a point with no
+        // line: it gets a dot even where the style has no marker, so every
+        // reported value is visible.
+        for &(x, y) in runs.iter().filter(|run| run.len() == 1).flatten() {
+            if marker == Marker::None {
+                area.draw(&Circle::new((x, y), 3, colour.filled()))
+                    .map_err(fail)?;
+            }
+        }
         for &(x, y) in runs.iter().flatten() {
             match marker {
                 Marker::None => {}

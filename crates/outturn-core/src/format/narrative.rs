@@ -3,14 +3,16 @@
 
 use super::case::capitalise;
 use super::number::{
-    format_amount, format_money, format_number, format_value, format_variance, spoken,
+    format_amount, format_difference, format_money, format_number, format_value, format_variance,
+    spoken,
 };
-use crate::analysis::{percent_of, CostConvention, CostEffect, YearAnalysis};
+use crate::analysis::{variance_percent, CostConvention, CostEffect, SeriesKind, YearAnalysis};
 use crate::model::{Indicator, Unit, YearFigures, YearValue};
 
-/// "8,006 (0.3%) over", "6,241 (3.1%) under", "exactly on the affordable level".
+/// "8,006 (0.3%) over", "6,241 (3.1%) under", "5.9 percentage points over"
+/// (a percentage's difference is in points), "exactly on the affordable level".
 fn gap(unit: &Unit, variance: f64, percent: Option<f64>, decimals: usize) -> String {
-    let amount = format_amount(unit, variance.abs(), decimals);
+    let amount = format_difference(unit, variance, decimals);
     if amount.bytes().all(|b| !(b'1'..=b'9').contains(&b)) {
         return "exactly on the affordable level".to_string();
     }
@@ -21,25 +23,61 @@ fn gap(unit: &Unit, variance: f64, percent: Option<f64>, decimals: usize) -> Str
     }
 }
 
+/// "up 41", "down £9,780k", "up 3.4 percentage points", "unchanged".
 fn movement(unit: &Unit, change: f64, decimals: usize) -> String {
-    let amount = format_amount(unit, change.abs(), decimals);
-    if change > 0.0 {
-        format!("up {amount}")
-    } else if change < 0.0 {
-        format!("down {amount}")
-    } else {
+    let amount = format_difference(unit, change, decimals);
+    if amount.bytes().all(|b| !(b'1'..=b'9').contains(&b)) {
         "unchanged".to_string()
+    } else if change > 0.0 {
+        format!("up {amount}")
+    } else {
+        format!("down {amount}")
+    }
+}
+
+/// "a budget", "an actual", "a forecast".
+fn with_article(word: &str) -> String {
+    let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {word}")
+}
+
+/// "is" or "are" for a coverage of `count` periods.
+fn is_are(count: usize) -> &'static str {
+    if count == 1 {
+        "is"
+    } else {
+        "are"
     }
 }
 
 /// The headline under the chart: where the year stands against the
-/// affordable level, in units and %, year to date when the year is not over.
+/// affordable level, in units and %, and which periods that covers (the
+/// year, the year to date, or exactly the periods reported). A variance
+/// pairs figures of the same periods; where it cannot, the sentence says so.
 pub fn headline(indicator: &Indicator, analysis: &YearAnalysis) -> String {
     let unit = &indicator.unit;
     let decimals = indicator.precision();
     let periods = &indicator.periods;
     let year = analysis.year;
+    let figures = indicator.year(year);
     let Some(last) = analysis.last_reported else {
+        if let Some(forecast) = analysis.forecast {
+            let amount = format_value(unit, forecast, decimals);
+            return match (analysis.budget, analysis.forecast_variance) {
+                (Some(budget), Some(variance)) => format!(
+                    "Forecast outturn for {year}: {amount} against an affordable level of {}: {}. No actuals reported yet.",
+                    format_amount(unit, budget, decimals),
+                    gap(unit, variance, variance_percent(unit, variance, budget), decimals)
+                ),
+                _ => format!(
+                    "Forecast outturn for {year}: {amount}; no affordable level is set. No actuals reported yet."
+                ),
+            };
+        }
         return match analysis.budget {
             Some(budget) => format!(
                 "Affordable level for {year}: {}. No actuals reported yet.",
@@ -50,12 +88,9 @@ pub fn headline(indicator: &Indicator, analysis: &YearAnalysis) -> String {
     };
     let as_at = periods.long_label(last, year);
     if analysis.year_value == YearValue::None {
-        let latest = analysis.cumulative.actual.get(last).copied().flatten();
-        let value = indicator
-            .year(year)
+        let value = figures
             .and_then(|figures| figures.actual.as_ref())
-            .and_then(|actual| actual.get(last).copied().flatten())
-            .or(latest);
+            .and_then(|actual| actual.get(last).copied().flatten());
         return match value {
             Some(value) => format!(
                 "Latest, {as_at}: {}. These figures have no year total; see each {}.",
@@ -69,29 +104,52 @@ pub fn headline(indicator: &Indicator, analysis: &YearAnalysis) -> String {
         return format!("No actuals reported for {year}.");
     };
     let amount = format_value(unit, actual, decimals);
+    let covered = periods.coverage_label(&analysis.reported, year);
     let (lead, figure) = match analysis.year_value {
         YearValue::Last => (String::new(), format!("{amount} at {as_at}")),
         YearValue::Mean if analysis.is_complete() => {
             (String::new(), format!("Average {amount} over {year}"))
         }
-        YearValue::Mean => (
-            format!("Year to date ({}): ", periods.span_label(last, year)),
+        YearValue::Mean if analysis.is_to_date() => (
+            format!("Year to date ({covered}): "),
             format!("average {amount}"),
         ),
+        YearValue::Mean => (format!("{year}, {covered}: "), format!("average {amount}")),
         _ if analysis.is_complete() => (String::new(), format!("{amount} in {year}")),
-        _ => (
-            format!("Year to date ({}): ", periods.span_label(last, year)),
-            amount,
-        ),
+        _ if analysis.is_to_date() => (format!("Year to date ({covered}): "), amount),
+        _ => (format!("{year}, {covered}: "), amount),
     };
-    let mut sentence = capitalise(&match (analysis.budget_to_date, analysis.variance) {
-        (Some(budget), Some(variance)) => format!(
-            "{lead}{figure} against an affordable level of {}: {}.",
+    let comparison = match (analysis.budget_to_date, analysis.variance) {
+        (Some(budget), Some(variance)) if !analysis.compares_fewer_than_reported() => format!(
+            " against an affordable level of {}: {}.",
             format_amount(unit, budget, decimals),
             gap(unit, variance, analysis.variance_pct, decimals)
         ),
-        _ => format!("{lead}{figure}; no affordable level is set."),
-    });
+        (Some(budget), Some(variance)) => {
+            // Flows and means whose reported periods are not all budgeted:
+            // the comparison is over the periods that have both, and says so.
+            let left_out: Vec<usize> = analysis
+                .reported
+                .iter()
+                .copied()
+                .filter(|i| !analysis.compared.contains(i))
+                .collect();
+            let compared_actual = analysis
+                .actual_compared
+                .map(|a| format_value(unit, a, decimals))
+                .unwrap_or_default();
+            format!(
+                ". {} {} no affordable level; over {}: {compared_actual} against an affordable level of {}: {}.",
+                capitalise(&periods.coverage_label(&left_out, year)),
+                if left_out.len() == 1 { "has" } else { "have" },
+                periods.coverage_label(&analysis.compared, year),
+                format_amount(unit, budget, decimals),
+                gap(unit, variance, analysis.variance_pct, decimals)
+            )
+        }
+        _ => no_comparison(indicator, analysis, last),
+    };
+    let mut sentence = capitalise(&format!("{lead}{figure}{comparison}"));
     if let Some(change) = analysis.snapshot_change {
         let noun = periods.noun();
         let parts: Vec<String> = [
@@ -110,20 +168,71 @@ pub fn headline(indicator: &Indicator, analysis: &YearAnalysis) -> String {
             sentence.push_str(&capitalise(&parts.join(" and ")));
             sentence.push('.');
         }
+        if change.year_earlier_missing {
+            sentence.push_str(&format!(
+                " No figure for {} to compare with a year earlier.",
+                periods.long_label(last, year.previous())
+            ));
+        }
     }
     if let Some(forecast) = analysis.forecast {
-        sentence.push_str(&format!(
-            " Forecast for the year: {}.",
-            format_value(unit, forecast, decimals)
-        ));
+        let amount = format_value(unit, forecast, decimals);
+        match (analysis.budget, analysis.forecast_variance) {
+            (Some(budget), Some(variance)) => {
+                sentence.push_str(&format!(
+                " Forecast outturn for the year: {amount} against an affordable level of {}: {}.",
+                format_amount(unit, budget, decimals),
+                gap(unit, variance, variance_percent(unit, variance, budget), decimals)
+            ))
+            }
+            _ => sentence.push_str(&format!(" Forecast outturn for the year: {amount}.")),
+        }
     }
     sentence
 }
 
-/// Sentences flagging printed totals that differ from the computed ones:
-/// "The report prints a budget total of 44,997; the quarters add up to 44,996 (1 more)."
+/// Why the headline makes no comparison: no affordable level at all, none
+/// for the latest period of a snapshot (naming the latest one there is), or
+/// none for any reported period.
+fn no_comparison(indicator: &Indicator, analysis: &YearAnalysis, last: usize) -> String {
+    let periods = &indicator.periods;
+    let year = analysis.year;
+    let budget = indicator
+        .year(year)
+        .and_then(|figures| figures.budget.as_ref())
+        .filter(|budget| budget.iter().any(Option::is_some));
+    let Some(budget) = budget else {
+        return "; no affordable level is set.".to_string();
+    };
+    if analysis.year_value == YearValue::Last {
+        let latest = (0..=last)
+            .rev()
+            .find_map(|i| Some((i, budget.get(i).copied().flatten()?)));
+        let here = periods.short_label(last);
+        return match latest {
+            Some((i, value)) => format!(
+                "; no affordable level for {here}; the latest is {}: {}.",
+                periods.short_label(i),
+                format_amount(&indicator.unit, value, indicator.precision())
+            ),
+            None => format!("; no affordable level for {here} or before."),
+        };
+    }
+    format!(
+        "; none of the {}s reported has an affordable level.",
+        periods.noun()
+    )
+}
+
+/// Sentences about printed totals that the periods do not bear out: a
+/// difference where every period the total covers is reported ("The source
+/// prints a budget total of 44,997; the quarters add up to 44,996 (a
+/// difference of 1)."), and where they are not all reported, that the total
+/// cannot be checked, never a false difference.
 pub fn printed_sentences(indicator: &Indicator, analysis: &YearAnalysis) -> Vec<String> {
     let unit = &indicator.unit;
+    let periods = &indicator.periods;
+    let year = analysis.year;
     let decimals = indicator
         .precision()
         .max(if analysis.year_value == YearValue::Mean {
@@ -132,27 +241,53 @@ pub fn printed_sentences(indicator: &Indicator, analysis: &YearAnalysis) -> Vec<
             0
         });
     let how = match analysis.year_value {
-        YearValue::Sum => format!("the {}s add up to", indicator.periods.noun()),
-        YearValue::Last => format!("the last {} is", indicator.periods.noun()),
-        YearValue::Mean => format!("the {}s average", indicator.periods.noun()),
+        YearValue::Sum => format!("the {}s add up to", periods.noun()),
+        YearValue::Last => format!("the last {} is", periods.noun()),
+        YearValue::Mean => format!("the {}s average", periods.noun()),
         YearValue::None => "no total can be computed".to_string(),
     };
+    let figures = indicator.year(year);
     analysis
-        .printed_mismatches()
+        .printed
+        .iter()
+        .filter(|check| check.is_mismatch() || check.is_unchecked())
         .map(|check| {
             let printed = format_amount(unit, check.printed, decimals);
+            let total = with_article(check.series.name());
             match (check.computed, check.difference()) {
-                (Some(computed), Some(difference)) => format!(
-                    "The source prints a {} total of {printed}; {how} {} (a difference of {}).",
-                    check.series.name(),
+                (Some(computed), Some(difference)) if check.is_mismatch() => format!(
+                    "The source prints {total} total of {printed}; {how} {} (a difference of {}).",
                     format_amount(unit, computed, decimals),
-                    format_amount(unit, difference.abs(), decimals)
+                    format_difference(unit, difference, decimals)
                 ),
-                _ => format!(
-                    "The source prints a {} total of {printed}, which the {}s cannot be checked against.",
-                    check.series.name(),
-                    indicator.periods.noun()
+                _ if analysis.year_value == YearValue::None => format!(
+                    "The source prints {total} total of {printed}, which the {}s cannot be checked against.",
+                    periods.noun()
                 ),
+                (computed, _) => {
+                    let series = figures.and_then(|f| match check.series {
+                        SeriesKind::Budget => f.budget.as_ref(),
+                        SeriesKind::Actual => f.actual.as_ref(),
+                        SeriesKind::Forecast => f.forecast.as_ref(),
+                    });
+                    let present: Vec<usize> = series
+                        .map(|s| (0..s.len()).filter(|&i| s[i].is_some()).collect())
+                        .unwrap_or_default();
+                    let so_far = computed
+                        .map(|c| format!(" ({})", format_amount(unit, c, decimals)))
+                        .unwrap_or_default();
+                    let reported = if present.is_empty() {
+                        format!("no {} is reported", periods.noun())
+                    } else if present.len() == 1 {
+                        format!("only {} is reported{so_far}", periods.coverage_label(&present, year).trim_end_matches(" only"))
+                    } else {
+                        format!("only {} {} reported{so_far}", periods.coverage_label(&present, year), is_are(present.len()))
+                    };
+                    format!(
+                        "The source prints {total} total of {printed} for {year}, but {reported}, so it cannot be checked against the {}s.",
+                        periods.noun()
+                    )
+                }
             }
         })
         .collect()
@@ -247,7 +382,7 @@ pub fn point_detail(indicator: &Indicator, figures: &YearFigures, index: usize) 
     }
     let variance = actual
         .zip(budget)
-        .map(|(a, b)| (a - b, percent_of(a - b, b)));
+        .map(|(a, b)| (a - b, variance_percent(unit, a - b, b)));
     let mut status = None;
     if let Some((variance, percent)) = variance {
         rows.push((
@@ -275,6 +410,9 @@ pub fn point_detail(indicator: &Indicator, figures: &YearFigures, index: usize) 
             )
         ),
     ];
+    if figures.forecast.is_some() {
+        parts.push(format!("forecast {}", shown(forecast)));
+    }
     if let Some((variance, percent)) = variance {
         parts.push(gap(unit, variance, percent, decimals));
     }

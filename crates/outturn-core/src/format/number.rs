@@ -136,12 +136,106 @@ fn money_in_words(pounds: f64) -> String {
     }
 }
 
+/// How a list of money amounts is shown: at one scale (pounds, thousands or
+/// millions) with one number of decimals, so a column or a list never mixes
+/// `£2,812k` with `£10.2m`, and never shows more figures than the data has
+/// (a source figure of £2.8m is `£2.8m`, not `£2,800k`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MoneyScale {
+    /// Pounds per unit shown: 1, 1,000 (`k`) or 1,000,000 (`m`).
+    pub pounds_per: f64,
+    /// Decimal places shown.
+    pub decimals: usize,
+}
+
+impl MoneyScale {
+    /// The scale for money written in `unit_scale` pounds per value with
+    /// `decimals` decimal places: thousands and millions stay as the source
+    /// wrote them; pounds go to `k` or `m` by the `largest` amount of the
+    /// list (in pounds), as reports write them.
+    pub fn for_data(unit_scale: f64, decimals: usize, largest: f64) -> Self {
+        if unit_scale >= 1_000.0 {
+            return Self {
+                pounds_per: unit_scale,
+                decimals,
+            };
+        }
+        Self::for_pounds(largest, decimals)
+    }
+
+    /// The scale for amounts in pounds whose largest is `largest`; `decimals`
+    /// applies when shown in pounds.
+    fn for_pounds(largest: f64, decimals: usize) -> Self {
+        let largest = largest.abs();
+        if largest >= 10_000_000.0 {
+            Self {
+                pounds_per: 1_000_000.0,
+                decimals: 1,
+            }
+        } else if largest >= 10_000.0 {
+            Self {
+                pounds_per: 1_000.0,
+                decimals: 0,
+            }
+        } else {
+            Self {
+                pounds_per: 1.0,
+                decimals,
+            }
+        }
+    }
+
+    /// One scale for a list whose items would each be shown at `scales`:
+    /// the coarsest of them, so no item gains figures it does not have.
+    pub fn common(scales: &[MoneyScale]) -> Option<Self> {
+        let coarsest = scales
+            .iter()
+            .map(|s| s.pounds_per)
+            .fold(None, |most: Option<f64>, p| {
+                Some(most.map_or(p, |m| m.max(p)))
+            })?;
+        let decimals = scales
+            .iter()
+            .filter(|s| s.pounds_per == coarsest)
+            .map(|s| s.decimals)
+            .min()
+            .unwrap_or(0);
+        Some(Self {
+            pounds_per: coarsest,
+            decimals,
+        })
+    }
+
+    /// `pounds` at this scale: `£3,093k`, `-£2.8m`, `£14.72`.
+    pub fn format(self, pounds: f64) -> String {
+        let shown = format_number(pounds.abs() / self.pounds_per, self.decimals);
+        let sign = if pounds < 0.0 && shown.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+            "-"
+        } else {
+            ""
+        };
+        let suffix = if self.pounds_per >= 1_000_000.0 {
+            "m"
+        } else if self.pounds_per >= 1_000.0 {
+            "k"
+        } else {
+            ""
+        };
+        format!("{sign}£{shown}{suffix}")
+    }
+}
+
 /// A value with its unit: `2,410,522 hours`, `£3,093k` (for a `£000s`
 /// indicator), `£14.72 per hour`, `64%`. `decimals` is the data's precision.
+/// Money in thousands or millions keeps the source's scale and precision
+/// ([`MoneyScale::for_data`]).
 pub fn format_value(unit: &Unit, value: f64, decimals: usize) -> String {
     match &unit.kind {
         UnitKind::Quantity if unit.label.trim().is_empty() => format_number(value, decimals),
         UnitKind::Quantity => format!("{} {}", format_number(value, decimals), unit.label.trim()),
+        UnitKind::Money { scale } if *scale >= 1_000.0 => {
+            MoneyScale::for_data(*scale, decimals, 0.0).format(value * scale)
+        }
         UnitKind::Money { scale } => format_money(value * scale),
         UnitKind::Rate { symbol, per } => {
             let sign = if value < 0.0 { "-" } else { "" };
@@ -165,9 +259,31 @@ pub fn format_amount(unit: &Unit, value: f64, decimals: usize) -> String {
     }
 }
 
-/// A change with its sign: `+8,006`, `-£1,850k`, `0`.
+/// A difference without its sign, in words where the unit needs them:
+/// `8,006`, `£1,850k`, and for a percentage `5.9 percentage points` (a
+/// difference of two percentages is in points, never a percent).
+pub fn format_difference(unit: &Unit, value: f64, decimals: usize) -> String {
+    match unit.kind {
+        UnitKind::Percent => {
+            let points = format_number(value.abs(), decimals.min(1));
+            let noun = if points == "1" || points == "1.0" {
+                "percentage point"
+            } else {
+                "percentage points"
+            };
+            format!("{points} {noun}")
+        }
+        _ => format_amount(unit, value.abs(), decimals),
+    }
+}
+
+/// A change with its sign: `+8,006`, `-£1,850k`, `0`; for a percentage, in
+/// percentage points (`+5.9 pp`).
 pub fn format_signed(unit: &Unit, value: f64, decimals: usize) -> String {
-    let text = format_amount(unit, value, decimals);
+    let text = match unit.kind {
+        UnitKind::Percent => format!("{} pp", format_number(value, decimals.min(1))),
+        _ => format_amount(unit, value, decimals),
+    };
     if value > 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
         format!("+{text}")
     } else {

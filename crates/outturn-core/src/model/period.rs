@@ -202,6 +202,34 @@ impl PeriodScheme {
     }
 }
 
+impl PeriodScheme {
+    /// Which periods a figure covers, in words, for `indices` (in order) of
+    /// a year: `Q1 to Q2` or `April to September 2011` from the year's
+    /// start, `Q4 only`, `Q2 to Q4`, or `3 of 12 months` where there are
+    /// gaps; `no months` for none. The whole year reads as a span from the
+    /// start (`Q1 to Q4`); callers say "in 2011-12" for that themselves.
+    pub fn coverage_label(&self, indices: &[usize], year: FinancialYear) -> String {
+        let (Some(&first), Some(&last)) = (indices.first(), indices.last()) else {
+            return format!("no {}s", self.noun());
+        };
+        let named = |index: usize| match self {
+            Self::Month => self.long_label(index, year),
+            _ => self.short_label(index),
+        };
+        let contiguous = last - first + 1 == indices.len();
+        if !contiguous {
+            return format!("{} of {} {}s", indices.len(), self.len(), self.noun());
+        }
+        if first == last {
+            return format!("{} only", named(first));
+        }
+        if first == 0 {
+            return self.span_label(last, year);
+        }
+        format!("{} to {}", named(first), named(last))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,8 +2,12 @@
 //! standing in words and symbols, and sparkline points.
 
 use super::grouped_indicators;
+use crate::analysis::YearAnalysis;
 use crate::chart::m4;
-use crate::model::{Dataset, FinancialYear};
+use crate::format::{format_difference, format_percent, format_signed, format_value, MoneyScale};
+use crate::model::{
+    Dataset, FinancialYear, Indicator, PeriodScheme, UnitKind, YearFigures, YearValue,
+};
 
 /// Where an indicator stands against its affordable level, as a word and a
 /// shape as well as a colour.
@@ -17,29 +21,40 @@ pub enum Standing {
     OnLevel,
     /// Reported, but no affordable level is set.
     NoBudget,
-    /// Nothing reported for the year.
+    /// Nothing reported for the year, but the forecast of the year is above
+    /// the year's affordable level.
+    ForecastOver,
+    /// Nothing reported, and the forecast is below the affordable level.
+    ForecastUnder,
+    /// Nothing reported for the year (and no forecast to compare).
     NoActual,
 }
 
 impl Standing {
-    /// Symbol and word: "▲ Over", "▼ Under", "● On level", "No affordable level", "No actuals yet".
+    /// Symbol and word: "▲ Over", "▼ Under", "● On level", "No affordable
+    /// level", "▲ Forecast over", "▼ Forecast under", "No actuals yet".
     pub fn words(self) -> &'static str {
         match self {
             Standing::Over => "▲ Over",
             Standing::Under => "▼ Under",
             Standing::OnLevel => "● On level",
             Standing::NoBudget => "No affordable level",
+            Standing::ForecastOver => "▲ Forecast over",
+            Standing::ForecastUnder => "▼ Forecast under",
             Standing::NoActual => "No actuals yet",
         }
     }
 
-    /// CSS-friendly name: `over`, `under`, `on-level`, `no-budget`, `no-actual`.
+    /// CSS-friendly name: `over`, `under`, `on-level`, `no-budget`,
+    /// `no-actual`; a forecast's standing shares `over` and `under`.
     pub fn slug(self) -> &'static str {
         match self {
             Standing::Over => "over",
             Standing::Under => "under",
             Standing::OnLevel => "on-level",
             Standing::NoBudget => "no-budget",
+            Standing::ForecastOver => "over",
+            Standing::ForecastUnder => "under",
             Standing::NoActual => "no-actual",
         }
     }
@@ -66,6 +81,18 @@ pub struct DashboardEntry {
     pub standing: Standing,
     /// What the figure covers: "2011-12, 12 of 12 months".
     pub coverage: String,
+    /// The figure the card prints beside its standing: the variance and its
+    /// percentage ("+8,006 hours (+0.3%)"), a forecast's variance, or for an
+    /// indicator without an affordable level its latest value and change
+    /// ("1,355 referrals in January 2012, down 53 on December 2011"). Money
+    /// in one group of cards is at one scale.
+    pub figure: String,
+    /// What the figure is and which periods it covers, in full: "Year to
+    /// date, 2011-12, 12 of 12 months", "Latest, March 2012 (2011-12, 12 of 12
+    /// months)", "Latest, Q4 2011-12 (4 of 4 quarters)",
+    /// "2010-11, Q4 only (1 of 4 quarters)", "Forecast for 2012-13, no
+    /// actuals yet". A snapshot is never called "year to date".
+    pub basis: String,
     /// Sparkline polyline points for the affordable level (SVG `points`), one string per unbroken run.
     pub budget_line: Vec<String>,
     /// Sparkline polyline points for the actual.
@@ -161,6 +188,177 @@ fn spark(series: &[Option<f64>], low: f64, high: f64) -> Vec<String> {
         .collect()
 }
 
+/// "+8,006 hours": quantities name what they count on a card.
+fn with_unit_name(indicator: &Indicator, amount: String) -> String {
+    match indicator.unit.kind {
+        UnitKind::Quantity if !indicator.unit.label.trim().is_empty() => {
+            format!("{amount} {}", indicator.unit.label.trim())
+        }
+        _ => amount,
+    }
+}
+
+/// A period named on a card: "January 2012", "Q4 2011-12", "Spring term 2011-12".
+fn period_name(indicator: &Indicator, index: usize, year: FinancialYear) -> String {
+    match indicator.periods {
+        PeriodScheme::Month => indicator.periods.long_label(index, year),
+        _ => indicator.periods.announce_label(index, year),
+    }
+}
+
+/// One card's figures, kept until the group's money scale is known.
+struct Card<'a> {
+    indicator: &'a Indicator,
+    figures: &'a YearFigures,
+    analysis: YearAnalysis,
+    /// A forecast-only year's forecast variance and its percentage.
+    forecast: Option<(f64, Option<f64>)>,
+}
+
+impl Card<'_> {
+    /// The latest reported actual and the change on the period just before
+    /// it (when that was reported).
+    fn latest(&self) -> Option<(usize, f64, Option<f64>)> {
+        let actual = self.figures.actual.as_ref()?;
+        let last = self.analysis.last_reported?;
+        let value = actual.get(last).copied().flatten()?;
+        let before = last
+            .checked_sub(1)
+            .and_then(|i| actual.get(i).copied().flatten());
+        Some((last, value, before.map(|b| value - b)))
+    }
+
+    /// The amounts the card shows, in the indicator's unit.
+    fn amounts(&self) -> Vec<f64> {
+        match (self.analysis.variance, self.forecast, self.latest()) {
+            (Some(v), _, _) => vec![v],
+            (None, Some((v, _)), _) => vec![v],
+            (None, None, Some((_, value, change))) => {
+                [Some(value), change].into_iter().flatten().collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The scale this card's money would be shown at on its own.
+    fn natural_money_scale(&self) -> Option<MoneyScale> {
+        let UnitKind::Money { scale } = self.indicator.unit.kind else {
+            return None;
+        };
+        let largest = self
+            .amounts()
+            .iter()
+            .fold(0.0f64, |most, v| most.max((v * scale).abs()));
+        Some(MoneyScale::for_data(
+            scale,
+            self.indicator.precision(),
+            largest,
+        ))
+    }
+
+    /// An amount of this card in the unit, at `money` for money.
+    fn amount(&self, value: f64, signed: bool, money: Option<MoneyScale>) -> String {
+        let unit = &self.indicator.unit;
+        let decimals = self.indicator.precision();
+        match (money, &unit.kind) {
+            (Some(money), UnitKind::Money { scale }) => {
+                let text = money.format(value * scale);
+                if signed && value > 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+                    format!("+{text}")
+                } else {
+                    text
+                }
+            }
+            _ if signed => with_unit_name(self.indicator, format_signed(unit, value, decimals)),
+            _ => format_value(unit, value, decimals),
+        }
+    }
+
+    /// See [`DashboardEntry::figure`].
+    fn figure(&self, money: Option<MoneyScale>) -> String {
+        let with_percent = |amount: String, percent: Option<f64>| match percent {
+            Some(percent) => format!("{amount} ({})", format_percent(percent)),
+            None => amount,
+        };
+        if let Some(v) = self.analysis.variance {
+            return with_percent(self.amount(v, true, money), self.analysis.variance_pct);
+        }
+        if let Some((v, percent)) = self.forecast {
+            return with_percent(self.amount(v, true, money), percent);
+        }
+        let Some((last, value, change)) = self.latest() else {
+            return String::new();
+        };
+        let year = self.analysis.year;
+        let mut text = format!(
+            "{} in {}",
+            self.amount(value, false, money),
+            period_name(self.indicator, last, year)
+        );
+        if let Some(change) = change {
+            let words = match (money, &self.indicator.unit.kind) {
+                (Some(money), UnitKind::Money { scale }) => money.format((change * scale).abs()),
+                _ => format_difference(&self.indicator.unit, change, self.indicator.precision()),
+            };
+            let movement = if !words.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+                "unchanged".to_string()
+            } else if change > 0.0 {
+                format!("up {words}")
+            } else {
+                format!("down {words}")
+            };
+            text.push_str(&format!(
+                ", {movement} on {}",
+                period_name(self.indicator, last - 1, year)
+            ));
+        }
+        text
+    }
+
+    /// See [`DashboardEntry::basis`].
+    fn basis(&self) -> String {
+        let a = &self.analysis;
+        let periods = &self.indicator.periods;
+        let year = a.year;
+        let count = format!(
+            "{} of {} {}s",
+            a.periods_reported,
+            a.periods,
+            periods.noun()
+        );
+        let Some(last) = a.last_reported else {
+            return if self.forecast.is_some() || a.forecast.is_some() {
+                format!("Forecast for {year}, no actuals yet")
+            } else {
+                format!("{year}, no actuals yet")
+            };
+        };
+        if matches!(a.year_value, YearValue::Last | YearValue::None) {
+            // A month names its calendar year; the financial year follows.
+            let name = period_name(self.indicator, last, year);
+            return match periods {
+                PeriodScheme::Month => format!("Latest, {name} ({year}, {count})"),
+                _ => format!("Latest, {name} ({count})"),
+            };
+        }
+        let mut text = if a.is_to_date() {
+            format!("Year to date, {year}, {count}")
+        } else {
+            format!(
+                "{year}, {} ({count})",
+                periods.coverage_label(&a.reported, year)
+            )
+        };
+        if a.compares_fewer_than_reported() && a.variance.is_some() {
+            text.push_str(&format!(
+                "; variance over {}",
+                periods.coverage_label(&a.compared, year)
+            ));
+        }
+        text
+    }
+}
+
 /// Every indicator for `year`, grouped by `group`, with its year-to-date
 /// variance and sparklines; figures come from the same analysis as
 /// `outturn summary`.
@@ -181,8 +379,22 @@ pub fn dashboard(
                     let figures = indicator.year(year)?;
                     let analysis = crate::analysis::analyse_year(indicator, figures);
                     let decimals = indicator.precision();
+                    let (forecast_variance, forecast_pct) = match analysis.forecast_variance {
+                        Some(v) if analysis.last_reported.is_none() => (
+                            Some(v),
+                            analysis.budget.and_then(|b| {
+                                crate::analysis::variance_percent(&indicator.unit, v, b)
+                            }),
+                        ),
+                        _ => (None, None),
+                    };
                     let standing = match (analysis.last_reported, analysis.variance) {
-                        (None, _) => Standing::NoActual,
+                        (None, _) => match forecast_variance {
+                            Some(v) if v > 0.0 => Standing::ForecastOver,
+                            Some(v) if v < 0.0 => Standing::ForecastUnder,
+                            Some(_) => Standing::OnLevel,
+                            None => Standing::NoActual,
+                        },
                         (Some(_), None) => Standing::NoBudget,
                         (Some(_), Some(v)) if v > 0.0 => Standing::Over,
                         (Some(_), Some(v)) if v < 0.0 => Standing::Under,
@@ -198,43 +410,71 @@ pub fn dashboard(
                             (l.min(v), h.max(v))
                         });
                     let empty = Vec::new();
-                    Some(DashboardEntry {
-                        id: indicator.id.clone(),
-                        title: indicator.title.clone(),
-                        year,
-                        variance: analysis.variance,
-                        variance_pct: analysis.variance_pct,
-                        variance_text: analysis.variance.map_or_else(
-                            || "-".to_string(),
-                            |v| {
-                                let amount =
-                                    crate::format::format_signed(&indicator.unit, v, decimals);
-                                match indicator.unit.kind {
-                                    crate::model::UnitKind::Quantity
-                                        if !indicator.unit.label.trim().is_empty() =>
-                                    {
-                                        format!("{amount} {}", indicator.unit.label.trim())
-                                    }
-                                    _ => amount,
-                                }
-                            },
-                        ),
-                        percent_text: analysis
-                            .variance_pct
-                            .map(crate::format::format_percent)
-                            .unwrap_or_default(),
-                        standing,
-                        coverage: format!(
-                            "{year}, {} of {} {}s",
-                            analysis.periods_reported,
-                            analysis.periods,
-                            indicator.periods.noun()
-                        ),
-                        budget_line: spark(figures.budget.as_ref().unwrap_or(&empty), low, high),
-                        actual_line: spark(figures.actual.as_ref().unwrap_or(&empty), low, high),
-                    })
+                    let variance = analysis.variance;
+                    let variance_pct = analysis.variance_pct;
+                    let coverage = format!(
+                        "{year}, {} of {} {}s",
+                        analysis.periods_reported,
+                        analysis.periods,
+                        indicator.periods.noun()
+                    );
+                    let card = Card {
+                        indicator,
+                        figures,
+                        analysis,
+                        forecast: forecast_variance.map(|v| (v, forecast_pct)),
+                    };
+                    let money = card.natural_money_scale();
+                    Some((
+                        DashboardEntry {
+                            id: indicator.id.clone(),
+                            title: indicator.title.clone(),
+                            year,
+                            variance,
+                            variance_pct,
+                            variance_text: variance.map_or_else(
+                                || "-".to_string(),
+                                |v| {
+                                    with_unit_name(
+                                        indicator,
+                                        format_signed(&indicator.unit, v, decimals),
+                                    )
+                                },
+                            ),
+                            percent_text: variance_pct
+                                .map(crate::format::format_percent)
+                                .unwrap_or_default(),
+                            standing,
+                            coverage,
+                            figure: String::new(),
+                            basis: card.basis(),
+                            budget_line: spark(
+                                figures.budget.as_ref().unwrap_or(&empty),
+                                low,
+                                high,
+                            ),
+                            actual_line: spark(
+                                figures.actual.as_ref().unwrap_or(&empty),
+                                low,
+                                high,
+                            ),
+                        },
+                        card,
+                        money,
+                    ))
                 })
                 .collect::<Vec<_>>();
+            // One scale for the money in a group of cards, so `-£2,812k`
+            // never stands beside `-£10.2m`.
+            let scales: Vec<MoneyScale> = entries.iter().filter_map(|(_, _, m)| *m).collect();
+            let common = MoneyScale::common(&scales);
+            let entries = entries
+                .into_iter()
+                .map(|(mut entry, card, money)| {
+                    entry.figure = card.figure(money.and(common));
+                    entry
+                })
+                .collect();
             (group, entries)
         })
         .collect::<Vec<_>>();

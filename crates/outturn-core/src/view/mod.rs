@@ -9,15 +9,15 @@
 use std::rc::Rc;
 
 use crate::analysis::{
-    percent_of, project, CostConvention, ForecastMethod, Projection, YearAnalysis,
+    project, variance_percent, CostConvention, ForecastMethod, Projection, YearAnalysis,
 };
 use crate::chart::{
     build_scene, cost_effect_scene, cumulative_scene, forecast_scene, timeline_scene,
     variance_scene, years_scene, Scene, SeriesRole,
 };
 use crate::format::{
-    cost_sentence, format_amount, format_money, format_number, format_value, format_variance,
-    headline, point_detail, printed_sentences, spoken, PointDetail,
+    capitalise, cost_sentence, format_amount, format_money, format_number, format_value,
+    format_variance, headline, point_detail, printed_sentences, spoken, PointDetail,
 };
 use crate::model::{Dataset, FinancialYear, Indicator, YearValue};
 
@@ -228,13 +228,13 @@ impl IndicatorView {
             .min(last.unwrap_or(0));
         let projection = last.and_then(|_| project(indicator, figures, as_at, options.method));
 
-        let mut available = vec![
-            View::Dashboard,
-            View::Budget,
-            View::Cumulative,
-            View::Variance,
-            View::Years,
-        ];
+        let mut available = vec![View::Dashboard, View::Budget];
+        // A snapshot is not added up over the year: its "year to date" chart
+        // would only repeat its values under a name that misdescribes them.
+        if indicator.year_value != YearValue::Last {
+            available.push(View::Cumulative);
+        }
+        available.extend([View::Variance, View::Years]);
         if summary.cost_effect.is_some() {
             available.push(View::Cost);
         }
@@ -301,7 +301,7 @@ impl IndicatorView {
                                     format_variance(
                                         unit,
                                         v,
-                                        at(&c.budget).and_then(|b| percent_of(v, b)),
+                                        at(&c.budget).and_then(|b| variance_percent(unit, v, b)),
                                         decimals,
                                     ),
                                 ));
@@ -346,16 +346,29 @@ impl IndicatorView {
                             .years
                             .iter()
                             .rev()
-                            .filter_map(|f| {
-                                let (label, values) = match (&f.actual, &f.budget) {
-                                    (Some(a), _) => (format!("Actual {}", f.year), a),
-                                    (None, Some(b)) => (format!("Affordable level {}", f.year), b),
-                                    _ => return None,
+                            .flat_map(|f| {
+                                let main = match (&f.actual, &f.budget) {
+                                    (Some(a), _) => Some((format!("Actual {}", f.year), a)),
+                                    (None, Some(b)) => {
+                                        Some((format!("Affordable level {}", f.year), b))
+                                    }
+                                    _ => None,
                                 };
-                                Some((
-                                    label,
-                                    shown(&ind.unit, decimals, values.get(i).copied().flatten()),
-                                ))
+                                // Forecasts are shown wherever actuals are.
+                                let forecast = f
+                                    .forecast
+                                    .as_ref()
+                                    .map(|v| (format!("Forecast {}", f.year), v));
+                                main.into_iter().chain(forecast).map(|(label, values)| {
+                                    (
+                                        label,
+                                        shown(
+                                            &ind.unit,
+                                            decimals,
+                                            values.get(i).copied().flatten(),
+                                        ),
+                                    )
+                                })
                             })
                             .collect();
                         Some(detail(
@@ -738,12 +751,20 @@ fn year_totals(
     let shown = |value: Option<f64>| {
         value.map_or_else(|| "none".to_string(), |v| format_value(unit, v, decimals))
     };
+    // Where some reported periods have no affordable level, the row is over
+    // the periods that have both, so its variance adds up across the row.
+    let fewer = analysis.compares_fewer_than_reported() && analysis.variance.is_some();
+    let actual = if fewer {
+        analysis.actual_compared
+    } else {
+        analysis.actual
+    };
     let mut computed = vec![
         (
             "Affordable level".to_string(),
             shown(analysis.budget_to_date),
         ),
-        ("Actual".to_string(), shown(analysis.actual)),
+        ("Actual".to_string(), shown(actual)),
     ];
     if figures.forecast.is_some() {
         computed.push(("Forecast".to_string(), shown(analysis.forecast)));
@@ -754,12 +775,30 @@ fn year_totals(
             format_variance(unit, variance, analysis.variance_pct, decimals),
         ));
     }
-    let label = if analysis.is_complete() {
-        "Year (computed)"
+    let periods = &indicator.periods;
+    let year = analysis.year;
+    let label = if fewer {
+        format!(
+            "{} (computed)",
+            capitalise(&periods.coverage_label(&analysis.compared, year))
+        )
+    } else if analysis.year_value == YearValue::Last {
+        // A snapshot's figure is its latest period, never a year to date.
+        match analysis.last_reported {
+            Some(last) => format!("Latest, {} (computed)", periods.long_label(last, year)),
+            None => "Latest (computed)".to_string(),
+        }
+    } else if analysis.is_complete() {
+        "Year (computed)".to_string()
+    } else if analysis.is_to_date() || analysis.reported.is_empty() {
+        "Year to date (computed)".to_string()
     } else {
-        "Year to date (computed)"
+        format!(
+            "{} (computed)",
+            capitalise(&periods.coverage_label(&analysis.reported, year))
+        )
     };
-    let mut totals = vec![detail(label.to_string(), computed)];
+    let mut totals = vec![detail(label, computed)];
     let printed = figures.printed_total;
     if !printed.is_empty() {
         let rows = [

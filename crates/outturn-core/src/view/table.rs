@@ -117,7 +117,7 @@ fn csv_text(text: &str) -> String {
 
 impl PanelTable {
     /// The table as CSV: a header row with units (`Actual (hours)`,
-    /// `Variance (%)`), one row per period and total, numbers plain (no
+    /// `Variance (%)`; a percentage indicator's `Variance (percentage points)`), one row per period and total, numbers plain (no
     /// thousands separators, `.` for decimals, money in pounds), empty where
     /// the table says "not reported". The same numbers as the table.
     pub fn to_csv(&self, unit: &crate::model::Unit) -> String {
@@ -139,10 +139,17 @@ impl PanelTable {
             .collect();
         let mut header = vec!["Period".to_string()];
         for (column, percent) in self.columns.iter().zip(&has_percent) {
-            header.push(if unit_name.is_empty() {
+            // A difference of two percentages is in percentage points.
+            let column_unit =
+                if unit.kind == crate::model::UnitKind::Percent && column.starts_with("Variance") {
+                    "percentage points"
+                } else {
+                    unit_name.as_str()
+                };
+            header.push(if column_unit.is_empty() {
                 column.clone()
             } else {
-                format!("{column} ({unit_name})")
+                format!("{column} ({column_unit})")
             });
             if *percent {
                 header.push(format!("{column} (%)"));
