@@ -269,7 +269,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             </div>
             <h2 class="outturn-title" id={props.title_id.clone()}>{ format!("All {count} indicators, {year}") }</h2>
             <p class="outturn-subtitle">
-                { "Year-to-date variance against the affordable level. Solid line: actual; dashed: affordable level. Choose an indicator to open it." }
+                { "Each card gives its variance against the affordable level, or its latest figure where there is none, and the periods it covers. Solid line: actual; dashed: affordable level. Choose an indicator to open it." }
             </p>
             <div class="outturn-field outturn-sort">
                 <label for={sort_id.clone()}>{ "Order" }</label>

@@ -25,8 +25,9 @@ usage: outturn check FILE
             stderr), 1 when invalid (one problem per line on stderr, each
             starting with its JSON path), 2 on usage errors
   summary   print every indicator's year figures: budget, budget to date,
-            actual, variance and the cost effect (volume and price, in
-            pounds) as a table, or as JSON with --json
+            actual, forecast, variance (over the periods with both figures;
+            percentage points for %) and the cost effect (volume and price,
+            in pounds) as a table, or as JSON with --json
             --convention actual-cost (default): volume priced at the actual
             unit cost, price at the affordable volume; budget-cost: volume at
             the affordable unit cost, price at the actual volume

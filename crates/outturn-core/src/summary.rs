@@ -168,12 +168,13 @@ pub fn summary_json(dataset: &Dataset, convention: CostConvention) -> Value {
 
 /// The readable table `outturn summary` prints: one line per indicator-year.
 pub fn summary_table(dataset: &Dataset, convention: CostConvention) -> String {
-    let mut rows: Vec<[String; 8]> = vec![[
+    let mut rows: Vec<[String; 9]> = vec![[
         "indicator".into(),
         "year".into(),
         "budget".into(),
         "budget to date".into(),
         "actual".into(),
+        "forecast".into(),
         "variance".into(),
         "reported".into(),
         "cost effect (volume / price)".into(),
@@ -200,6 +201,7 @@ pub fn summary_table(dataset: &Dataset, convention: CostConvention) -> String {
                 shown(a.budget),
                 shown(a.budget_to_date),
                 shown(a.actual),
+                shown(a.forecast),
                 variance,
                 format!(
                     "{}/{}",
@@ -210,7 +212,7 @@ pub fn summary_table(dataset: &Dataset, convention: CostConvention) -> String {
             ]);
         }
     }
-    let mut widths = [0usize; 8];
+    let mut widths = [0usize; 9];
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.chars().count());
@@ -225,7 +227,7 @@ pub fn summary_table(dataset: &Dataset, convention: CostConvention) -> String {
             .map(|(column, (cell, width))| {
                 let pad = " ".repeat(width - cell.chars().count());
                 // Text columns align left, figures right.
-                if column < 2 || column == 7 {
+                if column < 2 || column == 8 {
                     format!("{cell}{pad}")
                 } else {
                     format!("{pad}{cell}")

@@ -69,9 +69,9 @@ pub struct DashboardEntry {
     pub title: String,
     /// The year shown (the selected one, or the indicator's latest if it lacks it).
     pub year: FinancialYear,
-    /// Year-to-date variance in the indicator's units.
+    /// Variance in the indicator's units over the compared periods ([`crate::analysis::YearAnalysis::variance`]).
     pub variance: Option<f64>,
-    /// Year-to-date variance as % of the affordable level to date.
+    /// The variance as % of the affordable level it is compared with.
     pub variance_pct: Option<f64>,
     /// `+8,006 hours` (or "-" without a variance).
     pub variance_text: String,
