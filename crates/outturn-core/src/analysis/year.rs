@@ -142,6 +142,9 @@ pub struct YearAnalysis {
     pub forecast: Option<f64>,
     /// forecast - the full-year affordable level.
     pub forecast_variance: Option<f64>,
+    /// forecast_variance as % of the full-year affordable level; `None` for
+    /// percentages (see `variance_pct`).
+    pub forecast_variance_pct: Option<f64>,
     /// actual_compared - budget_to_date (units of the indicator). Positive =
     /// over. `None` when no period has both.
     pub variance: Option<f64>,
@@ -177,7 +180,8 @@ impl YearAnalysis {
     /// True when the reported periods run from the year's first period
     /// without a gap: "year to date" is then a true description.
     pub fn is_to_date(&self) -> bool {
-        is_from_start(&self.reported)
+        self.last_reported
+            .is_some_and(|last| last + 1 == self.periods_reported)
     }
 
     /// Printed totals that differ from the computed ones.
@@ -188,11 +192,6 @@ impl YearAnalysis {
 
 fn empty(periods: usize) -> Series {
     vec![None; periods]
-}
-
-/// True when `indices` are 0, 1, 2, ... without a gap (and not empty).
-pub(crate) fn is_from_start(indices: &[usize]) -> bool {
-    !indices.is_empty() && indices.iter().enumerate().all(|(i, index)| i == *index)
 }
 
 /// True when `series` has a value in every period a year figure of kind
@@ -278,32 +277,21 @@ pub fn analyse_year(indicator: &Indicator, figures: &YearFigures) -> YearAnalysi
         .collect();
     let periods_reported = reported.len();
     let last_reported = reported.last().copied();
-    let has_budget = |i: usize| budget.get(i).is_some_and(Option::is_some);
+    let has_budget = |i: &usize| budget.get(*i).is_some_and(Option::is_some);
     // A variance pairs figures of the same periods: for a snapshot the
     // latest actual with the budget of that same period, never an earlier
     // one; for flows and means every period that has both.
     let compared: Vec<usize> = match how {
-        YearValue::Last => last_reported
-            .filter(|&i| has_budget(i))
-            .into_iter()
-            .collect(),
-        _ => reported
-            .iter()
-            .copied()
-            .filter(|&i| has_budget(i))
-            .collect(),
+        YearValue::Last => last_reported.filter(has_budget).into_iter().collect(),
+        _ => reported.iter().copied().filter(has_budget).collect(),
     };
+    // The year value of `series` over the compared periods alone (visited
+    // in order by index, so a year of readings costs one pass).
     let only = |series: &[Option<f64>]| {
-        let picked: Series = (0..periods)
-            .map(|i| {
-                if compared.contains(&i) {
-                    series.get(i).copied().flatten()
-                } else {
-                    None
-                }
-            })
-            .collect();
-        year_value(picked, how)
+        year_value(
+            compared.iter().map(|&i| series.get(i).copied().flatten()),
+            how,
+        )
     };
 
     let full_budget = year_value(budget.iter().copied(), how);
@@ -318,6 +306,7 @@ pub fn analyse_year(indicator: &Indicator, figures: &YearFigures) -> YearAnalysi
         .zip(budget_to_date)
         .and_then(|(v, b)| variance_percent(&indicator.unit, v, b));
     let forecast_year = forecast_of_year(forecast, actual, how);
+    let forecast_variance = forecast_year.zip(full_budget).map(|(f, b)| f - b);
 
     let period_variance = budget
         .iter()
@@ -404,7 +393,10 @@ pub fn analyse_year(indicator: &Indicator, figures: &YearFigures) -> YearAnalysi
         actual: actual_to_date,
         actual_compared,
         forecast: forecast_year,
-        forecast_variance: forecast_year.zip(full_budget).map(|(f, b)| f - b),
+        forecast_variance,
+        forecast_variance_pct: forecast_variance
+            .zip(full_budget)
+            .and_then(|(v, b)| variance_percent(&indicator.unit, v, b)),
         variance,
         variance_pct,
         period_variance,

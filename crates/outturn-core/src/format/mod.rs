@@ -7,11 +7,13 @@ mod narrative;
 mod number;
 
 pub use case::{capitalise, is_word_char, lower, quoted};
-pub use narrative::{cost_sentence, headline, point_detail, printed_sentences, PointDetail};
+pub use narrative::{
+    cost_sentence, headline, point_detail, printed_sentences, up_or_down, PointDetail,
+};
 pub use number::{
     format_amount, format_axis_tick, format_difference, format_money, format_number,
-    format_percent, format_signed, format_value, format_variance, parse_decimal, spoken,
-    MoneyScale,
+    format_percent, format_signed, format_value, format_variance, parse_decimal, shows_non_zero,
+    spoken, with_percent, with_plus, MoneyScale,
 };
 
 /// Splits a note into plain and `**bold**` spans: `(is_bold, text)`.

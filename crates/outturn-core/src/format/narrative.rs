@@ -4,7 +4,7 @@
 use super::case::capitalise;
 use super::number::{
     format_amount, format_difference, format_money, format_number, format_value, format_variance,
-    spoken,
+    shows_non_zero, spoken,
 };
 use crate::analysis::{variance_percent, CostConvention, CostEffect, SeriesKind, YearAnalysis};
 use crate::model::{Indicator, Unit, YearFigures, YearValue};
@@ -13,7 +13,7 @@ use crate::model::{Indicator, Unit, YearFigures, YearValue};
 /// (a percentage's difference is in points), "exactly on the affordable level".
 fn gap(unit: &Unit, variance: f64, percent: Option<f64>, decimals: usize) -> String {
     let amount = format_difference(unit, variance, decimals);
-    if amount.bytes().all(|b| !(b'1'..=b'9').contains(&b)) {
+    if !shows_non_zero(&amount) {
         return "exactly on the affordable level".to_string();
     }
     let side = if variance > 0.0 { "over" } else { "under" };
@@ -23,10 +23,16 @@ fn gap(unit: &Unit, variance: f64, percent: Option<f64>, decimals: usize) -> Str
     }
 }
 
-/// "up 41", "down £9,780k", "up 3.4 percentage points", "unchanged".
+/// "up 41", "down 3.4 percentage points", "unchanged": a change in the
+/// indicator's unit.
 fn movement(unit: &Unit, change: f64, decimals: usize) -> String {
-    let amount = format_difference(unit, change, decimals);
-    if amount.bytes().all(|b| !(b'1'..=b'9').contains(&b)) {
+    up_or_down(change, format_difference(unit, change, decimals))
+}
+
+/// "up 41", "down £9,780k", "unchanged": `change` in words, given `amount`,
+/// its size as printed (without a sign).
+pub fn up_or_down(change: f64, amount: String) -> String {
+    if !shows_non_zero(&amount) {
         "unchanged".to_string()
     } else if change > 0.0 {
         format!("up {amount}")
@@ -65,18 +71,11 @@ pub fn headline(indicator: &Indicator, analysis: &YearAnalysis) -> String {
     let year = analysis.year;
     let figures = indicator.year(year);
     let Some(last) = analysis.last_reported else {
-        if let Some(forecast) = analysis.forecast {
-            let amount = format_value(unit, forecast, decimals);
-            return match (analysis.budget, analysis.forecast_variance) {
-                (Some(budget), Some(variance)) => format!(
-                    "Forecast outturn for {year}: {amount} against an affordable level of {}: {}. No actuals reported yet.",
-                    format_amount(unit, budget, decimals),
-                    gap(unit, variance, variance_percent(unit, variance, budget), decimals)
-                ),
-                _ => format!(
-                    "Forecast outturn for {year}: {amount}; no affordable level is set. No actuals reported yet."
-                ),
-            };
+        if let Some((amount, against)) = forecast_words(indicator, analysis) {
+            let against = against.unwrap_or_else(|| "; no affordable level is set".to_string());
+            return format!(
+                "Forecast outturn for {year}: {amount}{against}. No actuals reported yet."
+            );
         }
         return match analysis.budget {
             Some(budget) => format!(
@@ -132,7 +131,7 @@ pub fn headline(indicator: &Indicator, analysis: &YearAnalysis) -> String {
                 .reported
                 .iter()
                 .copied()
-                .filter(|i| !analysis.compared.contains(i))
+                .filter(|i| analysis.compared.binary_search(i).is_err())
                 .collect();
             let compared_actual = analysis
                 .actual_compared
@@ -175,20 +174,35 @@ pub fn headline(indicator: &Indicator, analysis: &YearAnalysis) -> String {
             ));
         }
     }
-    if let Some(forecast) = analysis.forecast {
-        let amount = format_value(unit, forecast, decimals);
-        match (analysis.budget, analysis.forecast_variance) {
-            (Some(budget), Some(variance)) => {
-                sentence.push_str(&format!(
-                " Forecast outturn for the year: {amount} against an affordable level of {}: {}.",
-                format_amount(unit, budget, decimals),
-                gap(unit, variance, variance_percent(unit, variance, budget), decimals)
-            ))
-            }
-            _ => sentence.push_str(&format!(" Forecast outturn for the year: {amount}.")),
-        }
+    if let Some((amount, against)) = forecast_words(indicator, analysis) {
+        sentence.push_str(&format!(
+            " Forecast outturn for the year: {amount}{}.",
+            against.unwrap_or_default()
+        ));
     }
     sentence
+}
+
+/// The year's forecast, and " against an affordable level of 6,000: 178
+/// (3.0%) over" where there is a full-year affordable level to set it against.
+fn forecast_words(
+    indicator: &Indicator,
+    analysis: &YearAnalysis,
+) -> Option<(String, Option<String>)> {
+    let unit = &indicator.unit;
+    let decimals = indicator.precision();
+    let amount = format_value(unit, analysis.forecast?, decimals);
+    let against = analysis
+        .budget
+        .zip(analysis.forecast_variance)
+        .map(|(budget, variance)| {
+            format!(
+                " against an affordable level of {}: {}",
+                format_amount(unit, budget, decimals),
+                gap(unit, variance, analysis.forecast_variance_pct, decimals)
+            )
+        });
+    Some((amount, against))
 }
 
 /// Why the headline makes no comparison: no affordable level at all, none
@@ -278,8 +292,8 @@ pub fn printed_sentences(indicator: &Indicator, analysis: &YearAnalysis) -> Vec<
                         .unwrap_or_default();
                     let reported = if present.is_empty() {
                         format!("no {} is reported", periods.noun())
-                    } else if present.len() == 1 {
-                        format!("only {} is reported{so_far}", periods.coverage_label(&present, year).trim_end_matches(" only"))
+                    } else if let [only] = present.as_slice() {
+                        format!("only {} is reported{so_far}", periods.name(*only, year))
                     } else {
                         format!("only {} {} reported{so_far}", periods.coverage_label(&present, year), is_are(present.len()))
                     };

@@ -188,12 +188,7 @@ impl MoneyScale {
     /// One scale for a list whose items would each be shown at `scales`:
     /// the coarsest of them, so no item gains figures it does not have.
     pub fn common(scales: &[MoneyScale]) -> Option<Self> {
-        let coarsest = scales
-            .iter()
-            .map(|s| s.pounds_per)
-            .fold(None, |most: Option<f64>, p| {
-                Some(most.map_or(p, |m| m.max(p)))
-            })?;
+        let coarsest = scales.iter().map(|s| s.pounds_per).reduce(f64::max)?;
         let decimals = scales
             .iter()
             .filter(|s| s.pounds_per == coarsest)
@@ -209,7 +204,7 @@ impl MoneyScale {
     /// `pounds` at this scale: `£3,093k`, `-£2.8m`, `£14.72`.
     pub fn format(self, pounds: f64) -> String {
         let shown = format_number(pounds.abs() / self.pounds_per, self.decimals);
-        let sign = if pounds < 0.0 && shown.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        let sign = if pounds < 0.0 && shows_non_zero(&shown) {
             "-"
         } else {
             ""
@@ -277,6 +272,22 @@ pub fn format_difference(unit: &Unit, value: f64, decimals: usize) -> String {
     }
 }
 
+/// True when `text` shows a digit other than 0: an amount that, as
+/// printed, is not zero (`£0k` and `0.0` are).
+pub fn shows_non_zero(text: &str) -> bool {
+    text.bytes().any(|b| (b'1'..=b'9').contains(&b))
+}
+
+/// `text`, the printed form of `value`, with a `+` in front when `value` is
+/// positive and does not print as zero.
+pub fn with_plus(value: f64, text: String) -> String {
+    if value > 0.0 && shows_non_zero(&text) {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
 /// A change with its sign: `+8,006`, `-£1,850k`, `0`; for a percentage, in
 /// percentage points (`+5.9 pp`).
 pub fn format_signed(unit: &Unit, value: f64, decimals: usize) -> String {
@@ -284,10 +295,14 @@ pub fn format_signed(unit: &Unit, value: f64, decimals: usize) -> String {
         UnitKind::Percent => format!("{} pp", format_number(value, decimals.min(1))),
         _ => format_amount(unit, value, decimals),
     };
-    if value > 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        format!("+{text}")
-    } else {
-        text
+    with_plus(value, text)
+}
+
+/// A signed amount with its percentage, when there is one: `+8,006 (+0.3%)`.
+pub fn with_percent(amount: String, percent: Option<f64>) -> String {
+    match percent {
+        Some(percent) => format!("{amount} ({})", format_percent(percent)),
+        None => amount,
     }
 }
 
@@ -309,11 +324,7 @@ pub fn format_variance(
     percent: Option<f64>,
     decimals: usize,
 ) -> String {
-    let amount = format_signed(unit, variance, decimals);
-    match percent {
-        Some(percent) => format!("{amount} ({})", format_percent(percent)),
-        None => amount,
-    }
+    with_percent(format_signed(unit, variance, decimals), percent)
 }
 
 /// An axis tick label: short forms (`200,000`, `1.5m`, `£1.2m`, `£500k`,

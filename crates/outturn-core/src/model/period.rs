@@ -203,6 +203,15 @@ impl PeriodScheme {
 }
 
 impl PeriodScheme {
+    /// A period named within a sentence about its year: the month with its
+    /// calendar year (`March 2011`), else the short label (`Q4`, `Summer`).
+    pub fn name(&self, index: usize, year: FinancialYear) -> String {
+        match self {
+            Self::Month => self.long_label(index, year),
+            _ => self.short_label(index),
+        }
+    }
+
     /// Which periods a figure covers, in words, for `indices` (in order) of
     /// a year: `Q1 to Q2` or `April to September 2011` from the year's
     /// start, `Q4 only`, `Q2 to Q4`, or `3 of 12 months` where there are
@@ -212,10 +221,7 @@ impl PeriodScheme {
         let (Some(&first), Some(&last)) = (indices.first(), indices.last()) else {
             return format!("no {}s", self.noun());
         };
-        let named = |index: usize| match self {
-            Self::Month => self.long_label(index, year),
-            _ => self.short_label(index),
-        };
+        let named = |index: usize| self.name(index, year);
         let contiguous = last - first + 1 == indices.len();
         if !contiguous {
             return format!("{} of {} {}s", indices.len(), self.len(), self.noun());

@@ -4,7 +4,9 @@
 use super::grouped_indicators;
 use crate::analysis::YearAnalysis;
 use crate::chart::m4;
-use crate::format::{format_difference, format_percent, format_signed, format_value, MoneyScale};
+use crate::format::{
+    format_difference, format_signed, format_value, up_or_down, with_percent, with_plus, MoneyScale,
+};
 use crate::model::{
     Dataset, FinancialYear, Indicator, PeriodScheme, UnitKind, YearFigures, YearValue,
 };
@@ -211,11 +213,35 @@ struct Card<'a> {
     indicator: &'a Indicator,
     figures: &'a YearFigures,
     analysis: YearAnalysis,
-    /// A forecast-only year's forecast variance and its percentage.
-    forecast: Option<(f64, Option<f64>)>,
 }
 
 impl Card<'_> {
+    /// A year with no actuals yet: its forecast's variance against the
+    /// full-year affordable level, and that as a percentage.
+    fn forecast_only(&self) -> Option<(f64, Option<f64>)> {
+        let a = &self.analysis;
+        if a.last_reported.is_some() {
+            return None;
+        }
+        Some((a.forecast_variance?, a.forecast_variance_pct))
+    }
+
+    /// Where the card stands: by its variance, else its forecast's.
+    fn standing(&self) -> Standing {
+        match (self.analysis.last_reported, self.analysis.variance) {
+            (None, _) => match self.forecast_only() {
+                Some((v, _)) if v > 0.0 => Standing::ForecastOver,
+                Some((v, _)) if v < 0.0 => Standing::ForecastUnder,
+                Some(_) => Standing::OnLevel,
+                None => Standing::NoActual,
+            },
+            (Some(_), None) => Standing::NoBudget,
+            (Some(_), Some(v)) if v > 0.0 => Standing::Over,
+            (Some(_), Some(v)) if v < 0.0 => Standing::Under,
+            _ => Standing::OnLevel,
+        }
+    }
+
     /// The latest reported actual and the change on the period just before
     /// it (when that was reported).
     fn latest(&self) -> Option<(usize, f64, Option<f64>)> {
@@ -230,7 +256,7 @@ impl Card<'_> {
 
     /// The amounts the card shows, in the indicator's unit.
     fn amounts(&self) -> Vec<f64> {
-        match (self.analysis.variance, self.forecast, self.latest()) {
+        match (self.analysis.variance, self.forecast_only(), self.latest()) {
             (Some(v), _, _) => vec![v],
             (None, Some((v, _)), _) => vec![v],
             (None, None, Some((_, value, change))) => {
@@ -261,14 +287,10 @@ impl Card<'_> {
         let unit = &self.indicator.unit;
         let decimals = self.indicator.precision();
         match (money, &unit.kind) {
-            (Some(money), UnitKind::Money { scale }) => {
-                let text = money.format(value * scale);
-                if signed && value > 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
-                    format!("+{text}")
-                } else {
-                    text
-                }
+            (Some(money), UnitKind::Money { scale }) if signed => {
+                with_plus(value, money.format(value * scale))
             }
+            (Some(money), UnitKind::Money { scale }) => money.format(value * scale),
             _ if signed => with_unit_name(self.indicator, format_signed(unit, value, decimals)),
             _ => format_value(unit, value, decimals),
         }
@@ -276,14 +298,10 @@ impl Card<'_> {
 
     /// See [`DashboardEntry::figure`].
     fn figure(&self, money: Option<MoneyScale>) -> String {
-        let with_percent = |amount: String, percent: Option<f64>| match percent {
-            Some(percent) => format!("{amount} ({})", format_percent(percent)),
-            None => amount,
-        };
         if let Some(v) = self.analysis.variance {
             return with_percent(self.amount(v, true, money), self.analysis.variance_pct);
         }
-        if let Some((v, percent)) = self.forecast {
+        if let Some((v, percent)) = self.forecast_only() {
             return with_percent(self.amount(v, true, money), percent);
         }
         let Some((last, value, change)) = self.latest() else {
@@ -300,15 +318,9 @@ impl Card<'_> {
                 (Some(money), UnitKind::Money { scale }) => money.format((change * scale).abs()),
                 _ => format_difference(&self.indicator.unit, change, self.indicator.precision()),
             };
-            let movement = if !words.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
-                "unchanged".to_string()
-            } else if change > 0.0 {
-                format!("up {words}")
-            } else {
-                format!("down {words}")
-            };
             text.push_str(&format!(
-                ", {movement} on {}",
+                ", {} on {}",
+                up_or_down(change, words),
                 period_name(self.indicator, last - 1, year)
             ));
         }
@@ -327,7 +339,7 @@ impl Card<'_> {
             periods.noun()
         );
         let Some(last) = a.last_reported else {
-            return if self.forecast.is_some() || a.forecast.is_some() {
+            return if a.forecast.is_some() {
                 format!("Forecast for {year}, no actuals yet")
             } else {
                 format!("{year}, no actuals yet")
@@ -379,27 +391,6 @@ pub fn dashboard(
                     let figures = indicator.year(year)?;
                     let analysis = crate::analysis::analyse_year(indicator, figures);
                     let decimals = indicator.precision();
-                    let (forecast_variance, forecast_pct) = match analysis.forecast_variance {
-                        Some(v) if analysis.last_reported.is_none() => (
-                            Some(v),
-                            analysis.budget.and_then(|b| {
-                                crate::analysis::variance_percent(&indicator.unit, v, b)
-                            }),
-                        ),
-                        _ => (None, None),
-                    };
-                    let standing = match (analysis.last_reported, analysis.variance) {
-                        (None, _) => match forecast_variance {
-                            Some(v) if v > 0.0 => Standing::ForecastOver,
-                            Some(v) if v < 0.0 => Standing::ForecastUnder,
-                            Some(_) => Standing::OnLevel,
-                            None => Standing::NoActual,
-                        },
-                        (Some(_), None) => Standing::NoBudget,
-                        (Some(_), Some(v)) if v > 0.0 => Standing::Over,
-                        (Some(_), Some(v)) if v < 0.0 => Standing::Under,
-                        _ => Standing::OnLevel,
-                    };
                     let values = figures
                         .budget
                         .iter()
@@ -422,8 +413,8 @@ pub fn dashboard(
                         indicator,
                         figures,
                         analysis,
-                        forecast: forecast_variance.map(|v| (v, forecast_pct)),
                     };
+                    let standing = card.standing();
                     let money = card.natural_money_scale();
                     Some((
                         DashboardEntry {

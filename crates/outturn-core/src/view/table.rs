@@ -117,9 +117,10 @@ fn csv_text(text: &str) -> String {
 
 impl PanelTable {
     /// The table as CSV: a header row with units (`Actual (hours)`,
-    /// `Variance (%)`; a percentage indicator's `Variance (percentage points)`), one row per period and total, numbers plain (no
-    /// thousands separators, `.` for decimals, money in pounds), empty where
-    /// the table says "not reported". The same numbers as the table.
+    /// `Variance (%)`; a percentage indicator's `Variance (percentage
+    /// points)`), one row per period and total, numbers plain (no thousands
+    /// separators, `.` for decimals, money in pounds), empty where the table
+    /// says "not reported". The same numbers as the table.
     pub fn to_csv(&self, unit: &crate::model::Unit) -> String {
         let unit_name = match &unit.kind {
             crate::model::UnitKind::Money { .. } => "£".to_string(),
