@@ -62,11 +62,11 @@ test('the overview cards say what each figure is and which periods it covers', a
     figure: '3,243 jobs in Q4 2011-12, up 489 on Q3 2011-12',
     basis: 'Latest, Q4 2011-12 (4 of 4 quarters)',
   });
-  // Case 3: Q4 only, never "year to date".
+  // Case 3: the latest (and only) quarter, never "year to date".
   assert.deepEqual(await read('referrals'), {
     standing: 'No affordable level',
     figure: '287 referrals in Q4 2010-11',
-    basis: '2010-11, Q4 only (1 of 4 quarters)',
+    basis: 'Latest, Q4 2010-11 (1 of 4 quarters)',
   });
   // Case 4: a forecast, marked as one, not "No actuals yet".
   assert.deepEqual(await read('placements'), {

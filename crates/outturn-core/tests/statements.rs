@@ -111,7 +111,7 @@ fn flows_compare_only_the_periods_that_have_both() {
     assert!(a.compares_fewer_than_reported());
     assert_eq!(
         headline(i, &a),
-        "Year to date (Q1 to Q3): 340 hours. Q3 only has no affordable level; over Q1 to Q2: 210 hours against an affordable level of 200: 10 (5.0%) over."
+        "Year to date (Q1 to Q3): 340 hours. Q3 has no affordable level; over Q1 to Q2: 210 hours against an affordable level of 200: 10 (5.0%) over."
     );
     let y = json_year(&d, 0);
     assert_eq!(y["variance"], 10);
@@ -232,7 +232,8 @@ fn a_part_year_says_which_periods_it_covers() {
     assert!(y["printed_total_mismatch"].is_null());
     assert_eq!(y["printed_total_unchecked"][0]["printed"], 1087);
     let entry = card(&d, "2010-11");
-    assert_eq!(entry.basis, "2010-11, Q4 only (1 of 4 quarters)");
+    // The card shows the latest value, so its basis is that period.
+    assert_eq!(entry.basis, "Latest, Q4 2010-11 (1 of 4 quarters)");
     assert_eq!(entry.figure, "287 referrals in Q4 2010-11");
 
     // Gaps: "2 of 4 quarters".
@@ -302,6 +303,10 @@ fn a_forecast_only_year_has_a_headline_a_card_and_summary_fields() {
     assert_eq!(y["forecast_variance"], 178);
     let y = json_year(&d, 0);
     assert!(y["forecast"].is_null() && y["forecast_variance"].is_null());
+    assert_eq!(
+        card(&d, "2011-12").basis,
+        "Full year 2011-12, 4 of 4 quarters"
+    );
     let entry = card(&d, "2012-13");
     assert_eq!(entry.standing, Standing::ForecastOver);
     assert_eq!(entry.figure, "+178 placements (+3.0%)");
@@ -447,6 +452,11 @@ fn cards_without_an_affordable_level_show_the_latest_value_and_change() {
     assert_eq!(
         entry.figure,
         "1,355 referrals in January 2012, down 53 on December 2011"
+    );
+    // The figure is January's, and the basis says so, not "year to date".
+    assert_eq!(
+        entry.basis,
+        "Latest, January 2012 (2011-12, 10 of 12 months)"
     );
 }
 

@@ -137,10 +137,14 @@ pub fn headline(indicator: &Indicator, analysis: &YearAnalysis) -> String {
                 .actual_compared
                 .map(|a| format_value(unit, a, decimals))
                 .unwrap_or_default();
+            // "October 2010 has", "3 of 12 months have".
+            let (left_out, verb) = match left_out.as_slice() {
+                [one] => (periods.name(*one, year), "has"),
+                _ => (periods.coverage_label(&left_out, year), "have"),
+            };
             format!(
-                ". {} {} no affordable level; over {}: {compared_actual} against an affordable level of {}: {}.",
-                capitalise(&periods.coverage_label(&left_out, year)),
-                if left_out.len() == 1 { "has" } else { "have" },
+                ". {} {verb} no affordable level; over {}: {compared_actual} against an affordable level of {}: {}.",
+                capitalise(&left_out),
                 periods.coverage_label(&analysis.compared, year),
                 format_amount(unit, budget, decimals),
                 gap(unit, variance, analysis.variance_pct, decimals)

@@ -89,8 +89,8 @@ pub struct DashboardEntry {
     /// ("1,355 referrals in January 2012, down 53 on December 2011"). Money
     /// in one group of cards is at one scale.
     pub figure: String,
-    /// What the figure is and which periods it covers, in full: "Year to
-    /// date, 2011-12, 12 of 12 months", "Latest, March 2012 (2011-12, 12 of 12
+    /// What the figure is and which periods it covers, in full: "Full year
+    /// 2011-12, 12 of 12 months", "Year to date, 2011-12, 6 of 12 months", "Latest, March 2012 (2011-12, 12 of 12
     /// months)", "Latest, Q4 2011-12 (4 of 4 quarters)",
     /// "2010-11, Q4 only (1 of 4 quarters)", "Forecast for 2012-13, no
     /// actuals yet". A snapshot is never called "year to date".
@@ -345,7 +345,9 @@ impl Card<'_> {
                 format!("{year}, no actuals yet")
             };
         };
-        if matches!(a.year_value, YearValue::Last | YearValue::None) {
+        // A snapshot's figure, and the latest value a card shows where there
+        // is no variance, are the latest period's: the basis says so.
+        if matches!(a.year_value, YearValue::Last | YearValue::None) || a.variance.is_none() {
             // A month names its calendar year; the financial year follows.
             let name = period_name(self.indicator, last, year);
             return match periods {
@@ -353,7 +355,9 @@ impl Card<'_> {
                 _ => format!("Latest, {name} ({count})"),
             };
         }
-        let mut text = if a.is_to_date() {
+        let mut text = if a.is_complete() {
+            format!("Full year {year}, {count}")
+        } else if a.is_to_date() {
             format!("Year to date, {year}, {count}")
         } else {
             format!(
