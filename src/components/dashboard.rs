@@ -52,6 +52,7 @@ fn card(entry: &DashboardEntry, theme: &Theme, on_open: &Callback<String>) -> Ht
     let onclick = Callback::from(move |_: MouseEvent| on_open.emit(id.clone()));
     let budget = hex(theme.budget);
     let actual = hex(theme.actual);
+    let forecast = hex(theme.forecast);
     html! {
         <li class="outturn-card-item">
             <button type="button" class={classes!("outturn-card", format!("outturn-standing-{}", entry.standing.slug()))}
@@ -61,6 +62,9 @@ fn card(entry: &DashboardEntry, theme: &Theme, on_open: &Callback<String>) -> Ht
                     viewBox={format!("0 0 {width} {height}")} aria-hidden="true" focusable="false">
                     { for entry.budget_line.iter().map(|points| html! {
                         <polyline points={points.clone()} fill="none" stroke={budget.clone()} stroke-width="1.5" stroke-dasharray="4 3" />
+                    }) }
+                    { for entry.forecast_line.iter().map(|points| html! {
+                        <polyline points={points.clone()} fill="none" stroke={forecast.clone()} stroke-width="2" stroke-dasharray="2 3" />
                     }) }
                     { for entry.actual_line.iter().map(|points| html! {
                         <polyline points={points.clone()} fill="none" stroke={actual.clone()} stroke-width="2" />
@@ -269,7 +273,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             </div>
             <h2 class="outturn-title" id={props.title_id.clone()}>{ format!("All {count} indicators, {year}") }</h2>
             <p class="outturn-subtitle">
-                { "Each card gives its variance against the affordable level, or its latest figure where there is none, and the periods it covers. Solid line: actual; dashed: affordable level. Choose an indicator to open it." }
+                { "Each card gives its variance against the affordable level, or its latest figure where there is none, and the periods it covers. Solid line: actual; dashed: affordable level; dotted: forecast. Choose an indicator to open it." }
             </p>
             <div class="outturn-field outturn-sort">
                 <label for={sort_id.clone()}>{ "Order" }</label>

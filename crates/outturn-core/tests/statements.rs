@@ -235,6 +235,9 @@ fn a_part_year_says_which_periods_it_covers() {
     // The card shows the latest value, so its basis is that period.
     assert_eq!(entry.basis, "Latest, Q4 2010-11 (1 of 4 quarters)");
     assert_eq!(entry.figure, "287 referrals in Q4 2010-11");
+    // The lone quarter shows on the sparkline as a short stroke, not an
+    // invisible one-point polyline.
+    assert_eq!(entry.actual_line, vec!["116.5,34.0 119.5,34.0".to_string()]);
 
     // Gaps: "2 of 4 quarters".
     let a = analyse_year(i, &i.years[1]);
@@ -310,6 +313,9 @@ fn a_forecast_only_year_has_a_headline_a_card_and_summary_fields() {
     let entry = card(&d, "2012-13");
     assert_eq!(entry.standing, Standing::ForecastOver);
     assert_eq!(entry.figure, "+178 placements (+3.0%)");
+    // Its sparkline draws the forecast (four quarters, one run).
+    assert_eq!(entry.forecast_line.len(), 1);
+    assert_eq!(entry.forecast_line[0].split(' ').count(), 4);
     assert_eq!(entry.basis, "Forecast for 2012-13, no actuals yet");
 
     // The overlay and the timeline draw it, and name it.

@@ -99,6 +99,8 @@ pub struct DashboardEntry {
     pub budget_line: Vec<String>,
     /// Sparkline polyline points for the actual.
     pub actual_line: Vec<String>,
+    /// Sparkline polyline points for the forecast (empty without one).
+    pub forecast_line: Vec<String>,
 }
 
 /// Sparkline box size in pixels (width, height).
@@ -178,8 +180,14 @@ fn spark(series: &[Option<f64>], low: f64, high: f64) -> Vec<String> {
         runs.push(current);
     }
     // A year of thousands of readings keeps, per pixel, only the points
-    // that decide what the pixel shows (see chart::m4).
+    // that decide what the pixel shows (see chart::m4). A period reported
+    // alone would be a polyline of one point, which draws nothing: it gets
+    // a 3 px stroke so every reported value shows.
     runs.into_iter()
+        .map(|run| match run.as_slice() {
+            [(x, y)] => vec![((x - 1.5).max(0.0), *y), ((x + 1.5).min(width), *y)],
+            _ => run,
+        })
         .map(|run| {
             m4(&run)
                 .iter()
@@ -399,6 +407,7 @@ pub fn dashboard(
                         .budget
                         .iter()
                         .chain(figures.actual.iter())
+                        .chain(figures.forecast.iter())
                         .flat_map(|s| s.iter().flatten().copied());
                     let (low, high) = values
                         .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
@@ -450,6 +459,11 @@ pub fn dashboard(
                             ),
                             actual_line: spark(
                                 figures.actual.as_ref().unwrap_or(&empty),
+                                low,
+                                high,
+                            ),
+                            forecast_line: spark(
+                                figures.forecast.as_ref().unwrap_or(&empty),
                                 low,
                                 high,
                             ),
