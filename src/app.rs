@@ -649,7 +649,7 @@ pub fn App(props: &AppProps) -> Html {
                     let summary_id = format!("{id}-summary-{index}");
                     let caption_class = if single { "outturn-sr-only" } else { "outturn-panel-title" };
                     html! {
-                        <figure class="outturn-panel" data-panel={panel.key}
+                        <figure class="outturn-panel" data-panel={panel.kind.slug()}
                             aria-labelledby={caption_id.clone()} aria-describedby={summary_id.clone()}>
                             <figcaption id={caption_id} class={caption_class}>{ panel.title.clone() }</figcaption>
                             <p id={summary_id.clone()} class="outturn-sr-only outturn-summary">{ panel.summary.clone() }</p>
@@ -665,7 +665,7 @@ pub fn App(props: &AppProps) -> Html {
                                 <ExportBar
                                     panel={panel.clone()}
                                     title={format!("{}: {}", view.indicator.title, panel.title)}
-                                    stem={format!("{}-{}-{}", view.indicator.id, view.year, panel.key)}
+                                    stem={format!("{}-{}-{}", view.indicator.id, view.year, panel.kind.slug())}
                                     width={state.width}
                                     window={window}
                                     theme={*theme}

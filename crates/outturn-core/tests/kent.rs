@@ -12,7 +12,8 @@ use outturn_core::model::{FinancialYear, YearValue};
 use outturn_core::summary::summarise_year;
 use outturn_core::summary::summary_json;
 use outturn_core::view::{
-    dashboard, grouped_indicators, DashboardOrder, IndicatorView, Standing, View, ViewOptions,
+    dashboard, grouped_indicators, DashboardOrder, IndicatorView, PanelKind, Standing, View,
+    ViewOptions,
 };
 
 fn fy(label: &str) -> FinancialYear {
@@ -189,7 +190,7 @@ fn every_indicator_and_year_has_a_view_and_draws() {
                         panel.scene.count(),
                         "{} {}",
                         indicator.id,
-                        panel.key
+                        panel.kind.slug()
                     );
                     for width in [320.0, 1280.0] {
                         let frame = layout(&panel.scene, width, 300.0);
@@ -367,7 +368,7 @@ fn each_panel_has_a_table_with_the_tooltip_figures() {
     let effect = view
         .panels
         .iter()
-        .find(|p| p.key == "cost-effect")
+        .find(|p| p.kind == PanelKind::CostEffect)
         .unwrap()
         .table("X");
     assert_eq!(effect.columns, ["Effect"]);
@@ -387,7 +388,7 @@ fn each_panel_has_a_table_with_the_tooltip_figures() {
     let unit_cost = view
         .panels
         .iter()
-        .find(|p| p.key == "unit-cost")
+        .find(|p| p.kind == PanelKind::UnitCost)
         .unwrap()
         .table("X");
     assert_eq!(unit_cost.rows.len(), 12);

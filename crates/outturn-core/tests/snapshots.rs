@@ -142,7 +142,7 @@ fn words(view: &IndicatorView) -> String {
     )
     .unwrap();
     for panel in &view.panels {
-        writeln!(w, "\n## panel {}", panel.key).unwrap();
+        writeln!(w, "\n## panel {}", panel.kind.slug()).unwrap();
         writeln!(w, "title: {}", panel.title).unwrap();
         writeln!(w, "zoomable: {}", panel.zoomable).unwrap();
         writeln!(w, "decimals: {}", panel.decimals).unwrap();
@@ -223,7 +223,7 @@ fn pin_views(dataset: &Dataset, id: &str, year: &str) {
         for panel in &shown.panels {
             for width in WIDTHS {
                 check(
-                    &format!("{id}/{}-{}-{width}.svg", view.slug(), panel.key),
+                    &format!("{id}/{}-{}-{width}.svg", view.slug(), panel.kind.slug()),
                     &draw(panel, None, width, &Theme::light()),
                 );
             }
@@ -288,7 +288,7 @@ fn a_zoomed_timeline_a_hidden_line_and_the_dark_theme() {
     for panel in &shown.panels {
         let window = panel.zoomable.then_some(window).flatten();
         check(
-            &format!("other/years-zoomed-hidden-{}.svg", panel.key),
+            &format!("other/years-zoomed-hidden-{}.svg", panel.kind.slug()),
             &draw(panel, window, WIDTHS[0], &Theme::light()),
         );
     }

@@ -11,7 +11,7 @@ use outturn_core::chart::{
     variance_scene, years_scene, BarKind, SeriesRole, Theme,
 };
 use outturn_core::model::{FinancialYear, Unit};
-use outturn_core::view::{IndicatorView, View, ViewOptions};
+use outturn_core::view::{IndicatorView, PanelKind, View, ViewOptions};
 use outturn_core::{parse_dataset, Dataset};
 
 fn quarterly(year_value: &str, years: &str) -> Dataset {
@@ -340,7 +340,11 @@ fn a_sparkline_pointer_finds_its_period_and_a_table_its_rows() {
         &options,
     )
     .unwrap();
-    let timeline = view.panels.iter().find(|p| p.key == "timeline").unwrap();
+    let timeline = view
+        .panels
+        .iter()
+        .find(|p| p.kind == PanelKind::Timeline)
+        .unwrap();
     assert_eq!(timeline.rows_in((-0.5, 1199.5), 1000), (0..1000, 1200));
     assert_eq!(timeline.rows_in((599.5, 640.2), 1000), (600..641, 1200));
     assert_eq!(timeline.rows_in((1190.0, 1300.0), 1000), (1190..1200, 1200));

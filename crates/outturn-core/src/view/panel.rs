@@ -1,0 +1,150 @@
+//! A panel: one chart of a view with everything shown around it (tooltip
+//! rows and announcements per position, legend, text alternative, table
+//! totals), and [`PanelKind`], which names it.
+
+use crate::chart::{Scene, SeriesRole};
+use crate::format::{format_value, spoken, PointDetail};
+
+use super::PerPosition;
+
+/// Which chart a panel is. Its [`slug`](Self::slug) names it in the page
+/// (`data-panel`) and in downloaded file names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelKind {
+    /// Affordable level and actual by period.
+    Budget,
+    /// Year to date.
+    Cumulative,
+    /// Variance by period.
+    Variance,
+    /// Every year on one April-to-March axis.
+    Overlay,
+    /// Every year one after another; zooms and pans.
+    Timeline,
+    /// The unit cost against its affordable level.
+    UnitCost,
+    /// The £ effect split into volume and price.
+    CostEffect,
+    /// The projected outturn.
+    Forecast,
+}
+
+impl PanelKind {
+    /// Every kind.
+    pub const ALL: [PanelKind; 8] = [
+        PanelKind::Budget,
+        PanelKind::Cumulative,
+        PanelKind::Variance,
+        PanelKind::Overlay,
+        PanelKind::Timeline,
+        PanelKind::UnitCost,
+        PanelKind::CostEffect,
+        PanelKind::Forecast,
+    ];
+
+    /// `budget`, `cumulative`, `variance`, `overlay`, `timeline`,
+    /// `unit-cost`, `cost-effect`, `forecast`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            PanelKind::Budget => "budget",
+            PanelKind::Cumulative => "cumulative",
+            PanelKind::Variance => "variance",
+            PanelKind::Overlay => "overlay",
+            PanelKind::Timeline => "timeline",
+            PanelKind::UnitCost => "unit-cost",
+            PanelKind::CostEffect => "cost-effect",
+            PanelKind::Forecast => "forecast",
+        }
+    }
+
+    /// Parses [`slug`](Self::slug).
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.slug() == slug)
+    }
+}
+
+/// One chart of a view, with the tooltip content for each x position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Panel {
+    /// Which chart.
+    pub kind: PanelKind,
+    /// Heading above the chart.
+    pub title: String,
+    /// What to draw (hidden lines already removed).
+    pub scene: Scene,
+    /// Tooltip content per x position, made when asked for.
+    pub details: PerPosition<PointDetail>,
+    /// True for the timeline, which zooms and pans.
+    pub zoomable: bool,
+    /// Every line the panel can show, hidden or not, for the legend:
+    /// (role, label).
+    pub legend: Vec<(SeriesRole, String)>,
+    /// Rows after the periods in the table: the year as computed and as
+    /// printed in the source (budget panel).
+    pub totals: Vec<PointDetail>,
+    /// What the chart shows and what it finds, in plain English with money
+    /// in words: the text alternative for screen readers.
+    pub summary: String,
+    /// How each x position is announced: "June 2011-12", "Volume effect".
+    pub announce: PerPosition<String>,
+    /// Decimal places for announcing values.
+    pub decimals: usize,
+}
+
+impl Panel {
+    /// The legend entries of the lines drawn (hidden lines left out), for
+    /// exported charts.
+    pub fn legend_shown(&self) -> Vec<(SeriesRole, String)> {
+        self.legend
+            .iter()
+            .filter(|(role, _)| self.scene.line(*role).is_some())
+            .cloned()
+            .collect()
+    }
+}
+
+impl Panel {
+    /// The table rows a page shows for x window `window` (positions): those
+    /// inside it, at most `max` from the first; and the number of rows in all.
+    pub fn rows_in(&self, window: (f64, f64), max: usize) -> (std::ops::Range<usize>, usize) {
+        let total = self.details.len();
+        let first = (window.0.ceil().max(0.0) as usize).min(total);
+        let end = ((window.1.floor() + 1.0).max(0.0) as usize).clamp(first, total);
+        (first..end.min(first.saturating_add(max)), total)
+    }
+
+    /// The lines a keyboard user steps through with the up and down arrows,
+    /// in [`SeriesRole::rank`] order (main series first).
+    pub fn series_order(&self) -> Vec<SeriesRole> {
+        let mut roles: Vec<SeriesRole> = self.scene.lines.iter().map(|l| l.role).collect();
+        crate::order::sort_stable_by_key(&mut roles, |role| role.rank());
+        roles
+    }
+
+    /// What is announced at `position` with the keyboard on series `series`
+    /// (an index into [`series_order`](Self::series_order)): the whole point
+    /// for the first series, else "Actual 2010-11, June 2011-12: 205,937 hours".
+    pub fn announcement(&self, position: usize, series: usize) -> String {
+        let whole = || {
+            self.details
+                .get(position)
+                .map(|d| d.sentence.clone())
+                .unwrap_or_default()
+        };
+        if series == 0 {
+            return whole();
+        }
+        let Some(role) = self.series_order().get(series).copied() else {
+            return whole();
+        };
+        let Some(line) = self.scene.line(role) else {
+            return whole();
+        };
+        let period = self.announce.get(position).unwrap_or_default();
+        let value = line.values.get(position).copied().flatten().map_or_else(
+            || "not reported".to_string(),
+            |v| format_value(&self.scene.unit, v, self.decimals),
+        );
+        spoken(&format!("{}, {period}: {value}", line.label))
+    }
+}
