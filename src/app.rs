@@ -20,7 +20,8 @@ use crate::components::{
     ProblemsPanel, ThemeSelect, ViewControls, ViewTabs, YearSelect,
 };
 use crate::fetch::{fetch_text, next_frame, read_file, take_loaded};
-use crate::route::Route;
+use crate::route::UrlText as _;
+use crate::state::Route;
 use crate::state::{Action, Focus, LoadStatus, Shared, State};
 use crate::theme::read_theme;
 use crate::timing::timed;
@@ -463,19 +464,22 @@ pub fn App(props: &AppProps) -> Html {
     let callbacks = {
         let dispatcher = state.dispatcher();
         use_memo((), move |_| {
-            let dispatch = |make: fn(String) -> Action| {
+            fn dispatch<T: 'static>(
+                dispatcher: &UseReducerDispatcher<State>,
+                make: fn(T) -> Action,
+            ) -> Callback<T> {
                 let dispatcher = dispatcher.clone();
-                Callback::from(move |value: String| dispatcher.dispatch(make(value)))
-            };
+                Callback::from(move |value: T| dispatcher.dispatch(make(value)))
+            }
             let on_action = {
                 let dispatcher = dispatcher.clone();
                 Callback::from(move |action: Action| dispatcher.dispatch(action))
             };
             (
-                dispatch(Action::SelectIndicator),
-                dispatch(Action::OpenIndicator),
-                dispatch(Action::Search),
-                dispatch(Action::ToggleLine),
+                dispatch(&dispatcher, Action::SelectIndicator),
+                dispatch(&dispatcher, Action::OpenIndicator),
+                dispatch(&dispatcher, Action::Search),
+                dispatch(&dispatcher, Action::ToggleLine),
                 on_action,
             )
         })

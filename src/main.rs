@@ -22,7 +22,8 @@ mod state;
 mod theme;
 mod timing;
 
-use route::Route;
+use route::UrlText as _;
+use state::Route;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::AppHandle;
@@ -46,13 +47,13 @@ fn route_from_element(element: &Element) -> Route {
             .map(|v| v.trim().to_string())
             .filter(|v| !v.is_empty())
     };
-    Route {
-        src: read("data-src"),
-        indicator: read("data-indicator"),
-        year: read("data-year"),
-        view: read("data-view"),
-        ..Route::default()
+    let mut route = Route::default();
+    for key in ["src", "indicator", "year", "view"] {
+        if let Some(value) = read(&format!("data-{key}")) {
+            route.set(key, &value);
+        }
     }
+    route
 }
 
 /// The API's `timeout` option (milliseconds for a data URL), if given.
@@ -80,13 +81,12 @@ fn route_from_options(options: &JsValue) -> (Route, Option<String>) {
                 .as_string()
                 .or_else(|| js_sys::JSON::stringify(&value).ok().map(String::from))
         });
-    let route = Route {
-        src: text("src"),
-        indicator: text("indicator"),
-        year: text("year"),
-        view: text("view"),
-        ..Route::default()
-    };
+    let mut route = Route::default();
+    for key in ["src", "indicator", "year", "view"] {
+        if let Some(value) = text(key) {
+            route.set(key, &value);
+        }
+    }
     (route, data)
 }
 

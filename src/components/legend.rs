@@ -16,10 +16,10 @@ pub struct LegendProps {
     pub bands: Vec<bool>,
     /// Kinds of bars drawn.
     pub bars: Vec<BarKind>,
-    /// Keys of hidden lines.
-    pub hidden: Vec<String>,
-    /// Called with a line's key to show or hide it.
-    pub on_toggle: Callback<String>,
+    /// Hidden lines.
+    pub hidden: Vec<SeriesRole>,
+    /// Called with a line to show or hide it.
+    pub on_toggle: Callback<SeriesRole>,
     /// Colours.
     pub theme: Theme,
 }
@@ -61,15 +61,15 @@ pub fn Legend(props: &LegendProps) -> Html {
     let mut entries: Vec<&(SeriesRole, String)> = props.entries.iter().collect();
     outturn_core::order::sort_stable_by_key(&mut entries, |(role, _)| role.rank());
     let lines = entries.into_iter().map(|(role, label)| {
-        let key = role.key();
-        let shown = !props.hidden.contains(&key);
+        let role = *role;
+        let shown = !props.hidden.contains(&role);
         let on_toggle = props.on_toggle.clone();
-        let onclick = Callback::from(move |_: MouseEvent| on_toggle.emit(key.clone()));
+        let onclick = Callback::from(move |_: MouseEvent| on_toggle.emit(role));
         html! {
             <li>
                 <button type="button" class="outturn-legend-toggle" aria-pressed={shown.to_string()}
                     data-line={role.key()} title={if shown { "Hide this line" } else { "Show this line" }} {onclick}>
-                    { swatch(*role, theme) }<span>{ label.clone() }</span>
+                    { swatch(role, theme) }<span>{ label.clone() }</span>
                 </button>
             </li>
         }

@@ -37,11 +37,9 @@ pub fn ViewControls(props: &ViewControlsProps) -> Html {
         View::Cost => {
             let id = format!("{}-convention", props.id);
             let onchange = Callback::from(move |event: Event| {
-                let convention = match select_value(&event).as_str() {
-                    "budget-cost" => CostConvention::VolumeAtBudgetCost,
-                    _ => CostConvention::VolumeAtActualCost,
-                };
-                on_action.emit(Action::SelectConvention(convention));
+                if let Some(convention) = CostConvention::from_slug(&select_value(&event)) {
+                    on_action.emit(Action::SelectConvention(convention));
+                }
             });
             let current = props.options.convention;
             html! {
@@ -49,12 +47,11 @@ pub fn ViewControls(props: &ViewControlsProps) -> Html {
                     <div class="outturn-field">
                         <label for={id.clone()}>{ "Split the £ effect with" }</label>
                         <select id={id} class="outturn-convention" {onchange}>
-                            <option value="actual-cost" selected={current == CostConvention::VolumeAtActualCost}>
-                                { "Volume at actual unit cost, price at affordable volume" }
-                            </option>
-                            <option value="budget-cost" selected={current == CostConvention::VolumeAtBudgetCost}>
-                                { "Volume at affordable unit cost, price at actual volume" }
-                            </option>
+                            { for CostConvention::ALL.iter().map(|convention| html! {
+                                <option value={convention.slug()} selected={*convention == current}>
+                                    { convention.label() }
+                                </option>
+                            }) }
                         </select>
                     </div>
                 </div>

@@ -56,16 +56,14 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         match word {
             "--json" if command == "summary" => json = true,
             "--convention" if command == "summary" => {
-                convention = match words.next() {
-                    Some("actual-cost") => CostConvention::VolumeAtActualCost,
-                    Some("budget-cost") => CostConvention::VolumeAtBudgetCost,
-                    other => {
-                        return Err(format!(
-                            "--convention takes actual-cost or budget-cost, not {}",
-                            other.unwrap_or("nothing")
-                        ))
-                    }
-                }
+                let word = words.next();
+                convention = word.and_then(CostConvention::from_slug).ok_or_else(|| {
+                    format!(
+                        "--convention takes {}, not {}",
+                        CostConvention::ALL.map(CostConvention::slug).join(" or "),
+                        word.unwrap_or("nothing")
+                    )
+                })?;
             }
             "-h" | "--help" => return Ok(Command::Help),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),

@@ -26,6 +26,7 @@ pub mod chart;
 pub mod format;
 pub mod model;
 pub mod order;
+pub mod session;
 pub mod summary;
 pub mod view;
 

@@ -6,7 +6,7 @@ mod common;
 
 use common::{close, kent};
 use outturn_core::analysis::{analyse_year, CostConvention};
-use outturn_core::chart::{build_scene, layout, render_svg, Theme};
+use outturn_core::chart::{build_scene, layout, render_svg, SeriesRole, Theme};
 use outturn_core::format::{headline, printed_sentences};
 use outturn_core::model::{FinancialYear, YearValue};
 use outturn_core::summary::summarise_year;
@@ -342,7 +342,7 @@ fn the_forecast_replays_the_year_from_any_month() {
 fn hidden_lines_leave_the_chart() {
     let dataset = kent();
     let options = ViewOptions {
-        hidden: vec!["previous-1".into(), "actual".into()],
+        hidden: vec![SeriesRole::PreviousActual { age: 1 }, SeriesRole::Actual],
         ..ViewOptions::default()
     };
     let view =

@@ -24,7 +24,9 @@ use std::path::PathBuf;
 
 use common::kent;
 use outturn_core::analysis::{CostConvention, ForecastMethod};
-use outturn_core::chart::{chart_height, layout_window, render_export_svg, render_svg, Theme};
+use outturn_core::chart::{
+    chart_height, layout_window, render_export_svg, render_svg, SeriesRole, Theme,
+};
 use outturn_core::model::FinancialYear;
 use outturn_core::view::{dashboard, DashboardOrder, IndicatorView, Panel, View, ViewOptions};
 use outturn_core::Dataset;
@@ -280,7 +282,7 @@ fn a_zoomed_timeline_a_hidden_line_and_the_dark_theme() {
     let options = ViewOptions {
         view: View::Years,
         window,
-        hidden: vec!["budget".to_string(), "previous-1".to_string()],
+        hidden: vec![SeriesRole::Budget, SeriesRole::PreviousActual { age: 1 }],
         ..ViewOptions::default()
     };
     let shown = view_of(&dataset, "domiciliary-care-hours", "2011-12", &options);

@@ -24,6 +24,40 @@ pub enum CostConvention {
 }
 
 impl CostConvention {
+    /// Every convention, in the order they are offered.
+    pub const ALL: [CostConvention; 2] = [
+        CostConvention::VolumeAtActualCost,
+        CostConvention::VolumeAtBudgetCost,
+    ];
+
+    /// URL and command-line word: `actual-cost`, `budget-cost`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            CostConvention::VolumeAtActualCost => "actual-cost",
+            CostConvention::VolumeAtBudgetCost => "budget-cost",
+        }
+    }
+
+    /// Parses [`slug`](Self::slug).
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|convention| convention.slug() == slug)
+    }
+
+    /// How the choice is offered: "Volume at actual unit cost, price at
+    /// affordable volume".
+    pub fn label(self) -> &'static str {
+        match self {
+            CostConvention::VolumeAtActualCost => {
+                "Volume at actual unit cost, price at affordable volume"
+            }
+            CostConvention::VolumeAtBudgetCost => {
+                "Volume at affordable unit cost, price at actual volume"
+            }
+        }
+    }
+
     /// How the convention is named on the chart and in sentences.
     pub fn describe(self) -> &'static str {
         match self {

@@ -56,6 +56,22 @@ impl SeriesRole {
             SeriesRole::RunningVariance => "running-variance".into(),
         }
     }
+
+    /// Parses [`key`](Self::key).
+    pub fn from_key(key: &str) -> Option<Self> {
+        let role = match key {
+            "budget" => SeriesRole::Budget,
+            "actual" => SeriesRole::Actual,
+            "forecast" => SeriesRole::Forecast,
+            "next-budget" => SeriesRole::NextBudget,
+            "projection" => SeriesRole::Projection,
+            "running-variance" => SeriesRole::RunningVariance,
+            _ => SeriesRole::PreviousActual {
+                age: key.strip_prefix("previous-")?.parse().ok()?,
+            },
+        };
+        Some(role)
+    }
 }
 
 /// One line over the x positions.
@@ -214,14 +230,17 @@ impl Scene {
         self.lines.iter().find(|line| line.role == role)
     }
 
-    /// This scene without the lines whose keys are in `hidden` (legend
-    /// toggles); a hidden budget or actual also hides the band between them.
-    pub fn without(mut self, hidden: &[String]) -> Self {
+    /// This scene without the lines in `hidden` (legend toggles); a hidden
+    /// budget or actual also hides the band between them.
+    pub fn without(mut self, hidden: &[SeriesRole]) -> Self {
         if hidden.is_empty() {
             return self;
         }
-        self.lines.retain(|line| !hidden.contains(&line.role.key()));
-        if hidden.iter().any(|key| key == "budget" || key == "actual") {
+        self.lines.retain(|line| !hidden.contains(&line.role));
+        if hidden
+            .iter()
+            .any(|role| matches!(role, SeriesRole::Budget | SeriesRole::Actual))
+        {
             self.bands.clear();
         }
         self

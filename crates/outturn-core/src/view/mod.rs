@@ -112,8 +112,8 @@ pub struct ViewOptions {
     pub as_at: Option<usize>,
     /// Visible x window of the timeline, in positions; default all.
     pub window: Option<(f64, f64)>,
-    /// Keys of lines hidden through the legend.
-    pub hidden: Vec<String>,
+    /// Lines hidden through the legend.
+    pub hidden: Vec<crate::chart::SeriesRole>,
 }
 
 /// What the widget shows for one indicator in one year.

@@ -1,0 +1,410 @@
+//! What a reader has loaded and chosen in one widget, and the one place it
+//! changes: every user action, navigation and load result is an [`Action`],
+//! applied by [`State::reduce`]. Pure, so every rule is tested natively; the
+//! widget holds a `State` in a Yew reducer and only dispatches actions.
+
+use std::rc::Rc;
+
+use crate::analysis::{CostConvention, ForecastMethod};
+use crate::chart::{full_window, pan, zoom, SeriesRole};
+use crate::model::FinancialYear;
+use crate::view::{DashboardOrder, View, ViewOptions};
+use crate::{Dataset, Diagnostic};
+
+mod route;
+
+pub use route::Route;
+
+/// Where loading stands; mirrored on the root element as `data-outturn-state`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadStatus {
+    /// Fetching or parsing data.
+    Loading,
+    /// Data loaded (the chart for the selection is drawn).
+    Ready,
+    /// The last load failed; problems say why. A previous dataset, if any,
+    /// stays on screen and usable.
+    Failed,
+}
+
+/// Problems from the last load, with what was being loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadProblems {
+    /// File name or URL.
+    pub source: String,
+    /// Errors (when the load failed) or warnings (when it loaded).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Light, dark, or whatever the reader's system prefers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeChoice {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+    /// High contrast (also chosen automatically by `prefers-contrast: more`).
+    Contrast,
+}
+
+impl ThemeChoice {
+    /// `auto`, `light`, `dark`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ThemeChoice::Auto => "auto",
+            ThemeChoice::Light => "light",
+            ThemeChoice::Dark => "dark",
+            ThemeChoice::Contrast => "contrast",
+        }
+    }
+}
+
+/// A point of a chart: which panel, x position and series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Focus {
+    /// Panel index in the view.
+    pub panel: usize,
+    /// x position in the panel.
+    pub position: usize,
+    /// Index into the panel's series order (0 = the main series).
+    pub series: usize,
+    /// True when the keyboard moved here (the move is announced).
+    pub keyboard: bool,
+}
+
+/// Everything that can change in a widget.
+#[derive(Debug, Clone)]
+pub struct State {
+    /// The loaded dataset, if any has loaded.
+    pub dataset: Option<Rc<Dataset>>,
+    /// Name of the loaded dataset (file name or URL).
+    pub source: String,
+    /// Loading state.
+    pub status: LoadStatus,
+    /// What is being loaded, shown while loading ("Reading data.json…").
+    pub loading: Option<String>,
+    /// Problems found by the last load.
+    pub problems: Option<Rc<LoadProblems>>,
+    /// Selected indicator id (may name one the data lacks until data loads).
+    pub indicator: Option<String>,
+    /// Selected financial year.
+    pub year: Option<FinancialYear>,
+    /// View, convention, method, as-at period, timeline window, hidden lines.
+    pub options: ViewOptions,
+    /// Dashboard ordering.
+    pub order: DashboardOrder,
+    /// Colour theme.
+    pub theme: ThemeChoice,
+    /// The point under the pointer or keyboard, for the tooltip and
+    /// (from the keyboard) the announcement.
+    pub focus: Option<Focus>,
+    /// Whether the figures tables are shown on screen (they are always
+    /// there for assistive technology).
+    pub tables_open: bool,
+    /// Text typed in the indicator search box.
+    pub search: String,
+    /// Width of the chart area in CSS pixels (0 until measured).
+    pub width: u32,
+    /// Bumped when the system's colour scheme, contrast or forced-colours
+    /// setting changes, so chart colours are read again.
+    pub media_epoch: u32,
+    /// The widget's stylesheet has loaded (the widget is not "ready" before).
+    pub styles_loaded: bool,
+}
+
+/// A change to the state.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// A load began, or moved on (reading, checking); the text says so.
+    LoadStarted(String),
+    /// A dataset loaded; `warnings` may be empty.
+    Loaded {
+        /// The dataset.
+        dataset: Rc<Dataset>,
+        /// Warnings from validation.
+        warnings: Vec<Diagnostic>,
+        /// File name or URL.
+        source: String,
+    },
+    /// A load failed.
+    LoadFailed {
+        /// File name or URL.
+        source: String,
+        /// Why.
+        problems: Vec<Diagnostic>,
+    },
+    /// The user picked an indicator.
+    SelectIndicator(String),
+    /// The user opened an indicator from the dashboard (switches to budget vs actual).
+    OpenIndicator(String),
+    /// The user picked a year.
+    SelectYear(FinancialYear),
+    /// The user picked a view.
+    SelectView(View),
+    /// The user picked a cost convention.
+    SelectConvention(CostConvention),
+    /// The user picked a projection method.
+    SelectMethod(ForecastMethod),
+    /// The user picked the forecast's "as at" period.
+    SelectAsAt(usize),
+    /// Zoom the timeline by a factor (< 1 in) around a position; count = positions.
+    Zoom {
+        /// Scale of the new span to the old.
+        factor: f64,
+        /// Position that stays put.
+        centre: f64,
+        /// Positions in the timeline.
+        count: usize,
+    },
+    /// Pan the timeline by a number of positions.
+    Pan {
+        /// Positions to move (negative = earlier).
+        shift: f64,
+        /// Positions in the timeline.
+        count: usize,
+    },
+    /// Show the whole timeline.
+    ResetZoom,
+    /// Show or hide a line through the legend.
+    ToggleLine(SeriesRole),
+    /// Reorder the dashboard.
+    SelectOrder(DashboardOrder),
+    /// Change the colour theme.
+    SelectTheme(ThemeChoice),
+    /// The URL changed (back/forward or an edited hash).
+    Navigate(Route),
+    /// The pointer or keyboard moved to a point (or left the chart).
+    Focus(Option<Focus>),
+    /// Step to the previous (-1) or next (+1) year of the indicator, keeping
+    /// the keyboard's place (PageUp/PageDown in a chart).
+    StepYear(i32),
+    /// Show or hide the figures tables on screen.
+    ToggleTables,
+    /// The search text changed.
+    Search(String),
+    /// The chart area was resized.
+    Resize(u32),
+    /// A colour-related media query changed.
+    MediaChanged,
+    /// The widget's stylesheet finished loading.
+    StylesLoaded,
+}
+
+impl State {
+    /// The state before any data has loaded, with the requested selection.
+    pub fn new(route: &Route) -> Self {
+        let mut state = Self {
+            dataset: None,
+            source: String::new(),
+            status: LoadStatus::Loading,
+            loading: None,
+            problems: None,
+            indicator: None,
+            year: None,
+            options: ViewOptions::default(),
+            order: DashboardOrder::default(),
+            theme: ThemeChoice::default(),
+            focus: None,
+            tables_open: false,
+            search: String::new(),
+            width: 0,
+            media_epoch: 0,
+            styles_loaded: false,
+        };
+        state.apply_route(route);
+        state
+    }
+
+    /// The part of the state a link reproduces.
+    pub fn route(&self) -> Route {
+        Route {
+            indicator: self.indicator.clone(),
+            year: self.year,
+            view: Some(self.options.view),
+            method: Some(self.options.method),
+            as_at: self.options.as_at,
+            convention: Some(self.options.convention),
+            src: None,
+        }
+    }
+
+    fn apply_route(&mut self, route: &Route) {
+        if let Some(id) = &route.indicator {
+            self.indicator = Some(id.clone());
+        }
+        if let Some(year) = route.year {
+            self.year = Some(year);
+        }
+        if let Some(view) = route.view {
+            self.options.view = view;
+        }
+        if let Some(method) = route.method {
+            self.options.method = method;
+        }
+        self.options.as_at = route.as_at;
+        if let Some(convention) = route.convention {
+            self.options.convention = convention;
+        }
+    }
+
+    /// Makes the selection valid for the loaded dataset: the requested
+    /// indicator if it exists (else the first, with a warning), and the
+    /// requested year if that indicator has it (else its default year).
+    fn settle_selection(&mut self, notes: &mut Vec<Diagnostic>) {
+        let Some(dataset) = &self.dataset else {
+            return;
+        };
+        let requested = self.indicator.clone();
+        let indicator = requested
+            .as_deref()
+            .and_then(|id| dataset.indicator(id))
+            .or_else(|| dataset.indicators.first().map(|first| &**first));
+        if let (Some(id), Some(found)) = (&requested, indicator) {
+            if found.id != *id {
+                notes.push(Diagnostic::warning(
+                    "indicator",
+                    format!(
+                        "this data has no indicator {}; showing {} instead",
+                        crate::format::quoted(id),
+                        crate::format::quoted(&found.id)
+                    ),
+                ));
+            }
+        }
+        self.indicator = indicator.map(|i| i.id.clone());
+        self.year = indicator.and_then(|i| match self.year {
+            Some(year) if i.year(year).is_some() => Some(year),
+            _ => i.default_year(),
+        });
+        self.focus = None;
+    }
+
+    /// A new selection resets what belongs to the old one.
+    fn reset_for_selection(&mut self) {
+        self.options.window = None;
+        self.options.as_at = None;
+        self.focus = None;
+    }
+}
+
+impl State {
+    /// The state after `action`, or `None` when the action changes nothing
+    /// (the same width, styles already in), so nothing re-renders.
+    pub fn reduce(&self, action: Action) -> Option<Self> {
+        if matches!(action, Action::Resize(width) if width == self.width)
+            || matches!(action, Action::StylesLoaded if self.styles_loaded)
+        {
+            return None;
+        }
+        let mut next = self.clone();
+        match action {
+            Action::LoadStarted(message) => {
+                next.status = LoadStatus::Loading;
+                next.loading = Some(message);
+            }
+            Action::Loaded {
+                dataset,
+                mut warnings,
+                source,
+            } => {
+                next.dataset = Some(dataset);
+                next.status = LoadStatus::Ready;
+                next.settle_selection(&mut warnings);
+                next.problems = (!warnings.is_empty()).then(|| {
+                    Rc::new(LoadProblems {
+                        source: source.clone(),
+                        diagnostics: warnings,
+                    })
+                });
+                next.source = source;
+            }
+            Action::LoadFailed { source, problems } => {
+                next.status = LoadStatus::Failed;
+                next.problems = Some(Rc::new(LoadProblems {
+                    source,
+                    diagnostics: problems,
+                }));
+            }
+            Action::SelectIndicator(id) => {
+                next.indicator = Some(id);
+                next.reset_for_selection();
+                next.settle_selection(&mut Vec::new());
+            }
+            Action::OpenIndicator(id) => {
+                next.indicator = Some(id);
+                next.options.view = View::Budget;
+                next.reset_for_selection();
+                next.settle_selection(&mut Vec::new());
+            }
+            Action::SelectYear(year) => {
+                next.year = Some(year);
+                next.options.as_at = None;
+                next.focus = None;
+            }
+            Action::SelectView(view) => {
+                next.options.view = view;
+                next.focus = None;
+            }
+            Action::SelectConvention(convention) => next.options.convention = convention,
+            Action::SelectMethod(method) => next.options.method = method,
+            Action::SelectAsAt(period) => next.options.as_at = Some(period),
+            Action::Zoom {
+                factor,
+                centre,
+                count,
+            } => {
+                let window = next.options.window.unwrap_or_else(|| full_window(count));
+                next.options.window = Some(zoom(window, count, factor, centre));
+            }
+            Action::Pan { shift, count } => {
+                let window = next.options.window.unwrap_or_else(|| full_window(count));
+                next.options.window = Some(pan(window, count, shift));
+            }
+            Action::ResetZoom => next.options.window = None,
+            Action::ToggleLine(role) => {
+                if let Some(at) = next.options.hidden.iter().position(|r| *r == role) {
+                    next.options.hidden.remove(at);
+                } else {
+                    next.options.hidden.push(role);
+                }
+            }
+            Action::SelectOrder(order) => next.order = order,
+            Action::SelectTheme(theme) => next.theme = theme,
+            Action::Navigate(route) => {
+                let before = (next.indicator.clone(), next.year);
+                next.apply_route(&route);
+                if (next.indicator.clone(), next.year) != before {
+                    next.options.window = None;
+                }
+                next.settle_selection(&mut Vec::new());
+            }
+            Action::Focus(focus) => next.focus = focus,
+            Action::StepYear(step) => {
+                let years: Vec<FinancialYear> = next
+                    .dataset
+                    .as_ref()
+                    .zip(next.indicator.as_deref())
+                    .and_then(|(dataset, id)| dataset.indicator(id))
+                    .map(|indicator| indicator.years.iter().map(|f| f.year).collect())
+                    .unwrap_or_default();
+                let current = next.year.and_then(|y| years.iter().position(|x| *x == y));
+                if let Some(index) = current {
+                    let target = index as i64 + i64::from(step);
+                    if let Some(year) = usize::try_from(target).ok().and_then(|t| years.get(t)) {
+                        next.year = Some(*year);
+                        next.options.as_at = None;
+                    }
+                }
+            }
+            Action::ToggleTables => next.tables_open = !next.tables_open,
+            Action::Search(text) => next.search = text,
+            Action::Resize(width) => next.width = width,
+            Action::MediaChanged => next.media_epoch = next.media_epoch.wrapping_add(1),
+            Action::StylesLoaded => next.styles_loaded = true,
+        }
+        Some(next)
+    }
+}
