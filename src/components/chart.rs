@@ -12,7 +12,8 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use outturn_core::chart::{
-    chart_height, full_window, layout_window, tooltip_place, SeriesRole, Theme,
+    chart_height, layout_window, tooltip_place, PanStep, SeriesRole, Step, Theme, Viewport,
+    ZoomStep,
 };
 use outturn_core::view::Panel;
 
@@ -36,7 +37,7 @@ pub struct ChartProps {
     /// The x window shown (a zoomed timeline), if not the panel's own: the
     /// panel is built once and zooming only lays it out again.
     #[prop_or_default]
-    pub window: Option<(f64, f64)>,
+    pub window: Option<Viewport>,
     /// Focused point: (position, series index), if any.
     pub focus: Option<(usize, usize)>,
     /// Called with (position, series index, by keyboard) when the pointer or
@@ -116,11 +117,14 @@ pub fn Chart(props: &ChartProps) -> Html {
                         event.prevent_default();
                         let x =
                             f64::from(wheel.client_x()) - target.get_bounding_client_rect().left();
-                        let centre = frame.x_min + (x - frame.plot.left) / frame.slot();
-                        let factor = if wheel.delta_y() < 0.0 { 0.8 } else { 1.25 };
+                        let step = if wheel.delta_y() < 0.0 {
+                            ZoomStep::WheelIn
+                        } else {
+                            ZoomStep::WheelOut
+                        };
                         on_action.emit(Action::Zoom {
-                            factor,
-                            centre,
+                            step,
+                            centre: Some(frame.position_under(x)),
                             count,
                         });
                     })
@@ -130,22 +134,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     }
 
     let positions = count;
-    let last_reported = props
-        .panel
-        .scene
-        .lines
-        .iter()
-        .find(|l| l.role == SeriesRole::Actual)
-        .and_then(|l| {
-            // Only the window is searched (a timeline can be a million long).
-            let first = (frame.x_min.ceil().max(0.0) as usize).min(l.values.len());
-            let end = ((frame.x_max.floor() + 1.0).max(0.0) as usize).clamp(first, l.values.len());
-            l.values[first..end]
-                .iter()
-                .rposition(Option::is_some)
-                .map(|offset| first + offset)
-        })
-        .unwrap_or_else(|| frame.x_min.ceil().max(0.0) as usize);
+    let last_reported = props.panel.start_position(frame.viewport);
     let pointer_x = {
         let container = container.clone();
         move |event: &PointerEvent| -> Option<f64> {
@@ -171,9 +160,8 @@ pub fn Chart(props: &ChartProps) -> Html {
             };
             let mut dragging = drag_from.borrow_mut();
             if let (true, Some(from)) = (zoomable, *dragging) {
-                let shift = (from - x) / frame.slot();
-                if shift.abs() >= 0.5 {
-                    on_action.emit(Action::Pan { shift, count });
+                if let Some(step) = frame.drag_shift(from, x) {
+                    on_action.emit(Action::Pan { step, count });
                     *dragging = Some(x);
                 }
                 return;
@@ -235,27 +223,19 @@ pub fn Chart(props: &ChartProps) -> Html {
             }
             let focus = focus.map(|(p, _)| p);
             if zoomable {
-                let centre = focus.map_or((frame.x_min + frame.x_max) / 2.0, |f| f as f64);
-                let span = frame.x_max - frame.x_min;
+                // Keys zoom around the focused period, else the middle.
+                let centre = focus.map(|f| f as f64);
+                let zoom = |step| Action::Zoom {
+                    step,
+                    centre,
+                    count,
+                };
+                let pan = |step| Action::Pan { step, count };
                 let action = match key.as_str() {
-                    "+" | "=" => Some(Action::Zoom {
-                        factor: 0.5,
-                        centre,
-                        count,
-                    }),
-                    "-" | "_" => Some(Action::Zoom {
-                        factor: 2.0,
-                        centre,
-                        count,
-                    }),
-                    "ArrowLeft" if event.shift_key() => Some(Action::Pan {
-                        shift: -span / 4.0,
-                        count,
-                    }),
-                    "ArrowRight" if event.shift_key() => Some(Action::Pan {
-                        shift: span / 4.0,
-                        count,
-                    }),
+                    "+" | "=" => Some(zoom(ZoomStep::In)),
+                    "-" | "_" => Some(zoom(ZoomStep::Out)),
+                    "ArrowLeft" if event.shift_key() => Some(pan(PanStep::NudgeEarlier)),
+                    "ArrowRight" if event.shift_key() => Some(pan(PanStep::NudgeLater)),
                     "0" => Some(Action::ResetZoom),
                     _ => None,
                 };
@@ -265,17 +245,16 @@ pub fn Chart(props: &ChartProps) -> Html {
                     return;
                 }
             }
-            let low = frame.x_min.ceil().max(0.0) as usize;
-            let high = (frame.x_max.floor().max(0.0) as usize).min(positions.saturating_sub(1));
-            let current = focus.unwrap_or(last_reported).clamp(low, high.max(low));
-            let next = match key.as_str() {
-                "ArrowRight" => Some((current + 1).min(high)),
-                "ArrowLeft" => Some(current.saturating_sub(1).max(low)),
-                "Home" => Some(low),
-                "End" => Some(high),
+            let step = match key.as_str() {
+                "ArrowRight" => Some(Step::Next),
+                "ArrowLeft" => Some(Step::Previous),
+                "Home" => Some(Step::First),
+                "End" => Some(Step::Last),
                 "Escape" => None,
                 _ => return,
             };
+            let from = focus.unwrap_or(last_reported);
+            let next = step.and_then(|step| frame.viewport.step(from, step));
             event.prevent_default();
             on_focus.emit(next.map(|p| (p, series, true)));
         })
@@ -340,9 +319,9 @@ pub fn Chart(props: &ChartProps) -> Html {
                         <div class="outturn-tooltip-row"><dt>{ label.clone() }</dt><dd>{ value.clone() }</dd></div>
                     }) }
                 </dl>
-                if let Some(status) = &detail.status {
-                    <p class={classes!("outturn-status", format!("outturn-status-{}", status.split_whitespace().next().unwrap_or("on")))}>
-                        { status_words(status) }
+                if let Some(status) = detail.status {
+                    <p class={classes!("outturn-status", format!("outturn-status-{}", status.slug()))}>
+                        { status.in_full() }
                     </p>
                 }
             </div>
@@ -354,24 +333,20 @@ pub fn Chart(props: &ChartProps) -> Html {
             let onclick = Callback::from(move |_: MouseEvent| on_action.emit(action.clone()));
             html! { <button type="button" class={classes!("outturn-zoom-button", class)} {onclick}>{ label }</button> }
         };
-        let centre = (frame.x_min + frame.x_max) / 2.0;
-        let span = frame.x_max - frame.x_min;
-        let whole = full_window(count);
-        let at_full = (frame.x_min - whole.0).abs() < 1e-9 && (frame.x_max - whole.1).abs() < 1e-9;
+        let zoom = |step| Action::Zoom {
+            step,
+            centre: None,
+            count,
+        };
+        let pan = |step| Action::Pan { step, count };
         html! {
             <div class="outturn-zoom" role="group" aria-label="Zoom and pan the timeline">
-                { button("Zoom in", "outturn-zoom-in", Action::Zoom { factor: 0.5, centre, count }) }
-                { button("Zoom out", "outturn-zoom-out", Action::Zoom { factor: 2.0, centre, count }) }
-                { button("◀ Earlier", "outturn-pan-earlier", Action::Pan { shift: -span / 2.0, count }) }
-                { button("Later ▶", "outturn-pan-later", Action::Pan { shift: span / 2.0, count }) }
+                { button("Zoom in", "outturn-zoom-in", zoom(ZoomStep::In)) }
+                { button("Zoom out", "outturn-zoom-out", zoom(ZoomStep::Out)) }
+                { button("◀ Earlier", "outturn-pan-earlier", pan(PanStep::PageEarlier)) }
+                { button("Later ▶", "outturn-pan-later", pan(PanStep::PageLater)) }
                 { button("Show all", "outturn-zoom-reset", Action::ResetZoom) }
-                <span class="outturn-zoom-state" aria-live="polite">
-                    { if at_full { "Showing every year".to_string() } else {
-                        format!("Showing {} to {}",
-                            panel.details.get(frame.x_min.ceil().max(0.0) as usize).map(|d| d.title.clone()).unwrap_or_default(),
-                            panel.details.get((frame.x_max.floor().max(0.0) as usize).min(count.saturating_sub(1))).map(|d| d.title.clone()).unwrap_or_default())
-                    } }
-                </span>
+                <span class="outturn-zoom-state" aria-live="polite">{ panel.showing(frame.viewport) }</span>
             </div>
         }
     });
@@ -398,8 +373,8 @@ pub fn Chart(props: &ChartProps) -> Html {
                 data-positions={positions.to_string()}
                 data-plot-left={format!("{:.1}", frame.plot.left)}
                 data-plot-right={format!("{:.1}", frame.plot.right)}
-                data-x-min={format!("{:.2}", frame.x_min)}
-                data-x-max={format!("{:.2}", frame.x_max)}
+                data-x-min={format!("{:.2}", frame.viewport.start())}
+                data-x-max={format!("{:.2}", frame.viewport.end())}
                 onpointermove={on_pointer_move}
                 onpointerdown={on_pointer_down}
                 onpointerup={end_drag.clone()}
@@ -416,14 +391,5 @@ pub fn Chart(props: &ChartProps) -> Html {
                 { for tip }
             </div>
         </>
-    }
-}
-
-/// "▲ Over the affordable level" etc.: a word and a shape, not colour alone.
-fn status_words(status: &str) -> String {
-    match status {
-        "over" => "▲ Over the affordable level".to_string(),
-        "under" => "▼ Under the affordable level".to_string(),
-        other => format!("● {}", outturn_core::format::capitalise(other)),
     }
 }

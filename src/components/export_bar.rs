@@ -3,7 +3,7 @@
 //! same numbers as the table.
 
 use crate::backend::render_export_svg;
-use outturn_core::chart::{chart_height, layout_window, Theme};
+use outturn_core::chart::{chart_height, layout_window, Theme, Viewport};
 use outturn_core::view::Panel;
 use yew::prelude::*;
 
@@ -23,7 +23,7 @@ pub struct ExportBarProps {
     pub width: u32,
     /// The x window shown (a zoomed timeline), if not the panel's own.
     #[prop_or_default]
-    pub window: Option<(f64, f64)>,
+    pub window: Option<Viewport>,
     /// Colours.
     pub theme: Theme,
 }

@@ -5,7 +5,7 @@
 //! A long table shows at most [`MAX_ROWS`] rows (those in view, for a zoomed
 //! timeline) and says where the rest are: the CSV download has every row.
 
-use outturn_core::format::format_number;
+use outturn_core::chart::Viewport;
 use outturn_core::view::IndicatorView;
 use yew::prelude::*;
 
@@ -29,7 +29,7 @@ pub struct PanelTableProps {
     pub index: usize,
     /// The x window shown (a zoomed timeline), if not the panel's own.
     #[prop_or_default]
-    pub window: Option<(f64, f64)>,
+    pub window: Option<Viewport>,
     /// Appended to the button text to tell several tables apart (": title"), or empty.
     pub name: AttrValue,
     /// Shown on screen.
@@ -80,16 +80,8 @@ pub fn PanelTable(props: &PanelTableProps) -> Html {
     let Some(table) = table.as_ref() else {
         return Html::default();
     };
-    let first = rows.start;
     let shown = &table.rows;
-    let more = (shown.len() < total).then(|| {
-        format!(
-            "The table shows rows {} to {} of {}; \"Figures as CSV\" has every row.",
-            format_number((first + 1) as f64, 0),
-            format_number((first + shown.len()) as f64, 0),
-            format_number(total as f64, 0)
-        )
-    });
+    let more = table.page_note(rows.start, total);
     let on_action = props.on_action.clone();
     let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::ToggleTables));
     let verb = if props.open { "Hide" } else { "Show" };

@@ -25,10 +25,12 @@ use std::path::PathBuf;
 use common::kent;
 use outturn_core::analysis::{CostConvention, ForecastMethod};
 use outturn_core::chart::{
-    chart_height, layout_window, render_export_svg, render_svg, SeriesRole, Theme,
+    chart_height, layout_window, render_export_svg, render_svg, SeriesRole, Theme, Viewport,
 };
 use outturn_core::model::FinancialYear;
-use outturn_core::view::{dashboard, DashboardOrder, IndicatorView, Panel, View, ViewOptions};
+use outturn_core::view::{
+    dashboard, DashboardOrder, IndicatorView, Panel, Standing, View, ViewOptions,
+};
 use outturn_core::Dataset;
 
 /// A monthly flow, a monthly snapshot count, a quarterly flow with a unit
@@ -106,7 +108,7 @@ fn view_of(dataset: &Dataset, id: &str, year: &str, options: &ViewOptions) -> In
 }
 
 /// The panel drawn at `width`, as the widget draws it (whole window).
-fn draw(panel: &Panel, window: Option<(f64, f64)>, width: f64, theme: &Theme) -> String {
+fn draw(panel: &Panel, window: Option<Viewport>, width: f64, theme: &Theme) -> String {
     let window = window.unwrap_or(panel.scene.x_window);
     let frame = layout_window(&panel.scene, window, width, chart_height(width));
     render_svg(&panel.scene, &frame, theme).unwrap()
@@ -168,7 +170,13 @@ fn words(view: &IndicatorView) -> String {
             for (label, value) in &detail.rows {
                 writeln!(w, "  {label}: {value}").unwrap();
             }
-            writeln!(w, "  status: {:?}", detail.status).unwrap();
+            // As the tooltip's status read before it became a Standing.
+            let status = detail.status.map(|s| match s {
+                Standing::Over => "over",
+                Standing::Under => "under",
+                _ => "on the affordable level",
+            });
+            writeln!(w, "  status: {status:?}").unwrap();
             writeln!(w, "  sentence: {}", detail.sentence).unwrap();
             writeln!(
                 w,
@@ -278,7 +286,8 @@ fn a_year_with_no_actuals_yet() {
 #[test]
 fn a_zoomed_timeline_a_hidden_line_and_the_dark_theme() {
     let dataset = kent();
-    let window = Some((14.25, 31.5));
+    // Domiciliary care has four years of months: 48 positions.
+    let window = Some(Viewport::new(14.25, 31.5, 48));
     let options = ViewOptions {
         view: View::Years,
         window,

@@ -8,7 +8,7 @@ use common::close;
 use outturn_core::analysis::{analyse_year, cost_effect, project, CostConvention, ForecastMethod};
 use outturn_core::chart::{
     cost_effect_scene, cumulative_scene, forecast_scene, layout, render_svg, timeline_scene,
-    variance_scene, years_scene, BarKind, SeriesRole, Theme,
+    variance_scene, years_scene, BarKind, SeriesRole, Theme, Viewport,
 };
 use outturn_core::model::{FinancialYear, Unit};
 use outturn_core::view::{IndicatorView, PanelKind, View, ViewOptions};
@@ -153,7 +153,7 @@ fn years_overlay_and_timeline_cover_every_year() {
 
     let timeline = timeline_scene(i, None);
     assert_eq!(timeline.count(), 12);
-    assert_eq!(timeline.x_window, (-0.5, 11.5));
+    assert_eq!(timeline.x_window, Viewport::full(12));
     let years: Vec<&str> = timeline
         .x_separators
         .iter()
@@ -164,7 +164,7 @@ fn years_overlay_and_timeline_cover_every_year() {
     assert_eq!(actual[4], Some(90.0));
     assert_eq!(actual[8], None);
 
-    let zoomed = timeline_scene(i, Some((3.5, 7.5)));
+    let zoomed = timeline_scene(i, Some(Viewport::new(3.5, 9.5, 12)));
     let frame = layout(&zoomed, 600.0, 300.0);
     assert_eq!(frame.position_at(frame.plot.left + 1.0), Some(4));
     let svg = render_svg(&zoomed, &frame, &Theme::light()).unwrap();
@@ -280,7 +280,11 @@ fn a_dense_timeline_is_decimated_keeping_its_peaks_and_says_so() {
         "the peak at y={peak} is drawn"
     );
     // The same chart zoomed in to a few periods is drawn point by point.
-    let zoomed = timeline_scene(&dataset.indicators[0], Some((59_990.5, 60_010.5)));
+    let count = dataset.indicators[0].periods.len() * dataset.indicators[0].years.len();
+    let zoomed = timeline_scene(
+        &dataset.indicators[0],
+        Some(Viewport::new(59_990.5, 60_010.5, count)),
+    );
     let near = layout(&zoomed, 800.0, 400.0);
     assert!(!near.decimated);
     assert!(!near
@@ -345,7 +349,32 @@ fn a_sparkline_pointer_finds_its_period_and_a_table_its_rows() {
         .iter()
         .find(|p| p.kind == PanelKind::Timeline)
         .unwrap();
-    assert_eq!(timeline.rows_in((-0.5, 1199.5), 1000), (0..1000, 1200));
-    assert_eq!(timeline.rows_in((599.5, 640.2), 1000), (600..641, 1200));
-    assert_eq!(timeline.rows_in((1190.0, 1300.0), 1000), (1190..1200, 1200));
+    assert_eq!(
+        timeline.rows_in(Viewport::full(1200), 1000),
+        (0..1000, 1200)
+    );
+    assert_eq!(
+        timeline.rows_in(Viewport::new(599.5, 640.2, 1200), 1000),
+        (600..641, 1200)
+    );
+    assert_eq!(
+        timeline.rows_in(Viewport::new(1190.0, 1199.5, 1200), 1000),
+        (1190..1200, 1200)
+    );
+    // A page of the table says which rows it shows; the whole table does not.
+    let (rows, total) = timeline.rows_in(Viewport::full(1200), 1000);
+    let page = timeline.table_of("X", rows.clone());
+    assert_eq!(
+        page.page_note(rows.start, total).as_deref(),
+        Some("The table shows rows 1 to 1,000 of 1,200; \"Figures as CSV\" has every row.")
+    );
+    let (rows, total) = timeline.rows_in(Viewport::new(1190.0, 1199.5, 1200), 1000);
+    assert_eq!(
+        timeline
+            .table_of("X", rows.clone())
+            .page_note(rows.start, total)
+            .as_deref(),
+        Some("The table shows rows 1,191 to 1,200 of 1,200; \"Figures as CSV\" has every row.")
+    );
+    assert_eq!(timeline.table("X").page_note(0, 1200), None);
 }

@@ -2,6 +2,7 @@
 //! between budget and actual (split where the two lines cross).
 
 use super::scene::{BandPiece, Bar, BarKind, Line, Rule, Scene, SeriesRole};
+use super::Viewport;
 use crate::analysis::{CostConvention, CostEffect, Projection, YearAnalysis};
 use crate::format::{format_amount, format_money};
 use crate::model::{FinancialYear, Indicator, Series, Unit, UnitKind, YearValue};
@@ -218,8 +219,8 @@ pub fn years_scene(indicator: &Indicator, year: FinancialYear) -> Scene {
 }
 
 /// All years end to end: x position = year index × periods + period.
-/// `window` (in positions) zooms; `None` shows everything.
-pub fn timeline_scene(indicator: &Indicator, window: Option<(f64, f64)>) -> Scene {
+/// `window` zooms; `None` shows everything.
+pub fn timeline_scene(indicator: &Indicator, window: Option<Viewport>) -> Scene {
     let periods = indicator.periods.len();
     let labels = indicator
         .years
@@ -257,7 +258,7 @@ pub fn timeline_scene(indicator: &Indicator, window: Option<(f64, f64)>) -> Scen
         .map(|(index, figures)| ((index * periods) as f64 - 0.5, figures.year.to_string()))
         .collect();
     if let Some(window) = window {
-        scene.x_window = window;
+        scene.x_window = Viewport::new(window.start(), window.end(), scene.count());
     }
     scene
 }

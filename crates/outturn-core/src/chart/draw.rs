@@ -16,6 +16,7 @@ use super::layout::{Frame, FONT_SIZE};
 use super::scene::{BandPiece, BarKind, Scene, SeriesRole};
 use super::svg::{push_escaped, Dashes, SvgWriter};
 use super::theme::{Colour, Theme};
+use super::viewport::runs;
 
 /// The sans-serif font at `size` (plotters units). Named by plotters' enum,
 /// not by the string "sans-serif": reading a family name lowercases it,
@@ -442,7 +443,7 @@ pub fn draw_scene<DB: Dashes>(
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), p| {
                 (l.min(p.0), h.max(p.0))
             });
-        high >= frame.x_min - 1.0 && low <= frame.x_max + 1.0
+        high >= frame.viewport.start() - 1.0 && low <= frame.viewport.end() + 1.0
     };
     let mut shading: Vec<(bool, Vec<(f64, f64)>)> = Vec::new();
     if frame.decimated {
@@ -495,26 +496,14 @@ pub fn draw_scene<DB: Dashes>(
         // Runs of consecutive reported periods; a null breaks the line.
         // Only the window and one period either side (for the edges) are
         // visited: a zoomed million-point timeline draws a few thousand.
-        let from = ((frame.x_min.floor() - 1.0).max(0.0) as usize).min(line.values.len());
-        let to = ((frame.x_max.ceil() + 2.0).max(0.0) as usize).clamp(from, line.values.len());
-        let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
-        for (index, value) in line.values[from..to]
+        let runs: Vec<Vec<(i32, i32)>> = runs(&line.values, frame.viewport.range_with_margin(1))
             .iter()
-            .enumerate()
-            .map(|(offset, value)| (from + offset, value))
-        {
-            match value {
-                Some(value) => {
-                    if let Some(run) = runs.last_mut() {
-                        run.push((frame.x(index as f64), frame.y(*value)));
-                    }
-                }
-                None => runs.push(Vec::new()),
-            }
-        }
-        let runs: Vec<Vec<(i32, i32)>> = runs
-            .iter()
-            .flat_map(|run| clip_to(run, plot.left, plot.right))
+            .map(|run| {
+                run.iter()
+                    .map(|(index, value)| (frame.x(*index as f64), frame.y(*value)))
+                    .collect::<Vec<_>>()
+            })
+            .flat_map(|run| clip_to(&run, plot.left, plot.right))
             .map(|run| if frame.decimated { m4(&run) } else { run })
             .map(|run| run.into_iter().map(|(x, y)| (px(x), px(y))).collect())
             .collect();

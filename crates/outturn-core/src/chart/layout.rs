@@ -2,6 +2,7 @@
 //! period slots on the x axis, and the inverse (pixel → period) for hover.
 
 use super::scene::Scene;
+use super::{PanStep, Viewport};
 use crate::format::format_axis_tick;
 use crate::model::UnitKind;
 
@@ -66,12 +67,8 @@ pub struct Frame {
     pub height: f64,
     /// Inside the axes.
     pub plot: PlotArea,
-    /// Number of x positions in the scene.
-    pub count: usize,
-    /// x position at the left edge of the plot.
-    pub x_min: f64,
-    /// x position at the right edge of the plot.
-    pub x_max: f64,
+    /// The x window shown across the plot.
+    pub viewport: Viewport,
     /// Value at the bottom of the plot.
     pub y_min: f64,
     /// Value at the top of the plot.
@@ -101,17 +98,13 @@ pub const DENSE_NOTE: &str = "Dense data; each pixel shows its highest and lowes
 impl Frame {
     /// Width of one x position's slot, in pixels.
     pub fn slot(&self) -> f64 {
-        let span = self.x_max - self.x_min;
-        if span > 0.0 {
-            (self.plot.right - self.plot.left) / span
-        } else {
-            self.plot.right - self.plot.left
-        }
+        self.viewport.slot(self.plot.left, self.plot.right)
     }
 
     /// Pixel x of an x position (0.0 = the first period's centre).
     pub fn x(&self, position: f64) -> f64 {
-        self.plot.left + (position - self.x_min) * self.slot()
+        self.viewport
+            .to_pixel(position, self.plot.left, self.plot.right)
     }
 
     /// Pixel y of a value.
@@ -127,18 +120,30 @@ impl Frame {
 
     /// True when x position `x` is inside the plot's window.
     pub fn is_visible(&self, x: f64) -> bool {
-        x >= self.x_min && x <= self.x_max
+        self.viewport.contains(x)
+    }
+
+    /// The x position (fractional) at pixel `x`: the wheel zooms around it.
+    pub fn position_under(&self, x: f64) -> f64 {
+        self.viewport.at_pixel(x, self.plot.left, self.plot.right)
+    }
+
+    /// How far dragging the pointer from pixel `from` to pixel `to` pans
+    /// the window, in positions; `None` until the drag has moved half a
+    /// position (so a click does not pan).
+    pub fn drag_shift(&self, from: f64, to: f64) -> Option<PanStep> {
+        let shift = self
+            .viewport
+            .drag_shift(from, to, self.plot.left, self.plot.right);
+        (shift.abs() >= 0.5).then_some(PanStep::Positions(shift))
     }
 
     /// The x position whose slot contains pixel `x`, if `x` is over the plot.
     pub fn position_at(&self, x: f64) -> Option<usize> {
-        if !(self.plot.left..=self.plot.right).contains(&x) || self.count == 0 {
+        if !(self.plot.left..=self.plot.right).contains(&x) {
             return None;
         }
-        let position = (self.x_min + (x - self.plot.left) / self.slot()).round();
-        let highest = (self.count - 1) as f64;
-        let position = position.clamp(self.x_min.ceil().max(0.0), self.x_max.floor().min(highest));
-        (position >= 0.0).then_some(position as usize)
+        self.viewport.nearest(x, self.plot.left, self.plot.right)
     }
 }
 
@@ -192,7 +197,7 @@ pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
 /// Lays out `scene` showing x positions `window` instead of the scene's own
 /// window: zooming and panning a long timeline lays it out again without
 /// building it again.
-pub fn layout_window(scene: &Scene, window: (f64, f64), width: f64, height: f64) -> Frame {
+pub fn layout_window(scene: &Scene, window: Viewport, width: f64, height: f64) -> Frame {
     let frame = layout_with(scene, window, width, height, false);
     if frame.slot() < 1.0 {
         // Too dense to draw point by point: lay out again with the note
@@ -203,14 +208,7 @@ pub fn layout_window(scene: &Scene, window: (f64, f64), width: f64, height: f64)
     }
 }
 
-fn layout_with(
-    scene: &Scene,
-    window: (f64, f64),
-    width: f64,
-    height: f64,
-    decimated: bool,
-) -> Frame {
-    let in_window = move |x: f64| x >= window.0 && x <= window.1;
+fn layout_with(scene: &Scene, window: Viewport, width: f64, height: f64, decimated: bool) -> Frame {
     let width = width.max(120.0);
     let height = height.max(120.0);
     // The note goes on the title row, right-aligned, when it fits beside the
@@ -285,11 +283,7 @@ fn layout_with(
         .enumerate()
         .filter(|(_, line)| !line.tag.is_empty() && width >= END_LABEL_MIN_WIDTH)
         .filter_map(|(index, line)| {
-            let last = line
-                .values
-                .iter()
-                .enumerate()
-                .rposition(|(i, v)| v.is_some() && in_window(i as f64))?;
+            let last = window.last_reported(&line.values)?;
             Some((index, last, line.values[last]?, line.tag.as_str()))
         })
         .collect();
@@ -308,9 +302,7 @@ fn layout_with(
             right,
             bottom,
         },
-        count: scene.count(),
-        x_min: window.0,
-        x_max: window.1,
+        viewport: window,
         y_min,
         y_max,
         y_ticks: Vec::new(),
@@ -346,9 +338,7 @@ fn layout_with(
     // Thin out position labels that would overlap: show every `every`th.
     // The positions in the window, as a range (a million-point timeline
     // is laid out again at every zoom step, so nothing here is per point).
-    let first = window.0.ceil().max(0.0) as usize;
-    let end = ((window.1.floor() + 1.0).max(0.0) as usize).min(scene.count());
-    let visible = first.min(end)..end;
+    let visible = window.range();
     // Label widths from a sample: every label when there are few, else
     // those a thinned axis could show (the widest of a run of similar
     // labels is as wide as its neighbours).
@@ -375,7 +365,6 @@ fn layout_with(
     };
     let step = gcd(tick_every, every);
     frame.x_ticks = visible
-        .filter(|i| in_window(*i as f64))
         .skip_while(|i| i % step != 0)
         .step_by(step)
         .filter(|i| *i % tick_every == 0 || *i % every == 0)
@@ -396,7 +385,7 @@ fn layout_with(
     frame.x_separators = scene
         .x_separators
         .iter()
-        .filter(|(x, _)| in_window(*x))
+        .filter(|(x, _)| window.contains(*x))
         .filter_map(|(x, label)| {
             let x = frame.x(*x);
             if x - last_line < 6.0 {
@@ -628,7 +617,7 @@ mod tests {
     #[test]
     fn a_window_zooms_the_x_axis() {
         let mut zoomed = scene(vec![Some(1.0); 48]);
-        zoomed.x_window = (11.5, 23.5);
+        zoomed.x_window = Viewport::new(11.5, 23.5, 48);
         let frame = layout(&zoomed, 600.0, 300.0);
         assert!((frame.x(11.5) - frame.plot.left).abs() < 1e-9);
         assert!((frame.x(23.5) - frame.plot.right).abs() < 1e-9);

@@ -12,7 +12,7 @@ mod layout;
 mod scene;
 mod svg;
 mod theme;
-mod window;
+mod viewport;
 
 pub use build::{
     build_scene, cost_effect_scene, cumulative_scene, forecast_scene, timeline_scene,
@@ -30,4 +30,4 @@ pub use layout::{
 pub use scene::{BandPiece, Bar, BarKind, Line, Rule, Scene, SeriesRole};
 pub use svg::{push_decimal, push_escaped, Dashes, SvgError, SvgWriter};
 pub use theme::{Colour, Theme};
-pub use window::{clamp_window, full_window, pan, zoom, MIN_SPAN};
+pub use viewport::{runs, PanStep, Step, Viewport, ZoomStep, MIN_SPAN};

@@ -3,6 +3,7 @@
 //! pounds for cost charts). Marks: lines, variance band pieces, bars and
 //! horizontal rules.
 
+use super::Viewport;
 use crate::model::{Series, Unit};
 
 /// What a line stands for; decides its style, its legend entry and its key.
@@ -142,8 +143,8 @@ pub struct Rule {
 pub struct Scene {
     /// A label per x position (`Apr` ... `Mar`); empty strings are not drawn.
     pub x_labels: Vec<String>,
-    /// Visible x range, in positions; normally (-0.5, count - 0.5).
-    pub x_window: (f64, f64),
+    /// Visible x window; normally all of it.
+    pub x_window: Viewport,
     /// Vertical separators with a label at the top (year boundaries in a timeline).
     pub x_separators: Vec<(f64, String)>,
     /// Unit of the y values: axis title and tick format.
@@ -165,10 +166,9 @@ pub struct Scene {
 impl Scene {
     /// An empty scene over `labels`, with the full window.
     pub fn new(x_labels: Vec<String>, unit: Unit) -> Self {
-        let count = x_labels.len() as f64;
         Self {
+            x_window: Viewport::full(x_labels.len()),
             x_labels,
-            x_window: (-0.5, count - 0.5),
             x_separators: Vec::new(),
             unit,
             bands: Vec::new(),
@@ -185,11 +185,6 @@ impl Scene {
         self.x_labels.len()
     }
 
-    /// True when `x` is inside the visible window.
-    pub fn is_visible(&self, x: f64) -> bool {
-        x >= self.x_window.0 && x <= self.x_window.1
-    }
-
     /// Smallest and largest visible value over every mark, if any.
     pub fn extent(&self) -> Option<(f64, f64)> {
         self.extent_in(self.x_window)
@@ -197,20 +192,22 @@ impl Scene {
 
     /// Smallest and largest value inside `window` (x positions) over every
     /// mark, if any.
-    pub fn extent_in(&self, window: (f64, f64)) -> Option<(f64, f64)> {
-        let inside = move |x: f64| x >= window.0 && x <= window.1;
+    pub fn extent_in(&self, window: Viewport) -> Option<(f64, f64)> {
         // Only the positions in the window are visited (a zoomed
         // million-point timeline is measured at every zoom step).
-        let first = window.0.ceil().max(0.0) as usize;
-        let end = (window.1.floor() + 1.0).max(0.0) as usize;
+        let range = window.range();
         let line_values = self.lines.iter().flat_map(move |line| {
-            let end = end.min(line.values.len());
-            line.values[first.min(end)..end].iter().filter_map(|v| *v)
+            let end = range.end.min(line.values.len());
+            line.values[range.start.min(end)..end]
+                .iter()
+                .filter_map(|v| *v)
         });
-        let band_values = self
-            .bands
-            .iter()
-            .flat_map(move |band| band.points.iter().filter(move |p| inside(p.0)).map(|p| p.1));
+        let band_values = self.bands.iter().flat_map(move |band| {
+            band.points
+                .iter()
+                .filter(move |p| window.contains(p.0))
+                .map(|p| p.1)
+        });
         let bar_values = self.bars.iter().flat_map(|bar| [bar.from, bar.to]);
         let rule_values = self.rules.iter().map(|rule| rule.value);
         let zero = self.include_zero.then_some(0.0);

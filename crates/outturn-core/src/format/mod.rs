@@ -5,6 +5,7 @@
 mod case;
 mod narrative;
 mod number;
+mod standing;
 
 pub use case::{capitalise, is_word_char, lower, quoted};
 pub use narrative::{
@@ -15,6 +16,7 @@ pub use number::{
     format_percent, format_signed, format_value, format_variance, parse_decimal, shows_non_zero,
     spoken, with_percent, with_plus, MoneyScale,
 };
+pub use standing::Standing;
 
 /// Splits a note into plain and `**bold**` spans: `(is_bold, text)`.
 /// Unpaired `**` stays as literal text. The text is never markup.

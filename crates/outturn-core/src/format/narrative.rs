@@ -6,6 +6,7 @@ use super::number::{
     format_amount, format_difference, format_money, format_number, format_value, format_variance,
     shows_non_zero, spoken,
 };
+use super::standing::Standing;
 use crate::analysis::{variance_percent, CostConvention, CostEffect, SeriesKind, YearAnalysis};
 use crate::model::{Indicator, Unit, YearFigures, YearValue};
 
@@ -13,10 +14,11 @@ use crate::model::{Indicator, Unit, YearFigures, YearValue};
 /// (a percentage's difference is in points), "exactly on the affordable level".
 fn gap(unit: &Unit, variance: f64, percent: Option<f64>, decimals: usize) -> String {
     let amount = format_difference(unit, variance, decimals);
-    if !shows_non_zero(&amount) {
-        return "exactly on the affordable level".to_string();
-    }
-    let side = if variance > 0.0 { "over" } else { "under" };
+    let side = match Standing::of_variance(variance, &amount) {
+        Standing::Over => "over",
+        Standing::Under => "under",
+        _ => return "exactly on the affordable level".to_string(),
+    };
     match percent {
         Some(percent) => format!("{amount} ({}%) {side}", format_number(percent.abs(), 1)),
         None => format!("{amount} {side}"),
@@ -366,8 +368,9 @@ pub struct PointDetail {
     /// Label and formatted value, in order: affordable level, actual,
     /// forecast (when present), variance.
     pub rows: Vec<(String, String)>,
-    /// "over", "under", "on the affordable level", or `None` without a variance.
-    pub status: Option<String>,
+    /// Over, under or on the affordable level (as the variance is
+    /// printed), or `None` without a variance.
+    pub status: Option<Standing>,
     /// The whole point as one sentence, for announcements, money in words:
     /// "June 2011-12: actual 197,085 hours, affordable level 203,326, 6,241 (3.1%) under".
     pub sentence: String,
@@ -407,14 +410,10 @@ pub fn point_detail(indicator: &Indicator, figures: &YearFigures, index: usize) 
             "Variance".to_string(),
             format_variance(unit, variance, percent, decimals),
         ));
-        let words = gap(unit, variance, percent, decimals);
-        status = Some(if words.starts_with("exactly") {
-            "on the affordable level".to_string()
-        } else if variance > 0.0 {
-            "over".to_string()
-        } else {
-            "under".to_string()
-        });
+        status = Some(Standing::of_variance(
+            variance,
+            &format_difference(unit, variance, decimals),
+        ));
     }
     let title = indicator.periods.long_label(index, figures.year);
     let announced = indicator.periods.announce_label(index, figures.year);

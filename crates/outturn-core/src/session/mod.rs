@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use crate::analysis::{CostConvention, ForecastMethod};
-use crate::chart::{full_window, pan, zoom, SeriesRole};
+use crate::chart::{PanStep, SeriesRole, Viewport, ZoomStep};
 use crate::model::FinancialYear;
 use crate::view::{DashboardOrder, View, ViewOptions};
 use crate::{Dataset, Diagnostic};
@@ -150,19 +150,19 @@ pub enum Action {
     SelectMethod(ForecastMethod),
     /// The user picked the forecast's "as at" period.
     SelectAsAt(usize),
-    /// Zoom the timeline by a factor (< 1 in) around a position; count = positions.
+    /// Zoom the timeline by a step, around a position.
     Zoom {
-        /// Scale of the new span to the old.
-        factor: f64,
-        /// Position that stays put.
-        centre: f64,
+        /// In or out, and by how much.
+        step: ZoomStep,
+        /// Position that stays put; `None` for the middle of the window.
+        centre: Option<f64>,
         /// Positions in the timeline.
         count: usize,
     },
-    /// Pan the timeline by a number of positions.
+    /// Pan the timeline.
     Pan {
-        /// Positions to move (negative = earlier).
-        shift: f64,
+        /// Which way, and how far.
+        step: PanStep,
         /// Positions in the timeline.
         count: usize,
     },
@@ -352,16 +352,16 @@ impl State {
             Action::SelectMethod(method) => next.options.method = method,
             Action::SelectAsAt(period) => next.options.as_at = Some(period),
             Action::Zoom {
-                factor,
+                step,
                 centre,
                 count,
             } => {
-                let window = next.options.window.unwrap_or_else(|| full_window(count));
-                next.options.window = Some(zoom(window, count, factor, centre));
+                let window = next.options.window.unwrap_or(Viewport::full(count));
+                next.options.window = Some(window.zoomed(step, centre));
             }
-            Action::Pan { shift, count } => {
-                let window = next.options.window.unwrap_or_else(|| full_window(count));
-                next.options.window = Some(pan(window, count, shift));
+            Action::Pan { step, count } => {
+                let window = next.options.window.unwrap_or(Viewport::full(count));
+                next.options.window = Some(window.panned(step));
             }
             Action::ResetZoom => next.options.window = None,
             Action::ToggleLine(role) => {

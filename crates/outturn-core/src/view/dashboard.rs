@@ -3,64 +3,14 @@
 
 use super::grouped_indicators;
 use crate::analysis::YearAnalysis;
-use crate::chart::m4;
+use crate::chart::{m4, runs, Viewport};
 use crate::format::{
-    format_difference, format_signed, format_value, up_or_down, with_percent, with_plus, MoneyScale,
+    format_difference, format_signed, format_value, up_or_down, with_percent, with_plus,
+    MoneyScale, Standing,
 };
 use crate::model::{
     Dataset, FinancialYear, Indicator, PeriodScheme, UnitKind, YearFigures, YearValue,
 };
-
-/// Where an indicator stands against its affordable level, as a word and a
-/// shape as well as a colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Standing {
-    /// Actual above the affordable level.
-    Over,
-    /// Actual below it.
-    Under,
-    /// Exactly on it.
-    OnLevel,
-    /// Reported, but no affordable level is set.
-    NoBudget,
-    /// Nothing reported for the year, but the forecast of the year is above
-    /// the year's affordable level.
-    ForecastOver,
-    /// Nothing reported, and the forecast is below the affordable level.
-    ForecastUnder,
-    /// Nothing reported for the year (and no forecast to compare).
-    NoActual,
-}
-
-impl Standing {
-    /// Symbol and word: "▲ Over", "▼ Under", "● On level", "No affordable
-    /// level", "▲ Forecast over", "▼ Forecast under", "No actuals yet".
-    pub fn words(self) -> &'static str {
-        match self {
-            Standing::Over => "▲ Over",
-            Standing::Under => "▼ Under",
-            Standing::OnLevel => "● On level",
-            Standing::NoBudget => "No affordable level",
-            Standing::ForecastOver => "▲ Forecast over",
-            Standing::ForecastUnder => "▼ Forecast under",
-            Standing::NoActual => "No actuals yet",
-        }
-    }
-
-    /// CSS-friendly name: `over`, `under`, `on-level`, `no-budget`,
-    /// `no-actual`; a forecast's standing shares `over` and `under`.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Standing::Over => "over",
-            Standing::Under => "under",
-            Standing::OnLevel => "on-level",
-            Standing::NoBudget => "no-budget",
-            Standing::ForecastOver => "over",
-            Standing::ForecastUnder => "under",
-            Standing::NoActual => "no-actual",
-        }
-    }
-}
 
 /// One indicator on the overview dashboard.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,13 +66,17 @@ pub enum DashboardOrder {
     Variance,
 }
 
+/// Space between a sparkline's first and last points and its edges, pixels.
+const SPARK_INSET: f64 = 2.0;
+
 /// The period a pointer is nearest on a sparkline: `x` pixels from the
 /// sparkline's left edge, drawn `width` pixels wide, of `count` periods
-/// (points run from 2 px to `width` - 2 px, as [`spark`] draws them).
+/// (points run from [`SPARK_INSET`] to `width` - [`SPARK_INSET`], as
+/// [`spark`] draws them).
 pub fn spark_position(x: f64, width: f64, count: usize) -> usize {
-    let span = (width - 4.0).max(1.0);
-    let fraction = ((x - 2.0) / span).clamp(0.0, 1.0);
-    (fraction * count.saturating_sub(1) as f64).round() as usize
+    Viewport::points(count)
+        .nearest(x, SPARK_INSET, width - SPARK_INSET)
+        .unwrap_or(0)
 }
 
 /// How the overview's first group of cards is laid out, in CSS pixels, as
@@ -161,41 +115,33 @@ impl GroupLayout {
 /// Polyline point strings for `series` over a shared `low..high` range.
 fn spark(series: &[Option<f64>], low: f64, high: f64) -> Vec<String> {
     let (width, height) = SPARKLINE_SIZE;
-    let count = series.len().max(2) - 1;
+    let viewport = Viewport::points(series.len());
     let span = if high > low { high - low } else { 1.0 };
-    let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
-    let mut current: Vec<(f64, f64)> = Vec::new();
-    for (index, value) in series.iter().enumerate() {
-        match value {
-            Some(v) => {
-                let x = 2.0 + index as f64 / count as f64 * (width - 4.0);
-                let y = height - 2.0 - (v - low) / span * (height - 4.0);
-                current.push((x, y));
-            }
-            None if !current.is_empty() => runs.push(std::mem::take(&mut current)),
-            None => {}
-        }
-    }
-    if !current.is_empty() {
-        runs.push(current);
-    }
+    let to_pixels = |(index, value): &(usize, f64)| {
+        (
+            viewport.to_pixel(*index as f64, SPARK_INSET, width - SPARK_INSET),
+            height - SPARK_INSET - (value - low) / span * (height - 2.0 * SPARK_INSET),
+        )
+    };
+    let runs = runs(series, 0..series.len())
+        .into_iter()
+        .map(|run| run.iter().map(to_pixels).collect::<Vec<_>>());
     // A year of thousands of readings keeps, per pixel, only the points
     // that decide what the pixel shows (see chart::m4). A period reported
     // alone would be a polyline of one point, which draws nothing: it gets
     // a 3 px stroke so every reported value shows.
-    runs.into_iter()
-        .map(|run| match run.as_slice() {
-            [(x, y)] => vec![((x - 1.5).max(0.0), *y), ((x + 1.5).min(width), *y)],
-            _ => run,
-        })
-        .map(|run| {
-            m4(&run)
-                .iter()
-                .map(|(x, y)| format!("{x:.1},{y:.1}"))
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
+    runs.map(|run| match run.as_slice() {
+        [(x, y)] => vec![((x - 1.5).max(0.0), *y), ((x + 1.5).min(width), *y)],
+        _ => run,
+    })
+    .map(|run| {
+        m4(&run)
+            .iter()
+            .map(|(x, y)| format!("{x:.1},{y:.1}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+    .collect()
 }
 
 /// "+8,006 hours": quantities name what they count on a card.

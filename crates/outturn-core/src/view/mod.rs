@@ -26,10 +26,10 @@ mod years;
 
 use context::{Built, Context};
 
+pub use crate::format::Standing;
 use crate::summary::{summarise_year, YearSummary};
 pub use dashboard::{
-    dashboard, spark_position, DashboardEntry, DashboardOrder, GroupLayout, Standing,
-    SPARKLINE_SIZE,
+    dashboard, spark_position, DashboardEntry, DashboardOrder, GroupLayout, SPARKLINE_SIZE,
 };
 pub use panel::{Panel, PanelKind};
 pub use per_position::PerPosition;
@@ -110,8 +110,8 @@ pub struct ViewOptions {
     pub method: ForecastMethod,
     /// "As at" period for the forecast; default the last reported period.
     pub as_at: Option<usize>,
-    /// Visible x window of the timeline, in positions; default all.
-    pub window: Option<(f64, f64)>,
+    /// Visible x window of the timeline; default all.
+    pub window: Option<crate::chart::Viewport>,
     /// Lines hidden through the legend.
     pub hidden: Vec<crate::chart::SeriesRole>,
 }

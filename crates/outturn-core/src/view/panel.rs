@@ -2,7 +2,7 @@
 //! rows and announcements per position, legend, text alternative, table
 //! totals), and [`PanelKind`], which names it.
 
-use crate::chart::{Scene, SeriesRole};
+use crate::chart::{Scene, SeriesRole, Viewport};
 use crate::format::{format_value, spoken, PointDetail};
 
 use super::PerPosition;
@@ -104,13 +104,42 @@ impl Panel {
 }
 
 impl Panel {
-    /// The table rows a page shows for x window `window` (positions): those
-    /// inside it, at most `max` from the first; and the number of rows in all.
-    pub fn rows_in(&self, window: (f64, f64), max: usize) -> (std::ops::Range<usize>, usize) {
+    /// The table rows a page shows for x window `window`: those inside
+    /// it, at most `max` from the first; and the number of rows in all.
+    pub fn rows_in(&self, window: Viewport, max: usize) -> (std::ops::Range<usize>, usize) {
         let total = self.details.len();
-        let first = (window.0.ceil().max(0.0) as usize).min(total);
-        let end = ((window.1.floor() + 1.0).max(0.0) as usize).clamp(first, total);
+        let range = window.range();
+        let end = range.end.min(total);
+        let first = range.start.min(end);
         (first..end.min(first.saturating_add(max)), total)
+    }
+
+    /// Where the keyboard starts in `window`: the last period in view
+    /// with an actual, else the first in view.
+    pub fn start_position(&self, window: Viewport) -> usize {
+        self.scene
+            .line(SeriesRole::Actual)
+            .and_then(|line| window.last_reported(&line.values))
+            .unwrap_or(window.range().start)
+    }
+
+    /// What a zoomable chart says it shows in `window`: "Showing every
+    /// year", or "Showing April 2010 to March 2011" (its first and last
+    /// periods in view).
+    pub fn showing(&self, window: Viewport) -> String {
+        if window.is_full() {
+            return "Showing every year".to_string();
+        }
+        let title = |position: usize| {
+            self.details
+                .get(position)
+                .map(|d| d.title)
+                .unwrap_or_default()
+        };
+        match window.first_and_last() {
+            Some((first, last)) => format!("Showing {} to {}", title(first), title(last)),
+            None => "Showing no periods".to_string(),
+        }
     }
 
     /// The lines a keyboard user steps through with the up and down arrows,

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::Panel;
-use crate::format::PointDetail;
+use crate::format::{format_number, PointDetail};
 
 /// A panel's numbers as a table: one row per x position, one column per
 /// figure its tooltips show, so the table and the chart always agree.
@@ -17,6 +17,24 @@ pub struct PanelTable {
     pub rows: Vec<(String, Vec<String>)>,
     /// Rows for the year's totals, laid out like `rows`.
     pub footer: Vec<(String, Vec<String>)>,
+}
+
+impl PanelTable {
+    /// What a page of a longer table says of itself, with `first` the
+    /// index of its first row and `total` the rows in all: "The table shows
+    /// rows 1 to 1,000 of 1,200; "Figures as CSV" has every row." `None`
+    /// when the table has every row.
+    pub fn page_note(&self, first: usize, total: usize) -> Option<String> {
+        let count = |n: usize| format_number(n as f64, 0);
+        (self.rows.len() < total).then(|| {
+            format!(
+                "The table shows rows {} to {} of {}; \"Figures as CSV\" has every row.",
+                count(first + 1),
+                count(first + self.rows.len()),
+                count(total)
+            )
+        })
+    }
 }
 
 impl Panel {
