@@ -2,7 +2,7 @@
 //! dash and marker, the shadings and bars. Line entries are toggle buttons
 //! that show or hide the line.
 
-use outturn_core::chart::{BarKind, Marker, SeriesRole, Theme};
+use outturn_core::chart::{BarKind, Marker, SeriesRole, Theme, BAND_OPACITY, BAR_OPACITY};
 use yew::prelude::*;
 
 use super::hex;
@@ -45,7 +45,8 @@ fn swatch(role: SeriesRole, theme: &Theme) -> Html {
     }
 }
 
-fn block_swatch(colour: String, opacity: &str) -> Html {
+/// A filled block in `colour` at `opacity`, as the chart fills bars and shading.
+fn block_swatch(colour: String, opacity: f64) -> Html {
     html! {
         <svg class="outturn-swatch" width="32" height="14" viewBox="0 0 32 14" aria-hidden="true" focusable="false">
             <rect x="1" y="1" width="30" height="12" fill={colour.clone()} opacity={opacity.to_string()} stroke={colour} />
@@ -78,17 +79,17 @@ pub fn Legend(props: &LegendProps) -> Html {
     let under = props.bands.iter().any(|b| !*b);
     let bar = |kind: BarKind, label: &str| {
         props.bars.contains(&kind).then(|| {
-            html! { <li class="outturn-legend-static">{ block_swatch(hex(kind.colour(theme)), "0.75") }<span>{ label.to_string() }</span></li> }
+            html! { <li class="outturn-legend-static">{ block_swatch(hex(kind.colour(theme)), BAR_OPACITY) }<span>{ label.to_string() }</span></li> }
         })
     };
     html! {
         <ul class="outturn-legend" aria-label="Key (buttons show or hide lines)">
             { for lines }
             if over {
-                <li class="outturn-legend-static">{ block_swatch(hex(theme.over), "0.28") }<span>{ "Shaded: actual over the affordable level" }</span></li>
+                <li class="outturn-legend-static">{ block_swatch(hex(theme.over), BAND_OPACITY) }<span>{ "Shaded: actual over the affordable level" }</span></li>
             }
             if under {
-                <li class="outturn-legend-static">{ block_swatch(hex(theme.under), "0.28") }<span>{ "Shaded: actual under the affordable level" }</span></li>
+                <li class="outturn-legend-static">{ block_swatch(hex(theme.under), BAND_OPACITY) }<span>{ "Shaded: actual under the affordable level" }</span></li>
             }
             { for bar(BarKind::Over, "Bars up: over the affordable level") }
             { for bar(BarKind::Under, "Bars down: under the affordable level") }

@@ -269,7 +269,7 @@ fn a_dense_timeline_is_decimated_keeping_its_peaks_and_says_so() {
     assert!(frame
         .note
         .iter()
-        .any(|(_, _, _, text)| text.contains("highest and lowest")));
+        .any(|line| line.text.contains("highest and lowest")));
     let svg = render_svg(&scene, &frame, &Theme::light()).unwrap();
     // Four points per pixel column at most, not 80,000 per line.
     assert!(svg.len() < 400_000, "SVG is {} bytes", svg.len());
@@ -290,7 +290,7 @@ fn a_dense_timeline_is_decimated_keeping_its_peaks_and_says_so() {
     assert!(!near
         .note
         .iter()
-        .any(|(_, _, _, text)| text.contains("highest and lowest")));
+        .any(|line| line.text.contains("highest and lowest")));
 }
 
 #[test]

@@ -13,7 +13,7 @@ use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use super::decimate::{column_spans, m4};
 use super::layout::{Frame, FONT_SIZE};
-use super::scene::{BandPiece, BarKind, Scene, SeriesRole};
+use super::scene::{BandPiece, BarKind, Line, Scene, SeriesRole};
 use super::svg::{push_escaped, Dashes, SvgWriter};
 use super::theme::{Colour, Theme};
 use super::viewport::runs;
@@ -34,8 +34,10 @@ pub const SVG_FONT_SCALE: f64 = 1.24;
 const EXPORT_TITLE_HEIGHT: f64 = 30.0;
 /// Height of one legend row in an exported chart, pixels.
 const EXPORT_LEGEND_ROW: f64 = 20.0;
-/// Opacity of the variance shading.
-const BAND_OPACITY: f64 = 0.28;
+/// Opacity of the variance shading (the legend's swatches use it too).
+pub const BAND_OPACITY: f64 = 0.28;
+/// Opacity of a bar's fill (the legend's swatches use it too).
+pub const BAR_OPACITY: f64 = 0.75;
 
 /// Drawing failed in the backend (the message is the backend's).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -269,7 +271,8 @@ fn px(value: f64) -> i32 {
 
 /// Draws `scene`, laid out by `frame`, in `theme`'s colours onto `area`.
 /// `font_scale` corrects for the backend's text size ([`SVG_FONT_SCALE`]
-/// for SVG, 1.0 for a canvas).
+/// for SVG, 1.0 for a canvas). Back to front: axes, notes, bars, rules,
+/// shading, end labels, lines.
 pub fn draw_scene<DB: Dashes>(
     area: &DrawingArea<DB, Shift>,
     scene: &Scene,
@@ -277,225 +280,283 @@ pub fn draw_scene<DB: Dashes>(
     theme: &Theme,
     font_scale: f64,
 ) -> Result<(), DrawError> {
-    let fail = |error: DrawingAreaErrorKind<DB::ErrorType>| DrawError(error.to_string());
-    let plot = frame.plot;
-    let (left, right, top, bottom) = (px(plot.left), px(plot.right), px(plot.top), px(plot.bottom));
+    let pen = Pen {
+        area,
+        frame,
+        theme,
+        font: sans_serif(FONT_SIZE * font_scale),
+    };
     area.fill(&rgb(theme.background)).map_err(fail)?;
-
-    let font = sans_serif(FONT_SIZE * font_scale);
-    let muted = font.clone().color(&rgb(theme.text_muted));
-
-    // Value axis: gridlines and labels.
-    for tick in &frame.y_ticks {
-        let y = px(tick.position);
-        area.draw(&PathElement::new(
-            vec![(left, y), (right, y)],
-            rgb(theme.grid).stroke_width(1),
-        ))
-        .map_err(fail)?;
-        area.draw(&Text::new(
-            tick.label.clone(),
-            (left - 6, y),
-            muted.clone().pos(Pos::new(HPos::Right, VPos::Center)),
-        ))
-        .map_err(fail)?;
-    }
-    if !frame.y_title.trim().is_empty() {
-        area.draw(&Text::new(
-            frame.y_title.clone(),
-            (6, top - 22),
-            font.clone()
-                .color(&rgb(theme.text))
-                .pos(Pos::new(HPos::Left, VPos::Top)),
-        ))
-        .map_err(fail)?;
-    }
-    // The zero line, where zero is inside the plot, and the baseline.
-    if frame.y_min < 0.0 && frame.y_max > 0.0 {
-        let y = px(frame.y(0.0));
-        area.draw(&PathElement::new(
-            vec![(left, y), (right, y)],
-            rgb(theme.axis).stroke_width(1),
-        ))
-        .map_err(fail)?;
-    }
-    area.draw(&PathElement::new(
-        vec![(left, bottom), (right, bottom)],
-        rgb(theme.axis).stroke_width(1),
-    ))
-    .map_err(fail)?;
-
-    // Period axis: a tick and label per period (thinned labels are empty).
-    for tick in &frame.x_ticks {
-        let x = px(tick.position);
-        area.draw(&PathElement::new(
-            vec![(x, bottom), (x, bottom + 4)],
-            rgb(theme.axis).stroke_width(1),
-        ))
-        .map_err(fail)?;
-        if !tick.label.is_empty() {
-            area.draw(&Text::new(
-                tick.label.clone(),
-                (x, bottom + 7),
-                muted.clone().pos(Pos::new(HPos::Center, VPos::Top)),
-            ))
-            .map_err(fail)?;
-        }
-    }
-
-    // Separators (year boundaries in a timeline), labelled at the top.
-    for (x, label) in &frame.x_separators {
-        let x = px(*x);
-        area.draw(&PathElement::new(
-            vec![(x, top - 16), (x, bottom)],
-            rgb(theme.axis).stroke_width(1),
-        ))
-        .map_err(fail)?;
-        if !label.is_empty() {
-            area.draw(&Text::new(
-                label.clone(),
-                (x + 3, top - 16),
-                muted.clone().pos(Pos::new(HPos::Left, VPos::Top)),
-            ))
-            .map_err(fail)?;
-        }
-    }
-    for (x, y, right_aligned, line) in &frame.note {
-        let anchor = if *right_aligned {
-            HPos::Right
-        } else {
-            HPos::Left
-        };
-        area.draw(&Text::new(
-            line.clone(),
-            (px(*x), px(*y)),
-            muted.clone().pos(Pos::new(anchor, VPos::Top)),
-        ))
-        .map_err(fail)?;
-    }
-
-    // Bars: diverging variances or a cost waterfall, outlined so their
-    // extent reads without colour.
-    let bar_half = (frame.slot() * 0.3).clamp(2.0, 40.0);
-    for bar in scene.bars.iter().filter(|bar| frame.is_visible(bar.x)) {
-        let colour = rgb(bar.kind.colour(theme));
-        let x = frame.x(bar.x);
-        let (y0, y1) = (frame.y(bar.from), frame.y(bar.to));
-        let corners = [
-            (px(x - bar_half), px(y0.min(y1))),
-            (px(x + bar_half), px(y0.max(y1)).max(px(y0.min(y1)) + 1)),
-        ];
-        area.draw(&Rectangle::new(corners, colour.mix(0.75).filled()))
-            .map_err(fail)?;
-        area.draw(&Rectangle::new(corners, colour.stroke_width(1)))
-            .map_err(fail)?;
-        if !bar.label.is_empty() {
-            let above = bar.to >= bar.from;
-            let (y, v) = if above {
-                (y1 - 4.0, VPos::Bottom)
-            } else {
-                (y1 + 4.0, VPos::Top)
-            };
-            area.draw(&Text::new(
-                bar.label.clone(),
-                (px(x), px(y)),
-                font.clone()
-                    .color(&rgb(theme.text))
-                    .pos(Pos::new(HPos::Center, v)),
-            ))
-            .map_err(fail)?;
-        }
-    }
-
-    // Rules (targets): dashed, labelled at the left.
-    for rule in &scene.rules {
-        let y = px(frame.y(rule.value));
-        stroke_path(
-            area,
-            &[(left, y), (right, y)],
-            Some((6, 3)),
-            rgb(theme.budget).stroke_width(1),
-        )
-        .map_err(fail)?;
-        area.draw(&Text::new(
-            rule.label.clone(),
-            (left + 4, y - 3),
-            font.clone()
-                .color(&rgb(theme.text))
-                .pos(Pos::new(HPos::Left, VPos::Bottom)),
-        ))
-        .map_err(fail)?;
-    }
-
-    // Variance shading under the lines: a polygon per piece, or, when
-    // there are more periods than pixels, a span per pixel column and side.
-    let to_pixels = |points: &[(f64, f64)]| -> Vec<(f64, f64)> {
-        points
-            .iter()
-            .map(|(period, value)| (frame.x(*period), frame.y(*value)))
-            .collect()
-    };
-    // Pieces wholly outside the window (with a period's margin) are skipped.
-    let near_window = |band: &&BandPiece| {
-        let (low, high) = band
-            .points
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), p| {
-                (l.min(p.0), h.max(p.0))
-            });
-        high >= frame.viewport.start() - 1.0 && low <= frame.viewport.end() + 1.0
-    };
-    let mut shading: Vec<(bool, Vec<(f64, f64)>)> = Vec::new();
-    if frame.decimated {
-        for over in [false, true] {
-            let pieces: Vec<Vec<(f64, f64)>> = scene
-                .bands
-                .iter()
-                .filter(|band| band.over == over)
-                .filter(near_window)
-                .map(|band| to_pixels(&band.points))
-                .collect();
-            let spans = column_spans(pieces.iter().map(Vec::as_slice), plot.left, plot.right);
-            shading.extend(spans.into_iter().map(|polygon| (over, polygon)));
-        }
-    } else {
-        shading.extend(
-            scene
-                .bands
-                .iter()
-                .filter(near_window)
-                .map(|band| (band.over, to_pixels(&band.points))),
-        );
-    }
-    for (over, polygon) in shading {
-        let colour = if over { theme.over } else { theme.under };
-        let points: Vec<(i32, i32)> = polygon.iter().map(|(x, y)| (px(*x), px(*y))).collect();
-        area.draw(&Polygon::new(
-            points,
-            rgb(colour).mix(BAND_OPACITY).filled(),
-        ))
-        .map_err(fail)?;
-    }
-
-    for label in &frame.end_labels {
-        // Text in the muted text colour (4.5:1), not the faint line colour.
-        area.draw(&Text::new(
-            label.text.clone(),
-            (px(label.x), px(label.y)),
-            font.clone()
-                .color(&rgb(theme.text_muted))
-                .pos(Pos::new(HPos::Left, VPos::Center)),
-        ))
-        .map_err(fail)?;
-    }
-
+    pen.value_axis().map_err(fail)?;
+    pen.period_axis().map_err(fail)?;
+    pen.notes().map_err(fail)?;
+    pen.bars(scene).map_err(fail)?;
+    pen.rules(scene).map_err(fail)?;
+    pen.shading(scene).map_err(fail)?;
+    pen.end_labels().map_err(fail)?;
     for line in &scene.lines {
+        pen.line(line).map_err(fail)?;
+    }
+    Ok(())
+}
+
+/// A backend's drawing error, as the chart reports it.
+fn fail<E: std::error::Error + Send + Sync>(error: DrawingAreaErrorKind<E>) -> DrawError {
+    DrawError(error.to_string())
+}
+
+/// Result of one drawing step.
+type Drawn<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// What every drawing step needs: where to draw, the layout, the colours
+/// and the font.
+struct Pen<'a, DB: Dashes> {
+    area: &'a DrawingArea<DB, Shift>,
+    frame: &'a Frame,
+    theme: &'a Theme,
+    font: FontDesc<'static>,
+}
+
+impl<DB: Dashes> Pen<'_, DB> {
+    /// The plot's edges in whole pixels: (left, right, top, bottom).
+    fn edges(&self) -> (i32, i32, i32, i32) {
+        let plot = self.frame.plot;
+        (px(plot.left), px(plot.right), px(plot.top), px(plot.bottom))
+    }
+
+    /// Text in the muted colour, anchored at `h`, `v`.
+    fn muted(&self, h: HPos, v: VPos) -> TextStyle<'static> {
+        self.font
+            .clone()
+            .color(&rgb(self.theme.text_muted))
+            .pos(Pos::new(h, v))
+    }
+
+    /// Text in the main text colour, anchored at `h`, `v`.
+    fn strong(&self, h: HPos, v: VPos) -> TextStyle<'static> {
+        self.font
+            .clone()
+            .color(&rgb(self.theme.text))
+            .pos(Pos::new(h, v))
+    }
+
+    /// A one-pixel straight line from `from` to `to` in `colour`.
+    fn rule(&self, from: (i32, i32), to: (i32, i32), colour: Colour) -> Drawn<DB> {
+        self.area.draw(&PathElement::new(
+            vec![from, to],
+            rgb(colour).stroke_width(1),
+        ))
+    }
+
+    /// Gridlines and labels of the value axis, its title, the zero line
+    /// (where zero is inside the plot) and the baseline.
+    fn value_axis(&self) -> Drawn<DB> {
+        let (left, right, top, bottom) = self.edges();
+        let frame = self.frame;
+        for tick in &frame.y_ticks {
+            let y = px(tick.position);
+            self.rule((left, y), (right, y), self.theme.grid)?;
+            self.area.draw(&Text::new(
+                tick.label.clone(),
+                (left - 6, y),
+                self.muted(HPos::Right, VPos::Center),
+            ))?;
+        }
+        if !frame.y_title.trim().is_empty() {
+            self.area.draw(&Text::new(
+                frame.y_title.clone(),
+                (6, top - 22),
+                self.strong(HPos::Left, VPos::Top),
+            ))?;
+        }
+        if frame.y_min < 0.0 && frame.y_max > 0.0 {
+            let y = px(frame.y(0.0));
+            self.rule((left, y), (right, y), self.theme.axis)?;
+        }
+        self.rule((left, bottom), (right, bottom), self.theme.axis)
+    }
+
+    /// A tick and label per period (thinned labels are empty), and the
+    /// separators (year boundaries in a timeline), labelled at the top.
+    fn period_axis(&self) -> Drawn<DB> {
+        let (_, _, top, bottom) = self.edges();
+        for tick in &self.frame.x_ticks {
+            let x = px(tick.position);
+            self.rule((x, bottom), (x, bottom + 4), self.theme.axis)?;
+            if !tick.label.is_empty() {
+                self.area.draw(&Text::new(
+                    tick.label.clone(),
+                    (x, bottom + 7),
+                    self.muted(HPos::Center, VPos::Top),
+                ))?;
+            }
+        }
+        for (x, label) in &self.frame.x_separators {
+            let x = px(*x);
+            self.rule((x, top - 16), (x, bottom), self.theme.axis)?;
+            if !label.is_empty() {
+                self.area.draw(&Text::new(
+                    label.clone(),
+                    (x + 3, top - 16),
+                    self.muted(HPos::Left, VPos::Top),
+                ))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The scene's note, line by line, where the layout put it.
+    fn notes(&self) -> Drawn<DB> {
+        for note in &self.frame.note {
+            let anchor = if note.right_aligned {
+                HPos::Right
+            } else {
+                HPos::Left
+            };
+            self.area.draw(&Text::new(
+                note.text.clone(),
+                (px(note.x), px(note.y)),
+                self.muted(anchor, VPos::Top),
+            ))?;
+        }
+        Ok(())
+    }
+
+    /// Bars (diverging variances or a cost waterfall), outlined so their
+    /// extent reads without colour, with their amounts beyond their ends.
+    fn bars(&self, scene: &Scene) -> Drawn<DB> {
+        let frame = self.frame;
+        let bar_half = (frame.slot() * 0.3).clamp(2.0, 40.0);
+        for bar in scene.bars.iter().filter(|bar| frame.is_visible(bar.x)) {
+            let colour = rgb(bar.kind.colour(self.theme));
+            let x = frame.x(bar.x);
+            let (y0, y1) = (frame.y(bar.from), frame.y(bar.to));
+            let corners = [
+                (px(x - bar_half), px(y0.min(y1))),
+                (px(x + bar_half), px(y0.max(y1)).max(px(y0.min(y1)) + 1)),
+            ];
+            self.area
+                .draw(&Rectangle::new(corners, colour.mix(BAR_OPACITY).filled()))?;
+            self.area
+                .draw(&Rectangle::new(corners, colour.stroke_width(1)))?;
+            if !bar.label.is_empty() {
+                let (y, v) = if bar.to >= bar.from {
+                    (y1 - 4.0, VPos::Bottom)
+                } else {
+                    (y1 + 4.0, VPos::Top)
+                };
+                self.area.draw(&Text::new(
+                    bar.label.clone(),
+                    (px(x), px(y)),
+                    self.strong(HPos::Center, v),
+                ))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Rules (targets): dashed, labelled at the left.
+    fn rules(&self, scene: &Scene) -> Drawn<DB> {
+        let (left, right, _, _) = self.edges();
+        for rule in &scene.rules {
+            let y = px(self.frame.y(rule.value));
+            stroke_path(
+                self.area,
+                &[(left, y), (right, y)],
+                Some((6, 3)),
+                rgb(self.theme.budget).stroke_width(1),
+            )?;
+            self.area.draw(&Text::new(
+                rule.label.clone(),
+                (left + 4, y - 3),
+                self.strong(HPos::Left, VPos::Bottom),
+            ))?;
+        }
+        Ok(())
+    }
+
+    /// The variance shading under the lines: a polygon per piece, or, when
+    /// there are more periods than pixels, a span per pixel column and
+    /// side. Pieces wholly outside the window (with a period's margin) are
+    /// skipped.
+    fn shading(&self, scene: &Scene) -> Drawn<DB> {
+        let frame = self.frame;
+        let plot = frame.plot;
+        let to_pixels = |points: &[(f64, f64)]| -> Vec<(f64, f64)> {
+            points
+                .iter()
+                .map(|(period, value)| (frame.x(*period), frame.y(*value)))
+                .collect()
+        };
+        let near_window = |band: &&BandPiece| {
+            let (low, high) = band
+                .points
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), p| {
+                    (l.min(p.0), h.max(p.0))
+                });
+            high >= frame.viewport.start() - 1.0 && low <= frame.viewport.end() + 1.0
+        };
+        let mut shading: Vec<(bool, Vec<(f64, f64)>)> = Vec::new();
+        if frame.decimated {
+            for over in [false, true] {
+                let pieces: Vec<Vec<(f64, f64)>> = scene
+                    .bands
+                    .iter()
+                    .filter(|band| band.over == over)
+                    .filter(near_window)
+                    .map(|band| to_pixels(&band.points))
+                    .collect();
+                let spans = column_spans(pieces.iter().map(Vec::as_slice), plot.left, plot.right);
+                shading.extend(spans.into_iter().map(|polygon| (over, polygon)));
+            }
+        } else {
+            shading.extend(
+                scene
+                    .bands
+                    .iter()
+                    .filter(near_window)
+                    .map(|band| (band.over, to_pixels(&band.points))),
+            );
+        }
+        for (over, polygon) in shading {
+            let colour = if over {
+                self.theme.over
+            } else {
+                self.theme.under
+            };
+            let points: Vec<(i32, i32)> = polygon.iter().map(|(x, y)| (px(*x), px(*y))).collect();
+            self.area.draw(&Polygon::new(
+                points,
+                rgb(colour).mix(BAND_OPACITY).filled(),
+            ))?;
+        }
+        Ok(())
+    }
+
+    /// Direct labels at the ends of faint lines, in the muted text colour
+    /// (4.5:1), not the faint line colour.
+    fn end_labels(&self) -> Drawn<DB> {
+        for label in &self.frame.end_labels {
+            self.area.draw(&Text::new(
+                label.text.clone(),
+                (px(label.x), px(label.y)),
+                self.muted(HPos::Left, VPos::Center),
+            ))?;
+        }
+        Ok(())
+    }
+
+    /// One line: its runs of consecutive reported periods (a null breaks
+    /// the line), clipped to the plot and decimated when dense, then its
+    /// markers. Only the window and one period either side (for the edges)
+    /// are visited: a zoomed million-point timeline draws a few thousand.
+    fn line(&self, line: &Line) -> Drawn<DB> {
+        let frame = self.frame;
+        let plot = frame.plot;
         let style = line.role.style();
-        let colour = rgb(line.role.colour(theme)).mix(style.opacity);
+        let colour = rgb(line.role.colour(self.theme)).mix(style.opacity);
         let stroke = colour.stroke_width(px(style.width).max(1) as u32);
-        // Runs of consecutive reported periods; a null breaks the line.
-        // Only the window and one period either side (for the edges) are
-        // visited: a zoomed million-point timeline draws a few thousand.
         let runs: Vec<Vec<(i32, i32)>> = runs(&line.values, frame.viewport.range_with_margin(1))
             .iter()
             .map(|run| {
@@ -508,7 +569,7 @@ pub fn draw_scene<DB: Dashes>(
             .map(|run| run.into_iter().map(|(x, y)| (px(x), px(y))).collect())
             .collect();
         for run in runs.iter().filter(|run| run.len() >= 2) {
-            stroke_path(area, run, style.dash, stroke).map_err(fail)?;
+            stroke_path(self.area, run, style.dash, stroke)?;
         }
         // Markers only where periods are far enough apart to tell them apart.
         let marker = if frame.slot() >= 8.0 {
@@ -519,34 +580,32 @@ pub fn draw_scene<DB: Dashes>(
         // A period reported alone (no neighbour to join) is a point with no
         // line: it gets a dot even where the style has no marker, so every
         // reported value is visible.
-        for &(x, y) in runs.iter().filter(|run| run.len() == 1).flatten() {
-            if marker == Marker::None {
-                area.draw(&Circle::new((x, y), 3, colour.filled()))
-                    .map_err(fail)?;
+        if marker == Marker::None {
+            for &(x, y) in runs.iter().filter(|run| run.len() == 1).flatten() {
+                self.area.draw(&Circle::new((x, y), 3, colour.filled()))?;
             }
         }
-        for &(x, y) in runs.iter().flatten() {
-            match marker {
-                Marker::None => {}
-                Marker::Circle => area
-                    .draw(&Circle::new((x, y), 4, colour.filled()))
-                    .map_err(fail)?,
-                Marker::Square => area
-                    .draw(&Rectangle::new(
-                        [(x - 3, y - 3), (x + 3, y + 3)],
-                        colour.filled(),
-                    ))
-                    .map_err(fail)?,
-                Marker::Triangle => area
-                    .draw(&Polygon::new(
-                        vec![(x, y - 5), (x + 5, y + 4), (x - 5, y + 4)],
-                        colour.filled(),
-                    ))
-                    .map_err(fail)?,
-            }
+        for &point in runs.iter().flatten() {
+            self.marker(marker, point, colour)?;
+        }
+        Ok(())
+    }
+
+    /// A marker of shape `marker` centred on `(x, y)`.
+    fn marker(&self, marker: Marker, (x, y): (i32, i32), colour: RGBAColor) -> Drawn<DB> {
+        match marker {
+            Marker::None => Ok(()),
+            Marker::Circle => self.area.draw(&Circle::new((x, y), 4, colour.filled())),
+            Marker::Square => self.area.draw(&Rectangle::new(
+                [(x - 3, y - 3), (x + 3, y + 3)],
+                colour.filled(),
+            )),
+            Marker::Triangle => self.area.draw(&Polygon::new(
+                vec![(x, y - 5), (x + 5, y + 4), (x - 5, y + 4)],
+                colour.filled(),
+            )),
         }
     }
-    Ok(())
 }
 
 /// Draws the scene to a standalone SVG document of `frame`'s size.

@@ -53,6 +53,20 @@ pub struct EndLabel {
     pub line: usize,
 }
 
+/// One line of a chart's note, placed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteLine {
+    /// x of the text's anchor: its left edge, or its right edge when
+    /// `right_aligned`.
+    pub x: f64,
+    /// y of the text's top.
+    pub y: f64,
+    /// True when the note sits on the title row, right-aligned.
+    pub right_aligned: bool,
+    /// The text.
+    pub text: String,
+}
+
 /// Charts narrower than this leave faint lines to the key (no end labels).
 const END_LABEL_MIN_WIDTH: f64 = 520.0;
 /// Smallest vertical gap between end labels.
@@ -84,8 +98,8 @@ pub struct Frame {
     pub y_title: String,
     /// Direct labels at the ends of faint lines.
     pub end_labels: Vec<EndLabel>,
-    /// The scene's note, as lines: (x, y of the text top, right-aligned?, text).
-    pub note: Vec<(f64, f64, bool, String)>,
+    /// The scene's note, as lines.
+    pub note: Vec<NoteLine>,
     /// True when there are more x positions in view than pixels across the
     /// plot: lines and shading are then decimated for drawing (see
     /// `decimate`), and the note says so ([`DENSE_NOTE`]).
@@ -316,11 +330,21 @@ fn layout_with(scene: &Scene, window: Viewport, width: f64, height: f64, decimat
         note: note_lines
             .into_iter()
             .enumerate()
-            .map(|(index, line)| {
+            .map(|(index, text)| {
                 if note_beside {
-                    (width - 14.0, top - 22.0, true, line)
+                    NoteLine {
+                        x: width - 14.0,
+                        y: top - 22.0,
+                        right_aligned: true,
+                        text,
+                    }
                 } else {
-                    (6.0, 4.0 + index as f64 * 16.0, false, line)
+                    NoteLine {
+                        x: 6.0,
+                        y: 4.0 + index as f64 * 16.0,
+                        right_aligned: false,
+                        text,
+                    }
                 }
             })
             .collect(),
@@ -635,13 +659,13 @@ mod tests {
         noted.note = Some("Volume at actual unit cost; price at affordable volume".into());
         let wide = layout(&noted, 1000.0, 300.0);
         assert_eq!(wide.note.len(), 1);
-        assert!(wide.note[0].2);
+        assert!(wide.note[0].right_aligned);
         let narrow = layout(&noted, 320.0, 300.0);
         assert_eq!(narrow.note.len(), 2);
         assert!(narrow
             .note
             .iter()
-            .all(|(x, _, right, line)| !right && *x + line.len() as f64 * 7.2 <= 320.0));
+            .all(|l| !l.right_aligned && l.x + l.text.len() as f64 * 7.2 <= 320.0));
         assert!(narrow.plot.top > wide.plot.top);
     }
 
