@@ -222,85 +222,30 @@ pub fn layout_window(scene: &Scene, window: Viewport, width: f64, height: f64) -
     }
 }
 
+/// Lays out `scene` in steps: the note, the plot's top and bottom, the
+/// value axis, the left and right margins, then the period axis,
+/// separators and end labels, which need the finished plot.
 fn layout_with(scene: &Scene, window: Viewport, width: f64, height: f64, decimated: bool) -> Frame {
     let width = width.max(120.0);
     let height = height.max(120.0);
-    // The note goes on the title row, right-aligned, when it fits beside the
-    // unit; otherwise on lines of its own above the plot, split at "; ".
-    let text_width = |text: &str| text.chars().count() as f64 * FONT_SIZE * GLYPH_WIDTH;
-    let title_width = text_width(scene.unit.label.trim()) + 24.0;
-    let mut note_lines: Vec<String> = Vec::new();
-    let mut note_beside = false;
-    let note = match (&scene.note, decimated) {
-        (Some(note), true) => Some(format!("{note}; {DENSE_NOTE}")),
-        (None, true) => Some(DENSE_NOTE.to_string()),
-        (note, false) => note.clone(),
-    };
-    if let Some(note) = &note {
-        if text_width(note) + title_width <= width - 20.0 {
-            note_beside = true;
-            note_lines.push(note.clone());
-        } else {
-            note_lines = note.split("; ").map(str::to_string).collect();
-        }
-    }
-    let note_height = if note_beside {
-        0.0
-    } else {
-        note_lines.len() as f64 * 16.0
-    };
-    let top = note_height
+    let note = place_note(scene, width, decimated);
+    let top = note.height
         + if scene.x_separators.is_empty() {
             30.0
         } else {
             44.0
         };
     let bottom = height - 28.0;
-    let (mut low, mut high) = scene.extent_in(window).unwrap_or((0.0, 1.0));
-    // Start at zero when the data is not far from it, as GOV.UK chart
-    // guidance asks; otherwise zoom to the data so variances stay visible.
-    if low > 0.0 && low <= 0.35 * high {
-        low = 0.0;
-    }
-    if high < 0.0 && high >= 0.35 * low {
-        high = 0.0;
-    }
-    // Room for the amounts written beyond the ends of bars (a waterfall's
-    // labels), so none runs into an axis or the labels under it.
-    let labelled = |down: bool| {
-        scene
-            .bars
-            .iter()
-            .any(|bar| !bar.label.is_empty() && (bar.to < bar.from) == down)
-    };
-    let room = (high - low).max(f64::EPSILON) * BAR_LABEL_ROOM / (bottom - top).max(1.0);
-    if labelled(true) {
-        low -= room;
-    }
-    if labelled(false) {
-        high += room;
-    }
-    let count = ((bottom - top) / TICK_SPACING).round().clamp(3.0, 8.0) as usize;
-    let (y_min, y_max, step) = nice_ticks(low, high, count);
-    let steps = ((y_max - y_min) / step).round() as usize;
-    let tick_values: Vec<f64> = (0..=steps).map(|i| y_min + i as f64 * step).collect();
-    let top_tick = tick_values.iter().fold(0.0_f64, |top, v| top.max(v.abs()));
-    let labels: Vec<String> = tick_values
+    let (low, high) = y_domain(scene, window, bottom - top);
+    let axis = value_axis(scene, low, high, bottom - top);
+    let widest = axis
+        .labels
         .iter()
-        .map(|value| format_axis_tick(&scene.unit, *value, step, top_tick))
-        .collect();
-    let widest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1) as f64;
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(1) as f64;
     let left = (widest * FONT_SIZE * GLYPH_WIDTH + 14.0).max(36.0);
-    let tagged: Vec<(usize, usize, f64, &str)> = scene
-        .lines
-        .iter()
-        .enumerate()
-        .filter(|(_, line)| !line.tag.is_empty() && width >= END_LABEL_MIN_WIDTH)
-        .filter_map(|(index, line)| {
-            let last = window.last_reported(&line.values)?;
-            Some((index, last, line.values[last]?, line.tag.as_str()))
-        })
-        .collect();
+    let tagged = end_label_lines(scene, window, width);
     let tag_width = tagged
         .iter()
         .map(|(_, _, _, tag)| tag.chars().count())
@@ -317,8 +262,8 @@ fn layout_with(scene: &Scene, window: Viewport, width: f64, height: f64, decimat
             bottom,
         },
         viewport: window,
-        y_min,
-        y_max,
+        y_min: axis.low,
+        y_max: axis.high,
         y_ticks: Vec::new(),
         x_ticks: Vec::new(),
         y_title: match scene.unit.kind {
@@ -327,11 +272,55 @@ fn layout_with(scene: &Scene, window: Viewport, width: f64, height: f64, decimat
         },
         end_labels: Vec::new(),
         x_separators: Vec::new(),
-        note: note_lines
+        note: note.placed(width, top),
+        decimated,
+    };
+    frame.y_ticks = axis
+        .values
+        .iter()
+        .zip(axis.labels)
+        .map(|(value, label)| Tick {
+            position: frame.y(*value),
+            value: *value,
+            label,
+        })
+        .collect();
+    frame.x_ticks = period_ticks(scene, &frame);
+    frame.x_separators = separators(scene, &frame);
+    let mut end_labels: Vec<EndLabel> = tagged
+        .into_iter()
+        .map(|(line, last, value, tag)| EndLabel {
+            x: frame.x(last as f64) + 6.0,
+            y: frame.y(value),
+            text: tag.to_string(),
+            line,
+        })
+        .collect();
+    nudge_apart(&mut end_labels);
+    frame.end_labels = end_labels;
+    frame
+}
+
+/// A chart's note, split into lines, before it is placed.
+struct Note {
+    /// The lines, in order.
+    lines: Vec<String>,
+    /// True when the note fits on the title row beside the unit.
+    beside: bool,
+    /// Height the note takes above the plot (0 beside the unit).
+    height: f64,
+}
+
+impl Note {
+    /// The lines placed: right-aligned on the title row (just above the
+    /// plot's `top`), or one under another from the chart's top.
+    fn placed(self, width: f64, top: f64) -> Vec<NoteLine> {
+        let beside = self.beside;
+        self.lines
             .into_iter()
             .enumerate()
             .map(|(index, text)| {
-                if note_beside {
+                if beside {
                     NoteLine {
                         x: width - 14.0,
                         y: top - 22.0,
@@ -347,22 +336,133 @@ fn layout_with(scene: &Scene, window: Viewport, width: f64, height: f64, decimat
                     }
                 }
             })
-            .collect(),
-        decimated,
+            .collect()
+    }
+}
+
+/// The scene's note (and, when `decimated`, [`DENSE_NOTE`]): on the title
+/// row, right-aligned, when it fits beside the unit; otherwise on lines of
+/// its own above the plot, split at "; ".
+fn place_note(scene: &Scene, width: f64, decimated: bool) -> Note {
+    let text = match (&scene.note, decimated) {
+        (Some(note), true) => Some(format!("{note}; {DENSE_NOTE}")),
+        (None, true) => Some(DENSE_NOTE.to_string()),
+        (note, false) => note.clone(),
     };
-    frame.y_ticks = tick_values
+    let Some(text) = text else {
+        return Note {
+            lines: Vec::new(),
+            beside: false,
+            height: 0.0,
+        };
+    };
+    let title_width = text_width(scene.unit.label.trim()) + 24.0;
+    if text_width(&text) + title_width <= width - 20.0 {
+        Note {
+            lines: vec![text],
+            beside: true,
+            height: 0.0,
+        }
+    } else {
+        let lines: Vec<String> = text.split("; ").map(str::to_string).collect();
+        let height = lines.len() as f64 * 16.0;
+        Note {
+            lines,
+            beside: false,
+            height,
+        }
+    }
+}
+
+/// Estimated width of `text` in pixels at [`FONT_SIZE`].
+fn text_width(text: &str) -> f64 {
+    text.chars().count() as f64 * FONT_SIZE * GLYPH_WIDTH
+}
+
+/// The values the y axis must cover for what is in `window`, in a plot
+/// `plot_height` pixels tall. It starts at zero when the data is not far
+/// from it (within 35% of the top), as GOV.UK chart guidance asks;
+/// otherwise it is zoomed to the data so variances stay visible. It leaves
+/// room for the amounts written beyond the ends of bars (a waterfall's
+/// labels), so none runs into an axis or the labels under it.
+fn y_domain(scene: &Scene, window: Viewport, plot_height: f64) -> (f64, f64) {
+    let (mut low, mut high) = scene.extent_in(window).unwrap_or((0.0, 1.0));
+    if low > 0.0 && low <= 0.35 * high {
+        low = 0.0;
+    }
+    if high < 0.0 && high >= 0.35 * low {
+        high = 0.0;
+    }
+    let labelled = |down: bool| {
+        scene
+            .bars
+            .iter()
+            .any(|bar| !bar.label.is_empty() && (bar.to < bar.from) == down)
+    };
+    let room = (high - low).max(f64::EPSILON) * BAR_LABEL_ROOM / plot_height.max(1.0);
+    if labelled(true) {
+        low -= room;
+    }
+    if labelled(false) {
+        high += room;
+    }
+    (low, high)
+}
+
+/// The value axis: a nice domain over `low..high`, its tick values and
+/// their labels.
+struct ValueAxis {
+    low: f64,
+    high: f64,
+    values: Vec<f64>,
+    labels: Vec<String>,
+}
+
+/// Ticks about [`TICK_SPACING`] apart (3 to 8 of them) on a plot
+/// `plot_height` pixels tall, labelled in the scene's unit.
+fn value_axis(scene: &Scene, low: f64, high: f64, plot_height: f64) -> ValueAxis {
+    let count = (plot_height / TICK_SPACING).round().clamp(3.0, 8.0) as usize;
+    let (low, high, step) = nice_ticks(low, high, count);
+    let steps = ((high - low) / step).round() as usize;
+    let values: Vec<f64> = (0..=steps).map(|i| low + i as f64 * step).collect();
+    let top_tick = values.iter().fold(0.0_f64, |top, v| top.max(v.abs()));
+    let labels = values
         .iter()
-        .zip(labels)
-        .map(|(value, label)| Tick {
-            position: frame.y(*value),
-            value: *value,
-            label,
-        })
+        .map(|value| format_axis_tick(&scene.unit, *value, step, top_tick))
         .collect();
-    // Thin out position labels that would overlap: show every `every`th.
-    // The positions in the window, as a range (a million-point timeline
-    // is laid out again at every zoom step, so nothing here is per point).
-    let visible = window.range();
+    ValueAxis {
+        low,
+        high,
+        values,
+        labels,
+    }
+}
+
+/// The lines that get a label at their end (those with a tag, on a chart
+/// wide enough): (line index, last position in view with a value, that
+/// value, the tag).
+fn end_label_lines(scene: &Scene, window: Viewport, width: f64) -> Vec<(usize, usize, f64, &str)> {
+    if width < END_LABEL_MIN_WIDTH {
+        return Vec::new();
+    }
+    scene
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| !line.tag.is_empty())
+        .filter_map(|(index, line)| {
+            let last = window.last_reported(&line.values)?;
+            Some((index, last, line.values[last]?, line.tag.as_str()))
+        })
+        .collect()
+}
+
+/// A tick per position in view, thinned where slots are very narrow (long
+/// timelines), and a label on every `every`th so that none overlaps
+/// another. Only the positions in view are visited (a million-point
+/// timeline is laid out again at every zoom step).
+fn period_ticks(scene: &Scene, frame: &Frame) -> Vec<Tick> {
+    let visible = frame.viewport.range();
     // Label widths from a sample: every label when there are few, else
     // those a thinned axis could show (the widest of a run of similar
     // labels is as wide as its neighbours).
@@ -378,7 +478,6 @@ fn layout_with(scene: &Scene, window: Viewport, width: f64, height: f64, decimat
         * GLYPH_WIDTH
         + 6.0;
     let every = (label_width / frame.slot()).ceil().max(1.0) as usize;
-    // Tick marks too are thinned when slots are very narrow (long timelines).
     let tick_every = (4.0 / frame.slot()).ceil().max(1.0) as usize;
     // Every tick and label position is a multiple of this.
     let gcd = |mut a: usize, mut b: usize| {
@@ -388,7 +487,7 @@ fn layout_with(scene: &Scene, window: Viewport, width: f64, height: f64, decimat
         a.max(1)
     };
     let step = gcd(tick_every, every);
-    frame.x_ticks = visible
+    visible
         .skip_while(|i| i % step != 0)
         .step_by(step)
         .filter(|i| *i % tick_every == 0 || *i % every == 0)
@@ -401,15 +500,18 @@ fn layout_with(scene: &Scene, window: Viewport, width: f64, height: f64, decimat
                 String::new()
             },
         })
-        .collect();
-    // Every separator's line while they are a few pixels apart, but a label
-    // only where it has room after the last one labelled: on a long or
-    // narrow timeline, every few years.
+        .collect()
+}
+
+/// Every separator's line in view while they are a few pixels apart, but
+/// a label only where it has room after the last one labelled: on a long
+/// or narrow timeline, every few years.
+fn separators(scene: &Scene, frame: &Frame) -> Vec<(f64, String)> {
     let (mut last_line, mut last_label) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
-    frame.x_separators = scene
+    scene
         .x_separators
         .iter()
-        .filter(|(x, _)| window.contains(*x))
+        .filter(|(x, _)| frame.viewport.contains(*x))
         .filter_map(|(x, label)| {
             let x = frame.x(*x);
             if x - last_line < 6.0 {
@@ -424,26 +526,19 @@ fn layout_with(scene: &Scene, window: Viewport, width: f64, height: f64, decimat
                 Some((x, String::new()))
             }
         })
-        .collect();
-    let mut end_labels: Vec<EndLabel> = tagged
-        .into_iter()
-        .map(|(line, last, value, tag)| EndLabel {
-            x: frame.x(last as f64) + 6.0,
-            y: frame.y(value),
-            text: tag.to_string(),
-            line,
-        })
-        .collect();
-    // Nudge labels apart, top to bottom, so none overlaps another.
-    crate::order::sort_stable_by(&mut end_labels, |a, b| a.y.total_cmp(&b.y));
-    for index in 1..end_labels.len() {
-        let floor = end_labels[index - 1].y + END_LABEL_GAP;
-        if end_labels[index].y < floor {
-            end_labels[index].y = floor;
+        .collect()
+}
+
+/// Nudges end labels apart, top to bottom, so none overlaps another (each
+/// at least [`END_LABEL_GAP`] below the one above).
+fn nudge_apart(labels: &mut Vec<EndLabel>) {
+    crate::order::sort_stable_by(labels, |a, b| a.y.total_cmp(&b.y));
+    for index in 1..labels.len() {
+        let floor = labels[index - 1].y + END_LABEL_GAP;
+        if labels[index].y < floor {
+            labels[index].y = floor;
         }
     }
-    frame.end_labels = end_labels;
-    frame
 }
 
 /// Gap between a tooltip and what it points at, in CSS pixels.
@@ -667,6 +762,79 @@ mod tests {
             .iter()
             .all(|l| !l.right_aligned && l.x + l.text.len() as f64 * 7.2 <= 320.0));
         assert!(narrow.plot.top > wide.plot.top);
+    }
+
+    #[test]
+    fn the_y_domain_starts_at_zero_only_near_it() {
+        let window = |s: &Scene| s.x_window;
+        let near = scene(vec![Some(30.0), Some(100.0)]);
+        assert_eq!(y_domain(&near, window(&near), 300.0), (0.0, 100.0));
+        let far = scene(vec![Some(36.0), Some(100.0)]);
+        assert_eq!(y_domain(&far, window(&far), 300.0), (36.0, 100.0));
+        // Below zero the same rule holds the other way.
+        let negative = scene(vec![Some(-100.0), Some(-30.0)]);
+        assert_eq!(y_domain(&negative, window(&negative), 300.0), (-100.0, 0.0));
+        // A labelled bar going up gets BAR_LABEL_ROOM pixels above it.
+        let mut bars = scene(vec![None, None]);
+        bars.bars.push(crate::chart::Bar {
+            x: 0.0,
+            from: 0.0,
+            to: 100.0,
+            kind: crate::chart::BarKind::Volume,
+            label: "+£100".into(),
+        });
+        let (low, high) = y_domain(&bars, window(&bars), 220.0);
+        assert_eq!(low, 0.0);
+        assert!((high - (100.0 + 100.0 * BAR_LABEL_ROOM / 220.0)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn period_labels_are_thinned_so_none_overlaps() {
+        for width in [320.0, 600.0, 1200.0] {
+            let mut long = scene(vec![Some(1.0); 120]);
+            long.x_labels = (0..120).map(|i| format!("Month {i}")).collect();
+            let frame = layout(&long, width, 300.0);
+            let labelled: Vec<&Tick> = frame
+                .x_ticks
+                .iter()
+                .filter(|t| !t.label.is_empty())
+                .collect();
+            assert!(!labelled.is_empty());
+            let room = text_width("Month 100");
+            assert!(
+                labelled
+                    .windows(2)
+                    .all(|w| w[1].position - w[0].position >= room),
+                "labels overlap at {width} px"
+            );
+        }
+    }
+
+    #[test]
+    fn end_labels_are_nudged_apart_in_order() {
+        let label = |y: f64, line: usize| EndLabel {
+            x: 0.0,
+            y,
+            text: String::new(),
+            line,
+        };
+        let mut labels = vec![
+            label(50.0, 0),
+            label(10.0, 1),
+            label(12.0, 2),
+            label(15.0, 3),
+        ];
+        nudge_apart(&mut labels);
+        let placed: Vec<(usize, f64)> = labels.iter().map(|l| (l.line, l.y)).collect();
+        assert_eq!(
+            placed,
+            [
+                (1, 10.0),
+                (2, 10.0 + END_LABEL_GAP),
+                (3, 10.0 + 2.0 * END_LABEL_GAP),
+                (0, 50.0)
+            ]
+        );
     }
 
     #[test]
