@@ -314,60 +314,10 @@ pub fn analyse_year(indicator: &Indicator, figures: &YearFigures) -> YearAnalysi
         .map(|(budget, actual)| Some(actual.as_ref()? - budget.as_ref()?))
         .collect();
 
-    let computed = |series: &Option<Series>| {
-        series
-            .as_ref()
-            .and_then(|values| year_value(values.iter().copied(), how))
-    };
-    let printed_total = &figures.printed_total;
-    let printed = [
-        (
-            SeriesKind::Budget,
-            printed_total.budget,
-            computed(&figures.budget),
-        ),
-        (
-            SeriesKind::Actual,
-            printed_total.actual,
-            computed(&figures.actual),
-        ),
-        (SeriesKind::Forecast, printed_total.forecast, forecast_year),
-    ]
-    .into_iter()
-    .filter_map(|(series, printed, computed)| {
-        let complete = match series {
-            SeriesKind::Budget => covers_year(budget, how),
-            SeriesKind::Actual => covers_year(actual, how),
-            SeriesKind::Forecast => forecast_year.is_some(),
-        };
-        Some(PrintedCheck {
-            series,
-            printed: printed?,
-            computed,
-            complete,
-        })
-    })
-    .collect();
+    let printed = printed_checks(figures, (budget, actual), how, forecast_year);
 
-    let snapshot_change = (how == YearValue::Last).then(|| {
-        let at = |series: &[Option<f64>], i: usize| series.get(i).copied().flatten();
-        let latest = last_reported.and_then(|i| Some((i, at(actual, i)?)));
-        let over_last_period = latest.and_then(|(i, now)| {
-            let before = at(actual, i.checked_sub(1)?)?;
-            Some(now - before)
-        });
-        let previous = indicator
-            .year(figures.year.previous())
-            .map(|previous| previous.actual.as_deref().unwrap_or(&[]));
-        let then = latest
-            .zip(previous)
-            .and_then(|((i, _), series)| at(series, i));
-        SnapshotChange {
-            over_last_period,
-            over_year: latest.zip(then).map(|((_, now), then)| now - then),
-            year_earlier_missing: latest.is_some() && previous.is_some() && then.is_none(),
-        }
-    });
+    let snapshot_change = (how == YearValue::Last)
+        .then(|| snapshot_change(indicator, figures, actual, last_reported));
 
     let cumulative = Cumulative {
         budget: cumulative(budget, how),
@@ -404,5 +354,78 @@ pub fn analyse_year(indicator: &Indicator, figures: &YearFigures) -> YearAnalysi
         cumulative,
         printed,
         snapshot_change,
+    }
+}
+
+/// The year's printed totals set against the computed ones, each marked
+/// complete when the computed one covers the whole year (see
+/// [`PrintedCheck`]).
+/// `budget` and `actual` are the year's series, all `None` where absent.
+fn printed_checks(
+    figures: &YearFigures,
+    (budget, actual): (&[Option<f64>], &[Option<f64>]),
+    how: YearValue,
+    forecast_year: Option<f64>,
+) -> Vec<PrintedCheck> {
+    let computed = |series: &Option<Series>| {
+        series
+            .as_ref()
+            .and_then(|values| year_value(values.iter().copied(), how))
+    };
+    let printed_total = &figures.printed_total;
+    [
+        (
+            SeriesKind::Budget,
+            printed_total.budget,
+            computed(&figures.budget),
+        ),
+        (
+            SeriesKind::Actual,
+            printed_total.actual,
+            computed(&figures.actual),
+        ),
+        (SeriesKind::Forecast, printed_total.forecast, forecast_year),
+    ]
+    .into_iter()
+    .filter_map(|(series, printed, computed)| {
+        let complete = match series {
+            SeriesKind::Budget => covers_year(budget, how),
+            SeriesKind::Actual => covers_year(actual, how),
+            SeriesKind::Forecast => forecast_year.is_some(),
+        };
+        Some(PrintedCheck {
+            series,
+            printed: printed?,
+            computed,
+            complete,
+        })
+    })
+    .collect()
+}
+
+/// How a snapshot moved: on the period before its latest, and on the same
+/// period a year earlier (or that the year earlier has no figure for it).
+fn snapshot_change(
+    indicator: &Indicator,
+    figures: &YearFigures,
+    actual: &[Option<f64>],
+    last_reported: Option<usize>,
+) -> SnapshotChange {
+    let at = |series: &[Option<f64>], i: usize| series.get(i).copied().flatten();
+    let latest = last_reported.and_then(|i| Some((i, at(actual, i)?)));
+    let over_last_period = latest.and_then(|(i, now)| {
+        let before = at(actual, i.checked_sub(1)?)?;
+        Some(now - before)
+    });
+    let previous = indicator
+        .year(figures.year.previous())
+        .map(|previous| previous.actual.as_deref().unwrap_or(&[]));
+    let then = latest
+        .zip(previous)
+        .and_then(|((i, _), series)| at(series, i));
+    SnapshotChange {
+        over_last_period,
+        over_year: latest.zip(then).map(|((_, now), then)| now - then),
+        year_earlier_missing: latest.is_some() && previous.is_some() && then.is_none(),
     }
 }

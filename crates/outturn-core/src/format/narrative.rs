@@ -7,7 +7,9 @@ use super::number::{
     shows_non_zero, spoken,
 };
 use super::standing::Standing;
-use crate::analysis::{variance_percent, CostConvention, CostEffect, SeriesKind, YearAnalysis};
+use crate::analysis::{
+    variance_percent, CostConvention, CostEffect, SeriesKind, SnapshotChange, YearAnalysis,
+};
 use crate::model::{Indicator, Unit, YearFigures, YearValue};
 
 /// "8,006 (0.3%) over", "6,241 (3.1%) under", "5.9 percentage points over"
@@ -73,19 +75,7 @@ pub fn headline(indicator: &Indicator, analysis: &YearAnalysis) -> String {
     let year = analysis.year;
     let figures = indicator.year(year);
     let Some(last) = analysis.last_reported else {
-        if let Some((amount, against)) = forecast_words(indicator, analysis) {
-            let against = against.unwrap_or_else(|| "; no affordable level is set".to_string());
-            return format!(
-                "Forecast outturn for {year}: {amount}{against}. No actuals reported yet."
-            );
-        }
-        return match analysis.budget {
-            Some(budget) => format!(
-                "Affordable level for {year}: {}. No actuals reported yet.",
-                format_value(unit, budget, decimals)
-            ),
-            None => format!("No actuals reported for {year}."),
-        };
+        return nothing_reported(indicator, analysis);
     };
     let as_at = periods.long_label(last, year);
     if analysis.year_value == YearValue::None {
@@ -126,59 +116,12 @@ pub fn headline(indicator: &Indicator, analysis: &YearAnalysis) -> String {
             format_amount(unit, budget, decimals),
             gap(unit, variance, analysis.variance_pct, decimals)
         ),
-        (Some(budget), Some(variance)) => {
-            // Flows and means whose reported periods are not all budgeted:
-            // the comparison is over the periods that have both, and says so.
-            let left_out: Vec<usize> = analysis
-                .reported
-                .iter()
-                .copied()
-                .filter(|i| analysis.compared.binary_search(i).is_err())
-                .collect();
-            let compared_actual = analysis
-                .actual_compared
-                .map(|a| format_value(unit, a, decimals))
-                .unwrap_or_default();
-            // "October 2010 has", "3 of 12 months have".
-            let (left_out, verb) = match left_out.as_slice() {
-                [one] => (periods.name(*one, year), "has"),
-                _ => (periods.coverage_label(&left_out, year), "have"),
-            };
-            format!(
-                ". {} {verb} no affordable level; over {}: {compared_actual} against an affordable level of {}: {}.",
-                capitalise(&left_out),
-                periods.coverage_label(&analysis.compared, year),
-                format_amount(unit, budget, decimals),
-                gap(unit, variance, analysis.variance_pct, decimals)
-            )
-        }
+        (Some(budget), Some(variance)) => partial_comparison(indicator, analysis, budget, variance),
         _ => no_comparison(indicator, analysis, last),
     };
     let mut sentence = capitalise(&format!("{lead}{figure}{comparison}"));
     if let Some(change) = analysis.snapshot_change {
-        let noun = periods.noun();
-        let parts: Vec<String> = [
-            change
-                .over_last_period
-                .map(|c| format!("{} on the previous {noun}", movement(unit, c, decimals))),
-            change
-                .over_year
-                .map(|c| format!("{} on a year earlier", movement(unit, c, decimals))),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        if !parts.is_empty() {
-            sentence.push(' ');
-            sentence.push_str(&capitalise(&parts.join(" and ")));
-            sentence.push('.');
-        }
-        if change.year_earlier_missing {
-            sentence.push_str(&format!(
-                " No figure for {} to compare with a year earlier.",
-                periods.long_label(last, year.previous())
-            ));
-        }
+        sentence.push_str(&snapshot_words(indicator, analysis, change, last));
     }
     if let Some((amount, against)) = forecast_words(indicator, analysis) {
         sentence.push_str(&format!(
@@ -187,6 +130,104 @@ pub fn headline(indicator: &Indicator, analysis: &YearAnalysis) -> String {
         ));
     }
     sentence
+}
+
+/// The headline of a year with nothing reported yet: its forecast, or its
+/// affordable level, or that there are no actuals.
+fn nothing_reported(indicator: &Indicator, analysis: &YearAnalysis) -> String {
+    let unit = &indicator.unit;
+    let decimals = indicator.precision();
+    let year = analysis.year;
+    if let Some((amount, against)) = forecast_words(indicator, analysis) {
+        let against = against.unwrap_or_else(|| "; no affordable level is set".to_string());
+        return format!("Forecast outturn for {year}: {amount}{against}. No actuals reported yet.");
+    }
+    match analysis.budget {
+        Some(budget) => format!(
+            "Affordable level for {year}: {}. No actuals reported yet.",
+            format_value(unit, budget, decimals)
+        ),
+        None => format!("No actuals reported for {year}."),
+    }
+}
+
+/// ". October 2010 has no affordable level; over Q1 to Q2: 210 hours
+/// against an affordable level of 200: 10 (5.0%) over.": flows and means
+/// whose reported periods are not all budgeted are compared over the
+/// periods that have both, and the sentence says so.
+fn partial_comparison(
+    indicator: &Indicator,
+    analysis: &YearAnalysis,
+    budget: f64,
+    variance: f64,
+) -> String {
+    let unit = &indicator.unit;
+    let decimals = indicator.precision();
+    let periods = &indicator.periods;
+    let year = analysis.year;
+    // Flows and means whose reported periods are not all budgeted:
+    // the comparison is over the periods that have both, and says so.
+    let left_out: Vec<usize> = analysis
+        .reported
+        .iter()
+        .copied()
+        .filter(|i| analysis.compared.binary_search(i).is_err())
+        .collect();
+    let compared_actual = analysis
+        .actual_compared
+        .map(|a| format_value(unit, a, decimals))
+        .unwrap_or_default();
+    // "October 2010 has", "3 of 12 months have".
+    let (left_out, verb) = match left_out.as_slice() {
+        [one] => (periods.name(*one, year), "has"),
+        _ => (periods.coverage_label(&left_out, year), "have"),
+    };
+    format!(
+        ". {} {verb} no affordable level; over {}: {compared_actual} against an affordable level of {}: {}.",
+        capitalise(&left_out),
+        periods.coverage_label(&analysis.compared, year),
+        format_amount(unit, budget, decimals),
+        gap(unit, variance, analysis.variance_pct, decimals)
+    )
+}
+
+/// " Up 41 on the previous quarter and down 3 on a year earlier.", and
+/// where the year earlier has no figure for the period, that it has none.
+fn snapshot_words(
+    indicator: &Indicator,
+    analysis: &YearAnalysis,
+    change: SnapshotChange,
+    last: usize,
+) -> String {
+    let unit = &indicator.unit;
+    let decimals = indicator.precision();
+    let periods = &indicator.periods;
+    let year = analysis.year;
+    let mut words = String::new();
+    let noun = periods.noun();
+    let parts: Vec<String> = [
+        change
+            .over_last_period
+            .map(|c| format!("{} on the previous {noun}", movement(unit, c, decimals))),
+        change
+            .over_year
+            .map(|c| format!("{} on a year earlier", movement(unit, c, decimals))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !parts.is_empty() {
+        words.push(' ');
+        words.push_str(&capitalise(&parts.join(" and ")));
+        words.push('.');
+    }
+    if change.year_earlier_missing {
+        words.push_str(&format!(
+            " No figure for {} to compare with a year earlier.",
+            periods.long_label(last, year.previous())
+        ));
+    }
+    words
 }
 
 /// The year's forecast, and " against an affordable level of 6,000: 178

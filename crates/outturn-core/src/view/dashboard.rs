@@ -342,82 +342,7 @@ pub fn dashboard(
         .map(|(group, members)| {
             let entries = members
                 .into_iter()
-                .filter_map(|indicator| {
-                    let year = year
-                        .filter(|y| indicator.year(*y).is_some())
-                        .or_else(|| indicator.default_year())?;
-                    let figures = indicator.year(year)?;
-                    let analysis = crate::analysis::analyse_year(indicator, figures);
-                    let decimals = indicator.precision();
-                    let values = figures
-                        .budget
-                        .iter()
-                        .chain(figures.actual.iter())
-                        .chain(figures.forecast.iter())
-                        .flat_map(|s| s.iter().flatten().copied());
-                    let (low, high) = values
-                        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
-                            (l.min(v), h.max(v))
-                        });
-                    let empty = Vec::new();
-                    let variance = analysis.variance;
-                    let variance_pct = analysis.variance_pct;
-                    let coverage = format!(
-                        "{year}, {} of {} {}s",
-                        analysis.periods_reported,
-                        analysis.periods,
-                        indicator.periods.noun()
-                    );
-                    let card = Card {
-                        indicator,
-                        figures,
-                        analysis,
-                    };
-                    let standing = card.standing();
-                    let money = card.natural_money_scale();
-                    Some((
-                        DashboardEntry {
-                            id: indicator.id.clone(),
-                            title: indicator.title.clone(),
-                            year,
-                            variance,
-                            variance_pct,
-                            variance_text: variance.map_or_else(
-                                || "-".to_string(),
-                                |v| {
-                                    with_unit_name(
-                                        indicator,
-                                        format_signed(&indicator.unit, v, decimals),
-                                    )
-                                },
-                            ),
-                            percent_text: variance_pct
-                                .map(crate::format::format_percent)
-                                .unwrap_or_default(),
-                            standing,
-                            coverage,
-                            figure: String::new(),
-                            basis: card.basis(),
-                            budget_line: spark(
-                                figures.budget.as_ref().unwrap_or(&empty),
-                                low,
-                                high,
-                            ),
-                            actual_line: spark(
-                                figures.actual.as_ref().unwrap_or(&empty),
-                                low,
-                                high,
-                            ),
-                            forecast_line: spark(
-                                figures.forecast.as_ref().unwrap_or(&empty),
-                                low,
-                                high,
-                            ),
-                        },
-                        card,
-                        money,
-                    ))
-                })
+                .filter_map(|indicator| card_entry(indicator, year))
                 .collect::<Vec<_>>();
             // One scale for the money in a group of cards, so `-£2,812k`
             // never stands beside `-£10.2m`.
@@ -447,6 +372,71 @@ pub fn dashboard(
         }
     }
     groups
+}
+
+/// One indicator's card for `year` (or the indicator's own latest year if
+/// it lacks that one), the card's figures kept for the group's money scale,
+/// and the scale its money would take on its own.
+fn card_entry(
+    indicator: &Indicator,
+    year: Option<FinancialYear>,
+) -> Option<(DashboardEntry, Card<'_>, Option<MoneyScale>)> {
+    let year = year
+        .filter(|y| indicator.year(*y).is_some())
+        .or_else(|| indicator.default_year())?;
+    let figures = indicator.year(year)?;
+    let analysis = crate::analysis::analyse_year(indicator, figures);
+    let decimals = indicator.precision();
+    let values = figures
+        .budget
+        .iter()
+        .chain(figures.actual.iter())
+        .chain(figures.forecast.iter())
+        .flat_map(|s| s.iter().flatten().copied());
+    let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+        (l.min(v), h.max(v))
+    });
+    let empty = Vec::new();
+    let variance = analysis.variance;
+    let variance_pct = analysis.variance_pct;
+    let coverage = format!(
+        "{year}, {} of {} {}s",
+        analysis.periods_reported,
+        analysis.periods,
+        indicator.periods.noun()
+    );
+    let card = Card {
+        indicator,
+        figures,
+        analysis,
+    };
+    let standing = card.standing();
+    let money = card.natural_money_scale();
+    Some((
+        DashboardEntry {
+            id: indicator.id.clone(),
+            title: indicator.title.clone(),
+            year,
+            variance,
+            variance_pct,
+            variance_text: variance.map_or_else(
+                || "-".to_string(),
+                |v| with_unit_name(indicator, format_signed(&indicator.unit, v, decimals)),
+            ),
+            percent_text: variance_pct
+                .map(crate::format::format_percent)
+                .unwrap_or_default(),
+            standing,
+            coverage,
+            figure: String::new(),
+            basis: card.basis(),
+            budget_line: spark(figures.budget.as_ref().unwrap_or(&empty), low, high),
+            actual_line: spark(figures.actual.as_ref().unwrap_or(&empty), low, high),
+            forecast_line: spark(figures.forecast.as_ref().unwrap_or(&empty), low, high),
+        },
+        card,
+        money,
+    ))
 }
 
 #[cfg(test)]
