@@ -121,10 +121,8 @@ async fn finish_load(
         .ok()
         .filter(|text| text.len() > SHOW_CHECKING_BYTES)
     {
-        let size = outturn_core::format::format_number(text.len() as f64 / 1_048_576.0, 1);
-        dispatcher.dispatch(Action::LoadStarted(format!(
-            "Checking {source} ({size} MB)…"
-        )));
+        let size = outturn_core::format::format_megabytes(text.len());
+        dispatcher.dispatch(Action::LoadStarted(format!("Checking {source} ({size})…")));
         next_frame().await;
     }
     dispatcher.dispatch(load_action(text, source));
