@@ -20,12 +20,12 @@ use crate::components::{
     ProblemsPanel, ThemeSelect, ViewControls, ViewTabs, YearSelect,
 };
 use crate::fetch::{fetch_text, next_frame, read_file, take_loaded};
+use crate::page::{default_data, styles_apply, DefaultData, DEFAULT_DATA_NAME};
 use crate::route::UrlText as _;
 use crate::state::Route;
 use crate::state::{Action, Focus, LoadStatus, Shared, State};
 use crate::theme::read_theme;
 use crate::timing::timed;
-use crate::DEFAULT_DATA_NAME;
 
 /// Widgets mounted so far on this page, for unique element ids.
 static WIDGETS: AtomicU32 = AtomicU32::new(0);
@@ -38,16 +38,6 @@ pub struct InlineData {
     pub text: AttrValue,
     /// How it is named in messages.
     pub name: AttrValue,
-}
-
-/// Where the sample dataset comes from when a widget is given no data
-/// (see [`crate::default_data`]).
-#[derive(Debug, Clone, PartialEq)]
-pub enum DefaultData {
-    /// JSON text inline in the page (the single-file page).
-    Inline(String),
-    /// An absolute URL, beside Outturn's files.
-    Url(String),
 }
 
 /// Props of [`App`].
@@ -69,7 +59,7 @@ pub struct AppProps {
     pub start: Start,
 }
 
-/// What is known before a widget's first render (main.rs finds it as it
+/// What is known before a widget's first render (mount.rs finds it as it
 /// mounts), so that the first render can already draw the chart when the
 /// data is here, instead of drawing an empty widget and waiting a round of
 /// effects (and perhaps a frame) for the width, the styles and the data.
@@ -149,7 +139,7 @@ impl Source {
                 url: src.clone(),
                 name: src.clone(),
             },
-            (None, None) => match crate::default_data() {
+            (None, None) => match default_data() {
                 DefaultData::Inline(text) => Source::Text {
                     text,
                     name: DEFAULT_DATA_NAME.to_string(),
@@ -185,22 +175,6 @@ fn fetch_url(dispatcher: &UseReducerDispatcher<State>, url: String, name: String
         let text = fetch_text(&url, timeout_ms).await;
         finish_load(&dispatcher, text, name).await;
     });
-}
-
-/// Whether the stylesheet in `shadow` applies: adopted or inline (at once),
-/// or a `<link>` that has loaded.
-pub fn styles_apply(shadow: &web_sys::ShadowRoot) -> bool {
-    // No such element: the styles were adopted (main.rs), and like a
-    // <style> they apply at once.
-    match shadow
-        .query_selector(".outturn-styles")
-        .ok()
-        .flatten()
-        .and_then(|styles| styles.dyn_into::<web_sys::HtmlLinkElement>().ok())
-    {
-        Some(link) => link.sheet().is_some(),
-        None => true,
-    }
 }
 
 /// One Outturn widget.
@@ -540,7 +514,7 @@ pub fn App(props: &AppProps) -> Html {
     // host would go on saying "loading" over a chart already drawn and
     // answering the pointer. Observers of the host still see the change only
     // once this render's DOM is in place, since mutation observers run as
-    // microtasks, after Yew's render pass. The host comes from main.rs; a
+    // microtasks, after Yew's render pass. The host comes from mount.rs; a
     // widget mounted without it finds it from its root once rendered.
     let mirror_status = {
         let root = root.clone();
