@@ -10,9 +10,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::AppHandle;
 
-use crate::app::{App, AppProps, Start};
+use crate::app::App;
 use crate::host::{props_for, MOUNTED};
 use crate::mount::{mount_point, render};
+use crate::props::{AppProps, Start};
 use crate::state::Route;
 
 /// A mounted widget, as returned by `mount()`.

@@ -11,8 +11,8 @@
 use wasm_bindgen::JsCast as _;
 use web_sys::Element;
 
-use crate::app::{AppProps, InlineData, Start};
 use crate::mount::{mount_point, render};
+use crate::props::{AppProps, InlineData, Start};
 use crate::route::UrlText as _;
 use crate::state::Route;
 

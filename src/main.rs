@@ -6,10 +6,14 @@
 //! call the exported `mount(element, options)` instead (`api.rs`), which
 //! returns a handle with `update(options)` and `destroy()`.
 //!
-//! Modules depend one way: `api` and `host` mount through `mount`, which
-//! renders `app`; `app` is built from `hooks` and `components`; all of them
-//! may read `page` (what the host page offers: the sample dataset, the
-//! stylesheet), which reads nothing else in the crate.
+//! Modules depend one way, so there is no cycle: `api` (the JavaScript
+//! API) and `host` (host discovery) mount through `mount` (the shadow root
+//! and its styles), which renders `app`; `app` (the component and its
+//! markup) calls `hooks` and `components`; the hooks start loads through
+//! `load`. Below them all sit `props` (what a widget is given), `page`
+//! (what the host page offers: the sample dataset, the stylesheet),
+//! `state`, `fetch` and the other leaf modules, none of which reads the
+//! modules above.
 
 mod api;
 mod app;
@@ -17,10 +21,13 @@ mod backend;
 mod components;
 mod download;
 mod fetch;
+mod hooks;
 mod host;
+mod load;
 mod mount;
 mod page;
 mod panic;
+mod props;
 mod route;
 mod state;
 mod theme;

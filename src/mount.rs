@@ -10,8 +10,9 @@ use wasm_bindgen::{JsCast as _, JsValue};
 use web_sys::Element;
 use yew::AppHandle;
 
-use crate::app::{App, AppProps, Start};
+use crate::app::App;
 use crate::page::{page_styles, styles_apply};
+use crate::props::{AppProps, Start};
 
 /// A fresh element for a widget to render into, inside a shadow root on
 /// `host` that carries Outturn's stylesheet: the host page's styles cannot
