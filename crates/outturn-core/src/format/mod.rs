@@ -12,9 +12,9 @@ pub use narrative::{
     cost_sentence, headline, point_detail, printed_sentences, up_or_down, PointDetail,
 };
 pub use number::{
-    format_amount, format_axis_tick, format_difference, format_money, format_number,
-    format_percent, format_signed, format_value, format_variance, parse_decimal, shows_non_zero,
-    spoken, with_percent, with_plus, MoneyScale,
+    format_amount, format_axis_tick, format_difference, format_megabytes, format_money,
+    format_number, format_percent, format_signed, format_value, format_variance, parse_decimal,
+    shows_non_zero, spoken, with_percent, with_plus, MoneyScale,
 };
 pub use standing::Standing;
 

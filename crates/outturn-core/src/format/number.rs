@@ -33,6 +33,16 @@ pub fn format_number(value: f64, decimals: usize) -> String {
     }
 }
 
+/// Bytes per megabyte as the widget's messages count them (binary: a
+/// "1.0 MB" file is 1,048,576 bytes).
+const BYTES_PER_MEGABYTE: f64 = 1_048_576.0;
+
+/// A size in bytes as megabytes with one decimal, for messages about a
+/// file's size: `3_460_300` → `3.3 MB`, `1_048_576` → `1.0 MB`.
+pub fn format_megabytes(bytes: usize) -> String {
+    format!("{} MB", format_number(bytes as f64 / BYTES_PER_MEGABYTE, 1))
+}
+
 /// Pounds the way budget reports write them: `£14.72`, `£1,234`, `£118k`,
 /// `£1,850k`, `£12.3m`; negative as `-£1,850k`.
 pub fn format_money(pounds: f64) -> String {
@@ -387,6 +397,15 @@ mod tests {
         assert_eq!(format_number(14.716, 2), "14.72");
         assert_eq!(format_number(-0.001, 1), "0.0");
         assert_eq!(format_number(102.5, 1), "102.5");
+    }
+
+    #[test]
+    fn megabytes_have_one_decimal_and_comma_thousands() {
+        assert_eq!(format_megabytes(1_048_576), "1.0 MB");
+        assert_eq!(format_megabytes(3_460_300), "3.3 MB");
+        assert_eq!(format_megabytes(1_572_864), "1.5 MB");
+        assert_eq!(format_megabytes(0), "0.0 MB");
+        assert_eq!(format_megabytes(2_000 * 1_048_576), "2,000.0 MB");
     }
 
     #[test]
