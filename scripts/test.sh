@@ -1,9 +1,21 @@
 #!/usr/bin/env bash
-# Runs every test: set-up (idempotent), fmt, clippy, native tests of the core
-# and CLI, the release build, and the browser tests in headless Chromium.
+# Runs every test: set-up (idempotent), fmt, clippy, the docs, native tests
+# of the core and CLI, the release build, the size guard and the browser
+# tests in headless Chromium.
+#
+#   scripts/test.sh          everything (what CI runs)
+#   scripts/test.sh --quick  fmt, clippy, the docs and the native tests only:
+#                            for development, under a minute once built; no
+#                            set-up, no build of the page, no browser
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh
+quick=false
+case "${1:-}" in
+  --quick) quick=true ;;
+  "") ;;
+  *) echo "usage: scripts/test.sh [--quick]" >&2; exit 2 ;;
+esac
+$quick || ./scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -16,8 +28,13 @@ cargo clippy --locked -p outturn-core -p outturn-cli --all-targets -- -D warning
 step "clippy (wasm32: widget)"
 cargo clippy --locked --target wasm32-unknown-unknown -p outturn-web -- -D warnings
 
+step "docs (warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p outturn-core -p outturn-cli
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --target wasm32-unknown-unknown -p outturn-web
+
 step "native tests (core, CLI)"
 cargo test --locked -p outturn-core -p outturn-cli
+$quick && exit 0
 
 step "release build (trunk)"
 trunk build --release

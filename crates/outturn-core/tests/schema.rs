@@ -2,6 +2,7 @@
 //! shipped example and the default dataset, and rejects the shape errors
 //! Outturn's own validator rejects.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
+#![allow(clippy::disallowed_methods)] // Native only: the wasm-size rules do not apply.
 
 mod common;
 

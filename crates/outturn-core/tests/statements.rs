@@ -282,7 +282,10 @@ fn a_snapshot_is_never_called_year_to_date() {
         "Latest, May 2011 (computed)"
     );
     for text in [&view.headline, &view.panels[0].summary] {
-        assert!(!text.to_lowercase().contains("year to date"), "{text}");
+        assert!(
+            !outturn_core::format::lower(text).contains("year to date"),
+            "{text}"
+        );
     }
 }
 

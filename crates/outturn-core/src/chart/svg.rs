@@ -5,10 +5,9 @@
 //! one `<polyline>` per dash (a 12-month budget line and next year's
 //! dashed budget came to 250 elements, three quarters of the chart's
 //! markup, each laid out and painted by the browser), while SVG says it in
-//! one attribute, `stroke-dasharray`. Writing the few element kinds the
-//! chart uses here also keeps floating-point formatting out of the wasm:
-//! every number is whole pixels, or a font size or opacity written to two
-//! decimals by [`push_decimal`].
+//! one attribute, `stroke-dasharray`. Every number written is whole pixels,
+//! or a font size or opacity written in its shortest form to two decimals
+//! by [`push_decimal`] (`0.8`, not `0.80`), which keeps the markup short.
 //!
 //! All text is escaped ([`push_escaped`]), so data can never become markup.
 
@@ -114,8 +113,8 @@ impl Dashes for SvgWriter<'_> {
 }
 
 /// Writes `value` (0 or more) with at most two decimals and no trailing
-/// zeros: `1`, `0.8`, `10.48`. Integer arithmetic, so Rust's float
-/// formatting (about 7 KB of wasm) is not needed.
+/// zeros: `1`, `0.8`, `10.48`. (Rust's float formatting is in the wasm
+/// anyway, for the figures in words; this is only the short form.)
 pub fn push_decimal(out: &mut String, value: f64) {
     let hundredths = (value.max(0.0) * 100.0).round() as u64;
     let _ = write!(out, "{}", hundredths / 100);
@@ -309,7 +308,7 @@ mod tests {
     use plotters::prelude::*;
 
     #[test]
-    fn decimals_are_written_without_float_formatting() {
+    fn decimals_are_written_in_their_shortest_form() {
         let written = [0.0, 1.0, 0.8, 0.75, 10.483_870_967, 2.005, -3.0].map(|value| {
             let mut out = String::new();
             push_decimal(&mut out, value);

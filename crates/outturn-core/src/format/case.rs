@@ -112,6 +112,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::disallowed_methods)] // Unicode's mapping is the reference here.
     fn agrees_with_unicode_on_the_latin_letters_it_covers() {
         for code in 0..=0x17F_u32 {
             let Some(c) = char::from_u32(code) else {

@@ -71,8 +71,7 @@ const SPARK_INSET: f64 = 2.0;
 
 /// The period a pointer is nearest on a sparkline: `x` pixels from the
 /// sparkline's left edge, drawn `width` pixels wide, of `count` periods
-/// (points run from [`SPARK_INSET`] to `width` - [`SPARK_INSET`], as
-/// [`spark`] draws them).
+/// (points run from 2 px to `width` - 2 px, as the sparklines are drawn).
 pub fn spark_position(x: f64, width: f64, count: usize) -> usize {
     Viewport::points(count)
         .nearest(x, SPARK_INSET, width - SPARK_INSET)
