@@ -8,7 +8,6 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use outturn_core::chart::Theme;
-use outturn_core::format::capitalise;
 use outturn_core::model::Dataset;
 use outturn_core::view::{DashboardEntry, IndicatorView, Panel, View};
 use yew::prelude::*;
@@ -22,7 +21,7 @@ use crate::hooks::{
     use_indicator_view, use_load, use_navigate, use_resize, use_styles, use_theme, Callbacks,
 };
 use crate::props::AppProps;
-use crate::state::{Action, Focus, LoadStatus, Shared, State};
+use crate::state::{LoadStatus, Shared, State};
 
 /// Widgets mounted so far on this page, for unique element ids.
 static WIDGETS: AtomicU32 = AtomicU32::new(0);
@@ -63,7 +62,6 @@ pub fn App(props: &AppProps) -> Html {
     let page = Page {
         id: &id,
         state: &state,
-        dispatcher: state.dispatcher(),
         theme,
         callbacks: &callbacks,
         view: view.as_ref(),
@@ -129,8 +127,6 @@ struct Page<'a> {
     id: &'a str,
     /// The widget's state.
     state: &'a State,
-    /// For the per-panel focus callbacks.
-    dispatcher: UseReducerDispatcher<State>,
     /// The chart colours.
     theme: Theme,
     /// The callbacks made once per widget.
@@ -204,19 +200,12 @@ impl Page<'_> {
     /// the sentences under them, its tables and notes.
     fn indicator(&self, view: &Rc<IndicatorView>) -> Html {
         let indicator = &view.indicator;
-        let unit = indicator.unit.label.trim();
-        let subtitle = format!(
-            "{} by {}, financial year {} (April to March)",
-            if unit.is_empty() { "Figures" } else { unit },
-            indicator.periods.noun(),
-            view.year
-        );
         let single = view.panels.len() == 1;
         let panels = view.panels.iter().enumerate();
         html! {
             <>
                 <h2 class="outturn-title" id={format!("{}-title", self.id)}>{ indicator.title.clone() }</h2>
-                <p class="outturn-subtitle">{ capitalise(&subtitle) }</p>
+                <p class="outturn-subtitle">{ view.subtitle.clone() }</p>
                 <ViewControls
                     id={format!("{}-controls", self.id)}
                     view={view.view}
@@ -246,23 +235,7 @@ impl Page<'_> {
         let (id, state, theme) = (self.id, self.state, self.theme);
         let panel = Shared(panel.clone());
         let window = panel.zoomable.then_some(state.options.window).flatten();
-        let on_focus = {
-            let dispatcher = self.dispatcher.clone();
-            Callback::from(move |point: Option<(usize, usize, bool)>| {
-                dispatcher.dispatch(Action::Focus(point.map(|(position, series, keyboard)| {
-                    Focus {
-                        panel: index,
-                        position,
-                        series,
-                        keyboard,
-                    }
-                })))
-            })
-        };
-        let focus = state
-            .focus
-            .filter(|f| f.panel == index)
-            .map(|f| (f.position, f.series));
+        let focus = state.focus.filter(|f| f.panel == index);
         let caption_id = format!("{id}-caption-{index}");
         let summary_id = format!("{id}-summary-{index}");
         let caption_class = if single {
@@ -277,7 +250,7 @@ impl Page<'_> {
                 <p id={summary_id.clone()} class="outturn-sr-only outturn-summary">{ panel.summary.clone() }</p>
                 <Legend
                     entries={panel.legend.clone()}
-                    bands={[false, true].into_iter().filter(|over| panel.scene.bands.iter().any(|b| b.over == *over)).collect::<Vec<_>>()}
+                    bands={panel.scene.band_sides()}
                     bars={panel.scene.bars.iter().map(|b| b.kind).collect::<Vec<_>>()}
                     hidden={state.options.hidden.clone()}
                     on_toggle={self.callbacks.on_toggle.clone()}
@@ -294,11 +267,11 @@ impl Page<'_> {
                     />
                     <Chart
                         id={format!("{id}-chart-{index}")}
+                        index={index}
                         panel={panel.clone()}
                         width={state.width}
                         window={window}
                         focus={focus}
-                        on_focus={on_focus}
                         on_action={self.callbacks.on_action.clone()}
                         summary_id={summary_id}
                         theme={theme}

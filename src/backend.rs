@@ -177,7 +177,7 @@ fn fail(error: impl fmt::Display) -> DrawError {
 pub fn render_svg(scene: &Scene, frame: &Frame, theme: &Theme) -> Result<String, DrawError> {
     let mut svg = String::new();
     {
-        let size = (frame.width.round() as u32, frame.height.round() as u32);
+        let size = frame.pixel_size(0.0, 1.0);
         let area = Backend::Svg(SvgWriter::new(&mut svg, size)).into_drawing_area();
         draw_scene(&area, scene, frame, theme, SVG_FONT_SCALE)?;
         area.present().map_err(fail)?;
@@ -197,10 +197,7 @@ pub fn render_export_svg(
     let (header, _) = export_header(legend, frame.width);
     let mut svg = String::new();
     {
-        let size = (
-            frame.width.round() as u32,
-            (frame.height + header).round() as u32,
-        );
+        let size = frame.pixel_size(header, 1.0);
         let area = Backend::Svg(SvgWriter::new(&mut svg, size)).into_drawing_area();
         draw_export(&area, title, legend, scene, frame, theme, SVG_FONT_SCALE)?;
         area.present().map_err(fail)?;

@@ -57,8 +57,9 @@ pub fn save_png(
     let canvas: HtmlCanvasElement = gloo::utils::document()
         .create_element("canvas")?
         .dyn_into()?;
-    canvas.set_width((frame.width * PNG_SCALE).round() as u32);
-    canvas.set_height(((frame.height + header) * PNG_SCALE).round() as u32);
+    let (width, height) = frame.pixel_size(header, PNG_SCALE);
+    canvas.set_width(width);
+    canvas.set_height(height);
     let context: CanvasRenderingContext2d = canvas
         .get_context("2d")?
         .ok_or_else(|| error("this browser cannot draw on a canvas"))?

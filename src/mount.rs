@@ -6,6 +6,7 @@
 //! render ([`Start`]). Host discovery (`host.rs`) and the JavaScript API
 //! (`api.rs`) both mount through here.
 
+use outturn_core::chart::chart_area_width;
 use wasm_bindgen::{JsCast as _, JsValue};
 use web_sys::Element;
 use yew::AppHandle;
@@ -64,11 +65,6 @@ pub fn render(host: &Element, root: Element, props: AppProps) -> AppHandle<App> 
     yew::Renderer::<App>::with_root_and_props(root, props).render()
 }
 
-/// The widget root's border and padding, left and right together (CSS px:
-/// `.outturn-root` in outturn.css, 1 px and 16 px a side), between the
-/// element a widget renders into and its chart area.
-const ROOT_INSET_PX: i32 = 34;
-
 /// What a widget on `host`, rendering into `root`, knows before its first
 /// render: its host, whether its styles apply yet, and (once they do) the
 /// width its chart area will have. The browser test "a chart loaded
@@ -79,7 +75,7 @@ fn start_for(host: &Element, root: &Element) -> Start {
         .dyn_into::<web_sys::ShadowRoot>()
         .is_ok_and(|shadow| styles_apply(&shadow));
     let width = if styles_ready {
-        (root.client_width() - ROOT_INSET_PX).max(0) as u32
+        chart_area_width(root.client_width())
     } else {
         0
     };

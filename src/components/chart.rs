@@ -1,35 +1,39 @@
 //! One chart: the scene drawn by plotters as inline SVG (crisp at any pixel
 //! density and in print), with a crosshair and tooltip that follow the
-//! pointer and the keyboard: left and right move between periods, up and
-//! down between series, Home and End to the first and last period, PageUp
-//! and PageDown between years, Esc dismisses. The tooltip stays while the
+//! pointer and the keyboard (the keys are the core's
+//! [`outturn_core::session::chart_key`]). The tooltip stays while the
 //! pointer is over it (WCAG 1.4.13). A zoomable chart (the timeline) also
-//! zooms and pans with buttons, keys (+ and -, Shift with the arrow keys, 0),
-//! the wheel and dragging.
+//! zooms and pans with buttons, keys, the wheel and dragging.
+//!
+//! Everything here measures the DOM, renders what the core computed and
+//! dispatches actions: where a pixel is in the data, how far a drag pans,
+//! where the keyboard goes and where the tooltip sits are the core's
+//! ([`Frame`], [`Viewport`], [`tooltip_place`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use outturn_core::chart::{
-    chart_height, layout_window, tooltip_place, PanStep, SeriesRole, Step, Theme, Viewport,
-    ZoomStep,
+    chart_height, layout_window, tooltip_place, Frame, PanStep, Theme, Viewport, ZoomStep,
 };
+use outturn_core::session::{chart_key, ChartKeys};
 use outturn_core::view::Panel;
-
-use crate::backend::render_svg;
 use wasm_bindgen::JsCast as _;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::{hex, within};
-use crate::state::{Action, Shared};
+use super::{hex, local_x, within};
+use crate::backend::render_svg;
+use crate::state::{Action, Focus, Shared};
 
 /// Props of [`Chart`].
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
     /// Element id prefix, unique on the page.
     pub id: AttrValue,
+    /// Index of the panel in the view (focus names it).
+    pub index: usize,
     /// What is shown (compared by identity).
     pub panel: Shared<Panel>,
     /// Width to draw at, CSS pixels.
@@ -38,14 +42,11 @@ pub struct ChartProps {
     /// panel is built once and zooming only lays it out again.
     #[prop_or_default]
     pub window: Option<Viewport>,
-    /// Focused point: (position, series index), if any.
-    pub focus: Option<(usize, usize)>,
-    /// Called with (position, series index, by keyboard) when the pointer or
-    /// keyboard moves to a point, or `None` when it leaves.
-    pub on_focus: Callback<Option<(usize, usize, bool)>>,
+    /// The focused point, if it is in this chart.
+    pub focus: Option<Focus>,
     /// Id of the element holding the chart's text summary.
     pub summary_id: AttrValue,
-    /// Receives zoom and pan actions (zoomable charts).
+    /// Receives focus, zoom, pan and year-step actions.
     pub on_action: Callback<Action>,
     /// Colours.
     pub theme: Theme,
@@ -71,84 +72,178 @@ pub fn Chart(props: &ChartProps) -> Html {
     );
     let container = use_node_ref();
     let tooltip = use_node_ref();
+    // The pixel where a drag started (or last panned).
     let drag_from = use_mut_ref(|| None::<f64>);
-    let count = props.panel.scene.count();
-    let zoomable = props.panel.zoomable;
+    use_tooltip_place(&tooltip, &props.panel, props.focus, &frame);
+    use_wheel_zoom(&container, props.panel.zoomable, &frame, &props.on_action);
+    let handlers = handlers(props, &frame, &container, drag_from);
 
-    // Place the tooltip where the core says (`tooltip_place`: beside the
-    // point, or above or below it on a narrow chart). Set through the
-    // CSSOM, which strict style-src policies allow.
-    {
-        let tooltip = tooltip.clone();
-        let panel = props.panel.clone();
-        use_effect_with((props.focus, frame.clone()), move |(focus, frame)| {
-            if let (Some((position, _)), Some(element)) = (focus, tooltip.cast::<HtmlElement>()) {
-                let (left, top) = tooltip_place(
-                    frame,
-                    &panel.scene,
-                    *position,
-                    f64::from(element.offset_width()),
-                    f64::from(element.offset_height()),
-                );
-                let style = element.style();
-                let _ = style.set_property("left", &format!("{left:.0}px"));
-                let _ = style.set_property("top", &format!("{top:.0}px"));
+    let panel = &props.panel;
+    let positions = panel.scene.count();
+    let tooltip_id = format!("{}-tooltip", props.id);
+    let focused = props
+        .focus
+        .filter(|f| f.position < positions && frame.is_visible(f.position as f64));
+    let keys = if panel.zoomable {
+        " Left and right arrows move between periods, up and down between lines, Page Up and Page Down between years; + and - zoom, Shift with the arrows pans, 0 shows everything."
+    } else {
+        " Left and right arrows move between periods, up and down between lines, Page Up and Page Down between years, Escape closes the details."
+    };
+    let label = format!("Chart: {}.{keys}", panel.title);
+    html! {
+        <>
+            if panel.zoomable {
+                { zoom_controls(panel, &frame, &props.on_action) }
             }
-        });
+            <div
+                ref={container}
+                class={classes!("outturn-chart", panel.zoomable.then_some("outturn-chart-zoomable"))}
+                tabindex="0"
+                role="application"
+                aria-roledescription="interactive chart"
+                aria-label={label}
+                aria-describedby={match focused {
+                    Some(_) => format!("{} {tooltip_id}", props.summary_id),
+                    None => props.summary_id.to_string(),
+                }}
+                data-positions={positions.to_string()}
+                data-plot-left={format!("{:.1}", frame.plot.left)}
+                data-plot-right={format!("{:.1}", frame.plot.right)}
+                data-x-min={format!("{:.2}", frame.viewport.start())}
+                data-x-max={format!("{:.2}", frame.viewport.end())}
+                onpointermove={handlers.pointer_move}
+                onpointerdown={handlers.pointer_down}
+                onpointerup={handlers.end_drag.clone()}
+                onpointercancel={handlers.end_drag}
+                onpointerleave={handlers.pointer_leave}
+                onkeydown={handlers.key_down}
+                onfocusin={handlers.focus_in}
+                onfocusout={handlers.focus_out}
+            >
+                <div class="outturn-svg" aria-hidden="true">
+                    { Html::from_html_unchecked(AttrValue::from((*svg).clone())) }
+                </div>
+                if let Some(focus) = focused {
+                    { overlay(panel, &frame, focus, &props.theme) }
+                    { tip(panel, focus.position, &tooltip_id, &tooltip) }
+                }
+            </div>
+        </>
     }
+}
 
-    // The wheel zooms the timeline around the pointer. Registered by hand
-    // because preventing the page scroll needs a non-passive listener.
-    {
-        let container = container.clone();
+/// Places the tooltip where the core says ([`tooltip_place`]: beside the
+/// point, or above or below it on a narrow chart), through the CSSOM,
+/// which strict style-src policies allow. After rendering, because the
+/// place depends on the tooltip's measured size.
+#[hook]
+fn use_tooltip_place(
+    tooltip: &NodeRef,
+    panel: &Shared<Panel>,
+    focus: Option<Focus>,
+    frame: &Rc<Frame>,
+) {
+    let tooltip = tooltip.clone();
+    let panel = panel.clone();
+    use_effect_with((focus, frame.clone()), move |(focus, frame)| {
+        if let (Some(focus), Some(element)) = (focus, tooltip.cast::<HtmlElement>()) {
+            let (left, top) = tooltip_place(
+                frame,
+                &panel.scene,
+                focus.position,
+                f64::from(element.offset_width()),
+                f64::from(element.offset_height()),
+            );
+            let style = element.style();
+            let _ = style.set_property("left", &format!("{left:.0}px"));
+            let _ = style.set_property("top", &format!("{top:.0}px"));
+        }
+    });
+}
+
+/// The wheel zooms a zoomable chart around the pointer. Registered by
+/// hand because preventing the page scroll needs a non-passive listener.
+#[hook]
+fn use_wheel_zoom(
+    container: &NodeRef,
+    zoomable: bool,
+    frame: &Rc<Frame>,
+    on_action: &Callback<Action>,
+) {
+    let container = container.clone();
+    let on_action = on_action.clone();
+    use_effect_with((zoomable, frame.clone()), move |(zoomable, frame)| {
         let frame = frame.clone();
-        let on_action = props.on_action.clone();
-        use_effect_with((zoomable, frame.clone()), move |_| {
-            let listener = zoomable
-                .then(|| container.cast::<Element>())
-                .flatten()
-                .map(|element| {
-                    let options = EventListenerOptions::enable_prevent_default();
-                    let target = element.clone();
-                    EventListener::new_with_options(&element, "wheel", options, move |event| {
-                        let Some(wheel) = event.dyn_ref::<web_sys::WheelEvent>() else {
-                            return;
-                        };
-                        event.prevent_default();
-                        let x =
-                            f64::from(wheel.client_x()) - target.get_bounding_client_rect().left();
-                        let step = if wheel.delta_y() < 0.0 {
-                            ZoomStep::WheelIn
-                        } else {
-                            ZoomStep::WheelOut
-                        };
-                        on_action.emit(Action::Zoom {
-                            step,
-                            centre: Some(frame.position_under(x)),
-                            count,
-                        });
-                    })
-                });
-            move || drop(listener)
-        });
-    }
+        let listener = zoomable
+            .then(|| container.cast::<Element>())
+            .flatten()
+            .map(|element| {
+                let options = EventListenerOptions::enable_prevent_default();
+                let target = element.clone();
+                EventListener::new_with_options(&element, "wheel", options, move |event| {
+                    let Some(wheel) = event.dyn_ref::<web_sys::WheelEvent>() else {
+                        return;
+                    };
+                    event.prevent_default();
+                    let x = local_x(&target, wheel.client_x());
+                    on_action.emit(Action::Zoom {
+                        step: ZoomStep::for_wheel(wheel.delta_y()),
+                        centre: Some(frame.position_under(x)),
+                        count: frame.viewport.count(),
+                    });
+                })
+            });
+        move || drop(listener)
+    });
+}
 
-    let positions = count;
-    let last_reported = props.panel.start_position(frame.viewport);
+/// The chart's pointer, keyboard and focus handlers.
+struct Handlers {
+    pointer_move: Callback<PointerEvent>,
+    pointer_down: Callback<PointerEvent>,
+    end_drag: Callback<PointerEvent>,
+    pointer_leave: Callback<PointerEvent>,
+    key_down: Callback<KeyboardEvent>,
+    focus_in: Callback<FocusEvent>,
+    focus_out: Callback<FocusEvent>,
+}
+
+/// Pointer moves focus the period under it (or, dragging a timeline, pan
+/// it); keys do what [`chart_key`] says; focusing the chart by keyboard
+/// starts at the last period with an actual.
+fn handlers(
+    props: &ChartProps,
+    frame: &Rc<Frame>,
+    container: &NodeRef,
+    drag_from: Rc<RefCell<Option<f64>>>,
+) -> Handlers {
+    let index = props.index;
+    let zoomable = props.panel.zoomable;
+    let on_action = props.on_action.clone();
+    let focus = props.focus;
+    let start = props.panel.start_position(frame.viewport);
+    let count = frame.viewport.count();
     let pointer_x = {
         let container = container.clone();
         move |event: &PointerEvent| -> Option<f64> {
-            let element = container.cast::<Element>()?;
-            Some(f64::from(event.client_x()) - element.get_bounding_client_rect().left())
+            Some(local_x(&container.cast::<Element>()?, event.client_x()))
         }
     };
-    let on_pointer_move = {
-        let frame = frame.clone();
-        let on_focus = props.on_focus.clone();
-        let on_action = props.on_action.clone();
-        let current = props.focus.map(|(position, _)| position);
-        let drag_from = drag_from.clone();
-        let pointer_x = pointer_x.clone();
+    let focus_at = move |position: usize, keyboard: bool| {
+        Action::Focus(Some(Focus {
+            panel: index,
+            position,
+            series: 0,
+            keyboard,
+        }))
+    };
+    let pointer_move = {
+        let (frame, on_action, drag_from, pointer_x) = (
+            frame.clone(),
+            on_action.clone(),
+            drag_from.clone(),
+            pointer_x.clone(),
+        );
         Callback::from(move |event: PointerEvent| {
             // Over the tooltip itself: keep it as it is, so it can be read
             // and its text selected (hoverable, WCAG 1.4.13).
@@ -167,14 +262,16 @@ pub fn Chart(props: &ChartProps) -> Html {
                 return;
             }
             let position = frame.position_at(x);
-            if position != current {
-                on_focus.emit(position.map(|p| (p, 0, false)));
+            if position != focus.map(|f| f.position) {
+                on_action.emit(match position {
+                    Some(p) => focus_at(p, false),
+                    None => Action::Focus(None),
+                });
             }
         })
     };
-    let on_pointer_down = {
+    let pointer_down = {
         let drag_from = drag_from.clone();
-        let pointer_x = pointer_x.clone();
         Callback::from(move |event: PointerEvent| {
             if zoomable && event.is_primary() {
                 *drag_from.borrow_mut() = pointer_x(&event);
@@ -182,214 +279,122 @@ pub fn Chart(props: &ChartProps) -> Html {
         })
     };
     let end_drag = {
-        let drag_from: Rc<RefCell<Option<f64>>> = drag_from.clone();
+        let drag_from = drag_from.clone();
         Callback::from(move |_: PointerEvent| *drag_from.borrow_mut() = None)
     };
-    let on_pointer_leave = {
-        let on_focus = props.on_focus.clone();
-        let drag_from = drag_from.clone();
+    let pointer_leave = {
+        let on_action = on_action.clone();
         Callback::from(move |_: PointerEvent| {
             *drag_from.borrow_mut() = None;
-            on_focus.emit(None);
+            on_action.emit(Action::Focus(None));
         })
     };
-    let series_count = props.panel.series_order().len().max(1);
-    let on_key_down = {
-        let on_focus = props.on_focus.clone();
-        let on_action = props.on_action.clone();
-        let focus = props.focus;
-        let frame = frame.clone();
+    let keys = ChartKeys {
+        panel: index,
+        viewport: frame.viewport,
+        start,
+        series: props.panel.series_order().len(),
+        zoomable,
+    };
+    let key_down = {
+        let on_action = on_action.clone();
         Callback::from(move |event: KeyboardEvent| {
-            let key = event.key();
-            let series = focus.map_or(0, |(_, s)| s);
-            match key.as_str() {
-                "PageUp" | "PageDown" => {
-                    event.prevent_default();
-                    on_action.emit(Action::StepYear(if key == "PageUp" { -1 } else { 1 }));
-                    return;
-                }
-                "ArrowUp" | "ArrowDown" if !event.shift_key() => {
-                    event.prevent_default();
-                    let position = focus.map_or(last_reported, |(p, _)| p);
-                    let next = if key == "ArrowDown" {
-                        (series + 1) % series_count
-                    } else {
-                        (series + series_count - 1) % series_count
-                    };
-                    on_focus.emit(Some((position, next, true)));
-                    return;
-                }
-                _ => {}
+            if let Some(action) = chart_key(&event.key(), event.shift_key(), focus, keys) {
+                event.prevent_default();
+                on_action.emit(action);
             }
-            let focus = focus.map(|(p, _)| p);
-            if zoomable {
-                // Keys zoom around the focused period, else the middle.
-                let centre = focus.map(|f| f as f64);
-                let zoom = |step| Action::Zoom {
-                    step,
-                    centre,
-                    count,
-                };
-                let pan = |step| Action::Pan { step, count };
-                let action = match key.as_str() {
-                    "+" | "=" => Some(zoom(ZoomStep::In)),
-                    "-" | "_" => Some(zoom(ZoomStep::Out)),
-                    "ArrowLeft" if event.shift_key() => Some(pan(PanStep::NudgeEarlier)),
-                    "ArrowRight" if event.shift_key() => Some(pan(PanStep::NudgeLater)),
-                    "0" => Some(Action::ResetZoom),
-                    _ => None,
-                };
-                if let Some(action) = action {
-                    event.prevent_default();
-                    on_action.emit(action);
-                    return;
-                }
-            }
-            let step = match key.as_str() {
-                "ArrowRight" => Some(Step::Next),
-                "ArrowLeft" => Some(Step::Previous),
-                "Home" => Some(Step::First),
-                "End" => Some(Step::Last),
-                "Escape" => None,
-                _ => return,
-            };
-            let from = focus.unwrap_or(last_reported);
-            let next = step.and_then(|step| frame.viewport.step(from, step));
-            event.prevent_default();
-            on_focus.emit(next.map(|p| (p, series, true)));
         })
     };
-    let on_focus_in = {
-        let on_focus = props.on_focus.clone();
-        let focus = props.focus;
+    let focus_in = {
+        let on_action = on_action.clone();
         Callback::from(move |_: FocusEvent| {
             if focus.is_none() {
-                on_focus.emit(Some((last_reported, 0, true)));
+                on_action.emit(focus_at(start, true));
             }
         })
     };
-    let on_focus_out = {
-        let on_focus = props.on_focus.clone();
-        Callback::from(move |_: FocusEvent| on_focus.emit(None))
-    };
+    let focus_out = Callback::from(move |_: FocusEvent| on_action.emit(Action::Focus(None)));
+    Handlers {
+        pointer_move,
+        pointer_down,
+        end_drag,
+        pointer_leave,
+        key_down,
+        focus_in,
+        focus_out,
+    }
+}
 
-    let panel = &props.panel;
-    let tooltip_id = format!("{}-tooltip", props.id);
-    let focused = props
-        .focus
-        .map(|(position, _)| position)
-        .filter(|position| *position < positions && frame.is_visible(*position as f64));
-    let focused_role = props
-        .focus
-        .and_then(|(_, series)| panel.series_order().get(series).copied());
-    let overlay = focused.map(|position| {
-        let x = frame.x(position as f64);
-        let markers = panel
-            .scene
-            .lines
-            .iter()
-            .filter(|line| {
-            Some(line.role) == focused_role
-                || !matches!(line.role, SeriesRole::PreviousActual { .. } | SeriesRole::NextBudget)
-        })
-            .filter_map(|line| {
-                let value = line.values.get(position).copied().flatten()?;
-                let current = Some(line.role) == focused_role;
-                Some(html! {
-                    <circle class={classes!("outturn-focus-marker", current.then_some("outturn-focus-current"))}
-                        cx={format!("{x:.1}")} cy={format!("{:.1}", frame.y(value))} r={if current { "9" } else { "7" }}
-                        stroke={hex(line.role.colour(&props.theme))} />
-                })
-            });
-        html! {
-            <svg class="outturn-overlay" width={frame.width.to_string()} height={frame.height.to_string()}
-                viewBox={format!("0 0 {} {}", frame.width, frame.height)} aria-hidden="true" focusable="false">
-                <line class="outturn-crosshair" x1={format!("{x:.1}")} x2={format!("{x:.1}")}
-                    y1={frame.plot.top.to_string()} y2={frame.plot.bottom.to_string()} />
-                { for markers }
-            </svg>
-        }
-    });
-    let tip = focused.and_then(|position| panel.details.get(position)).map(|detail| {
-        html! {
-            <div class="outturn-tooltip" role="tooltip" id={tooltip_id.clone()} ref={tooltip.clone()}>
-                <p class="outturn-tooltip-title">{ detail.title.clone() }</p>
-                <dl>
-                    { for detail.rows.iter().map(|(label, value)| html! {
-                        <div class="outturn-tooltip-row"><dt>{ label.clone() }</dt><dd>{ value.clone() }</dd></div>
-                    }) }
-                </dl>
-                if let Some(status) = detail.status {
-                    <p class={classes!("outturn-status", format!("outturn-status-{}", status.slug()))}>
-                        { status.in_full() }
-                    </p>
-                }
-            </div>
-        }
-    });
-    let zoom_controls = zoomable.then(|| {
-        let button = |label: &'static str, class: &'static str, action: Action| {
-            let on_action = props.on_action.clone();
-            let onclick = Callback::from(move |_: MouseEvent| on_action.emit(action.clone()));
-            html! { <button type="button" class={classes!("outturn-zoom-button", class)} {onclick}>{ label }</button> }
-        };
-        let zoom = |step| Action::Zoom {
-            step,
-            centre: None,
-            count,
-        };
-        let pan = |step| Action::Pan { step, count };
-        html! {
-            <div class="outturn-zoom" role="group" aria-label="Zoom and pan the timeline">
-                { button("Zoom in", "outturn-zoom-in", zoom(ZoomStep::In)) }
-                { button("Zoom out", "outturn-zoom-out", zoom(ZoomStep::Out)) }
-                { button("◀ Earlier", "outturn-pan-earlier", pan(PanStep::PageEarlier)) }
-                { button("Later ▶", "outturn-pan-later", pan(PanStep::PageLater)) }
-                { button("Show all", "outturn-zoom-reset", Action::ResetZoom) }
-                <span class="outturn-zoom-state" aria-live="polite">{ panel.showing(frame.viewport) }</span>
-            </div>
-        }
-    });
-    let keys = if zoomable {
-        " Left and right arrows move between periods, up and down between lines, Page Up and Page Down between years; + and - zoom, Shift with the arrows pans, 0 shows everything."
-    } else {
-        " Left and right arrows move between periods, up and down between lines, Page Up and Page Down between years, Escape closes the details."
-    };
-    let label = format!("Chart: {}.{keys}", panel.title);
+/// The crosshair at the focused period and a marker on each line's point
+/// there (larger on the line the keyboard is on).
+fn overlay(panel: &Panel, frame: &Frame, focus: Focus, theme: &Theme) -> Html {
+    let x = frame.x(focus.position as f64);
+    let current = panel.series_order().get(focus.series).copied();
+    let markers = panel
+        .focus_markers(focus.position, current)
+        .into_iter()
+        .map(|(role, value, current)| {
+            html! {
+                <circle class={classes!("outturn-focus-marker", current.then_some("outturn-focus-current"))}
+                    cx={format!("{x:.1}")} cy={format!("{:.1}", frame.y(value))} r={if current { "9" } else { "7" }}
+                    stroke={hex(role.colour(theme))} />
+            }
+        });
     html! {
-        <>
-            { for zoom_controls }
-            <div
-                ref={container}
-                class={classes!("outturn-chart", zoomable.then_some("outturn-chart-zoomable"))}
-                tabindex="0"
-                role="application"
-                aria-roledescription="interactive chart"
-                aria-label={label}
-                aria-describedby={match focused {
-                    Some(_) => format!("{} {tooltip_id}", props.summary_id),
-                    None => props.summary_id.to_string(),
-                }}
-                data-positions={positions.to_string()}
-                data-plot-left={format!("{:.1}", frame.plot.left)}
-                data-plot-right={format!("{:.1}", frame.plot.right)}
-                data-x-min={format!("{:.2}", frame.viewport.start())}
-                data-x-max={format!("{:.2}", frame.viewport.end())}
-                onpointermove={on_pointer_move}
-                onpointerdown={on_pointer_down}
-                onpointerup={end_drag.clone()}
-                onpointercancel={end_drag}
-                onpointerleave={on_pointer_leave}
-                onkeydown={on_key_down}
-                onfocusin={on_focus_in}
-                onfocusout={on_focus_out}
-            >
-                <div class="outturn-svg" aria-hidden="true">
-                    { Html::from_html_unchecked(AttrValue::from((*svg).clone())) }
-                </div>
-                { for overlay }
-                { for tip }
-            </div>
-        </>
+        <svg class="outturn-overlay" width={frame.width.to_string()} height={frame.height.to_string()}
+            viewBox={format!("0 0 {} {}", frame.width, frame.height)} aria-hidden="true" focusable="false">
+            <line class="outturn-crosshair" x1={format!("{x:.1}")} x2={format!("{x:.1}")}
+                y1={frame.plot.top.to_string()} y2={frame.plot.bottom.to_string()} />
+            { for markers }
+        </svg>
+    }
+}
+
+/// The tooltip of period `position`: its figures, and where it stands in
+/// words and a shape as well as colour.
+fn tip(panel: &Panel, position: usize, id: &str, node: &NodeRef) -> Html {
+    let Some(detail) = panel.details.get(position) else {
+        return Html::default();
+    };
+    html! {
+        <div class="outturn-tooltip" role="tooltip" id={id.to_string()} ref={node.clone()}>
+            <p class="outturn-tooltip-title">{ detail.title.clone() }</p>
+            <dl>
+                { for detail.rows.iter().map(|(label, value)| html! {
+                    <div class="outturn-tooltip-row"><dt>{ label.clone() }</dt><dd>{ value.clone() }</dd></div>
+                }) }
+            </dl>
+            if let Some(status) = detail.status {
+                <p class={classes!("outturn-status", format!("outturn-status-{}", status.slug()))}>
+                    { status.in_full() }
+                </p>
+            }
+        </div>
+    }
+}
+
+/// The timeline's zoom and pan buttons, and what it shows in words.
+fn zoom_controls(panel: &Panel, frame: &Frame, on_action: &Callback<Action>) -> Html {
+    let count = frame.viewport.count();
+    let button = |label: &'static str, class: &'static str, action: Action| {
+        let on_action = on_action.clone();
+        let onclick = Callback::from(move |_: MouseEvent| on_action.emit(action.clone()));
+        html! { <button type="button" class={classes!("outturn-zoom-button", class)} {onclick}>{ label }</button> }
+    };
+    let zoom = |step| Action::Zoom {
+        step,
+        centre: None,
+        count,
+    };
+    let pan = |step| Action::Pan { step, count };
+    html! {
+        <div class="outturn-zoom" role="group" aria-label="Zoom and pan the timeline">
+            { button("Zoom in", "outturn-zoom-in", zoom(ZoomStep::In)) }
+            { button("Zoom out", "outturn-zoom-out", zoom(ZoomStep::Out)) }
+            { button("◀ Earlier", "outturn-pan-earlier", pan(PanStep::PageEarlier)) }
+            { button("Later ▶", "outturn-pan-later", pan(PanStep::PageLater)) }
+            { button("Show all", "outturn-zoom-reset", Action::ResetZoom) }
+            <span class="outturn-zoom-state" aria-live="polite">{ panel.showing(frame.viewport) }</span>
+        </div>
     }
 }

@@ -9,12 +9,15 @@
 //! pointer move would take longer than a frame, and the tooltip is passing
 //! detail (the card itself carries the variance in words).
 
+use std::rc::Rc;
+
 use gloo::events::EventListener;
 use outturn_core::chart::Theme;
 use outturn_core::format::point_detail;
 use outturn_core::model::{Dataset, FinancialYear};
 use outturn_core::view::{
-    spark_position, DashboardEntry, DashboardOrder, GroupLayout, SPARKLINE_SIZE,
+    overview_title, spark_position, spark_tip_place, DashboardEntry, DashboardOrder, GroupLayout,
+    PageBox, SPARKLINE_SIZE,
 };
 use wasm_bindgen::JsCast as _;
 use web_sys::{Element, HtmlElement, HtmlSelectElement};
@@ -136,7 +139,7 @@ fn estimate_group_heights(root: &Element) {
         list_height: f64::from(cards.offset_height()),
         card_width: f64::from(card_width),
         cards: cards.child_element_count() as usize,
-        heading_height: f64::from(first.offset_height() - cards.offset_height()),
+        group_height: f64::from(first.offset_height()),
     };
     for group in groups.iter().skip(1) {
         let count = list(group).map_or(0, |cards| cards.child_element_count() as usize);
@@ -149,22 +152,65 @@ fn estimate_group_heights(root: &Element) {
     }
 }
 
-/// All indicators at a glance.
-#[component]
-pub fn Dashboard(props: &DashboardProps) -> Html {
-    let on_action = props.on_action.clone();
-    let onchange = Callback::from(move |event: Event| {
-        let select: HtmlSelectElement = event.target_unchecked_into();
-        let order = if select.value() == "variance" {
-            DashboardOrder::Variance
-        } else {
-            DashboardOrder::Dataset
-        };
-        on_action.emit(Action::SelectOrder(order));
+/// A box the browser measured, as the core takes it.
+fn page_box(element: &Element) -> PageBox {
+    let rect = element.get_bounding_client_rect();
+    PageBox {
+        left: rect.left(),
+        top: rect.top(),
+        width: rect.width(),
+        bottom: rect.bottom(),
+    }
+}
+
+/// Shows the tooltip `tip` for the sparkline under the pointer of `event`
+/// (placed by the core's [`spark_tip_place`]), or hides it.
+fn show_spark_tip(dataset: &Dataset, tip: &HtmlElement, event: &PointerEvent) {
+    let spark = event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|target| target.closest(".outturn-spark").ok().flatten());
+    let found = spark.and_then(|spark| {
+        let bounds = page_box(&spark);
+        Some((
+            spark_tip(dataset, &spark, f64::from(event.client_x()))?,
+            bounds,
+        ))
     });
-    let count: usize = props.groups.0.iter().map(|(_, e)| e.len()).sum();
-    let tip = use_node_ref();
-    let hide_tip = {
+    let Some(((title, rows), spark)) = found else {
+        tip.set_hidden(true);
+        return;
+    };
+    if let (Some(heading), Some(body)) = (tip.first_element_child(), tip.last_element_child()) {
+        heading.set_text_content(Some(&title));
+        body.set_text_content(Some(&rows));
+    }
+    // Shown first: a hidden element has no offset parent to place it by.
+    tip.set_hidden(false);
+    let Some(parent) = tip.offset_parent() else {
+        return;
+    };
+    let (left, top) = spark_tip_place(
+        f64::from(event.client_x()),
+        page_box(&parent),
+        f64::from(tip.offset_width()),
+        spark,
+    );
+    let style = tip.style();
+    let _ = style.set_property("left", &format!("{left:.0}px"));
+    let _ = style.set_property("top", &format!("{top:.0}px"));
+}
+
+/// The sparkline tooltip's pointer handlers (move, leave), written straight
+/// to the element (see the module header); Escape dismisses it wherever
+/// the focus is (WCAG 1.4.13): a reader pointing with the mouse has not
+/// focused the dashboard.
+#[hook]
+fn use_spark_tip(
+    tip: &NodeRef,
+    dataset: &Rc<Dataset>,
+) -> (Callback<PointerEvent>, Callback<PointerEvent>) {
+    let hide = {
         let tip = tip.clone();
         move || {
             if let Some(tip) = tip.cast::<HtmlElement>() {
@@ -172,84 +218,46 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             }
         }
     };
-    let on_pointer_move = {
-        let tip = tip.clone();
-        let dataset = props.dataset.0.clone();
-        let hide_tip = hide_tip.clone();
-        Callback::from(move |event: PointerEvent| {
-            let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-                return;
-            };
-            // Over the tooltip itself: keep it, so it can be read (WCAG 1.4.13).
-            if within(event.target(), ".outturn-spark-tip") {
-                return;
-            }
-            let Some(element) = tip.cast::<HtmlElement>() else {
-                return;
-            };
-            let found = target
-                .closest(".outturn-spark")
-                .ok()
-                .flatten()
-                .and_then(|spark| {
-                    Some((
-                        spark_tip(&dataset, &spark, f64::from(event.client_x()))?,
-                        spark,
-                    ))
-                });
-            let Some(((title, rows), spark)) = found else {
-                hide_tip();
-                return;
-            };
-            if let (Some(heading), Some(body)) =
-                (element.first_element_child(), element.last_element_child())
-            {
-                heading.set_text_content(Some(&title));
-                body.set_text_content(Some(&rows));
-            }
-            // Shown first: a hidden element has no offset parent to place it by.
-            element.set_hidden(false);
-            let Some(parent) = element.offset_parent() else {
-                return;
-            };
-            let origin = parent.get_bounding_client_rect();
-            let below = spark.get_bounding_client_rect();
-            let style = element.style();
-            let left = (f64::from(event.client_x()) - origin.left() + 12.0)
-                .min(origin.width() - f64::from(element.offset_width()))
-                .max(0.0);
-            let _ = style.set_property("left", &format!("{left:.0}px"));
-            let _ = style.set_property(
-                "top",
-                &format!("{:.0}px", below.bottom() - origin.top() + 4.0),
-            );
-        })
-    };
-    let on_pointer_leave = {
-        let hide_tip = hide_tip.clone();
-        Callback::from(move |event: PointerEvent| {
-            // Moving onto the tooltip keeps it.
-            if !within(event.related_target(), ".outturn-spark-tip") {
-                hide_tip();
-            }
-        })
-    };
-    // Escape dismisses the tooltip wherever the focus is (WCAG 1.4.13): a
-    // reader pointing with the mouse has not focused the dashboard.
     {
-        let hide_tip = hide_tip.clone();
+        let hide = hide.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
                 if event
                     .dyn_ref::<KeyboardEvent>()
                     .is_some_and(|key| key.key() == "Escape")
                 {
-                    hide_tip();
+                    hide();
                 }
             });
             move || drop(listener)
         });
     }
+    let on_move = {
+        let (tip, dataset) = (tip.clone(), dataset.clone());
+        Callback::from(move |event: PointerEvent| {
+            // Over the tooltip itself: keep it, so it can be read (WCAG 1.4.13).
+            if within(event.target(), ".outturn-spark-tip") {
+                return;
+            }
+            if let Some(tip) = tip.cast::<HtmlElement>() {
+                show_spark_tip(&dataset, &tip, &event);
+            }
+        })
+    };
+    let on_leave = Callback::from(move |event: PointerEvent| {
+        // Moving onto the tooltip keeps it.
+        if !within(event.related_target(), ".outturn-spark-tip") {
+            hide();
+        }
+    });
+    (on_move, on_leave)
+}
+
+/// All indicators at a glance.
+#[component]
+pub fn Dashboard(props: &DashboardProps) -> Html {
+    let tip = use_node_ref();
+    let (on_pointer_move, on_pointer_leave) = use_spark_tip(&tip, &props.dataset.0);
     // A group out of view is not laid out (content-visibility in
     // outturn.css) and counts as the height estimated here until it is,
     // from the first group's layout, so the scroll bar is about right
@@ -263,25 +271,17 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             }
         });
     }
-    let sort_id = format!("{}-sort", props.title_id);
-    let year = props.year.map(|y| y.to_string()).unwrap_or_default();
     html! {
         <div class="outturn-dashboard" ref={root} onpointermove={on_pointer_move} onpointerleave={on_pointer_leave}>
             <div class="outturn-spark-tip" role="tooltip" hidden=true ref={tip}>
                 <p class="outturn-tooltip-title"></p>
                 <p class="outturn-spark-tip-rows"></p>
             </div>
-            <h2 class="outturn-title" id={props.title_id.clone()}>{ format!("All {count} indicators, {year}") }</h2>
+            <h2 class="outturn-title" id={props.title_id.clone()}>{ overview_title(&props.groups, props.year) }</h2>
             <p class="outturn-subtitle">
                 { "Each card gives its variance against the affordable level, or its latest figure where there is none, and the periods it covers. Solid line: actual; dashed: affordable level; dotted: forecast. Choose an indicator to open it." }
             </p>
-            <div class="outturn-field outturn-sort">
-                <label for={sort_id.clone()}>{ "Order" }</label>
-                <select id={sort_id} class="outturn-order" {onchange}>
-                    <option value="dataset" selected={props.order == DashboardOrder::Dataset}>{ "As in the report" }</option>
-                    <option value="variance" selected={props.order == DashboardOrder::Variance}>{ "Largest variance first (%)" }</option>
-                </select>
-            </div>
+            { order_select(props) }
             { for props.groups.0.iter().filter(|(_, e)| !e.is_empty()).map(|(group, entries)| html! {
                 <section class="outturn-group">
                     <h3>{ group.clone() }</h3>
@@ -290,6 +290,28 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     </ul>
                 </section>
             }) }
+        </div>
+    }
+}
+
+/// The overview's order picker.
+fn order_select(props: &DashboardProps) -> Html {
+    let on_action = props.on_action.clone();
+    let onchange = Callback::from(move |event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        if let Some(order) = DashboardOrder::from_slug(&select.value()) {
+            on_action.emit(Action::SelectOrder(order));
+        }
+    });
+    let sort_id = format!("{}-sort", props.title_id);
+    html! {
+        <div class="outturn-field outturn-sort">
+            <label for={sort_id.clone()}>{ "Order" }</label>
+            <select id={sort_id} class="outturn-order" {onchange}>
+                { for DashboardOrder::ALL.iter().map(|order| html! {
+                    <option value={order.slug()} selected={*order == props.order}>{ order.label() }</option>
+                }) }
+            </select>
         </div>
     }
 }

@@ -38,6 +38,12 @@ pub(crate) fn hex(colour: Colour) -> String {
     format!("#{:02x}{:02x}{:02x}", colour.0, colour.1, colour.2)
 }
 
+/// The pointer's x in `element`'s own pixels, from the event's `client_x`:
+/// the one DOM measurement the charts need before the core takes over.
+pub(crate) fn local_x(element: &web_sys::Element, client_x: i32) -> f64 {
+    f64::from(client_x) - element.get_bounding_client_rect().left()
+}
+
 /// True when `target` (an event's target) is inside an element matching
 /// `selector`: the pointer over a tooltip keeps it open (WCAG 1.4.13).
 pub(crate) fn within(target: Option<web_sys::EventTarget>, selector: &str) -> bool {

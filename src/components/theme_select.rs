@@ -23,25 +23,17 @@ pub fn ThemeSelect(props: &ThemeSelectProps) -> Html {
     let on_action = props.on_action.clone();
     let onchange = Callback::from(move |event: Event| {
         let select: HtmlSelectElement = event.target_unchecked_into();
-        let choice = match select.value().as_str() {
-            "light" => ThemeChoice::Light,
-            "dark" => ThemeChoice::Dark,
-            "contrast" => ThemeChoice::Contrast,
-            _ => ThemeChoice::Auto,
-        };
-        on_action.emit(Action::SelectTheme(choice));
+        if let Some(choice) = ThemeChoice::from_slug(&select.value()) {
+            on_action.emit(Action::SelectTheme(choice));
+        }
     });
-    let option = |choice: ThemeChoice, label: &str| {
-        html! { <option value={choice.slug()} selected={choice == props.current}>{ label.to_string() }</option> }
-    };
     html! {
         <div class="outturn-field outturn-theme">
             <label for={props.id.clone()}>{ "Colours" }</label>
             <select id={props.id.clone()} class="outturn-theme-select" {onchange}>
-                { option(ThemeChoice::Auto, "As my system") }
-                { option(ThemeChoice::Light, "Light") }
-                { option(ThemeChoice::Dark, "Dark") }
-                { option(ThemeChoice::Contrast, "High contrast") }
+                { for ThemeChoice::ALL.iter().map(|choice| html! {
+                    <option value={choice.slug()} selected={*choice == props.current}>{ choice.label() }</option>
+                }) }
             </select>
         </div>
     }

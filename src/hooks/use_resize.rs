@@ -17,7 +17,9 @@ pub fn use_resize(dispatcher: UseReducerDispatcher<State>, root: NodeRef, chart_
     use_effect_with(root, move |root| {
         let measure = move || {
             if let Some(element) = chart_box.cast::<Element>() {
-                dispatcher.dispatch(Action::Resize(element.client_width().max(0) as u32));
+                dispatcher.dispatch(Action::Resize(
+                    u32::try_from(element.client_width()).unwrap_or(0),
+                ));
             }
         };
         // The observer's first report comes with the next frame: measure

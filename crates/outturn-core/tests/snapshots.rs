@@ -129,6 +129,7 @@ fn words(view: &IndicatorView) -> String {
             .join(", ")
     )
     .unwrap();
+    writeln!(w, "subtitle: {}", view.subtitle).unwrap();
     writeln!(w, "headline: {}", view.headline).unwrap();
     writeln!(w, "cost: {:?}", view.cost).unwrap();
     for printed in &view.printed {

@@ -615,8 +615,7 @@ impl<DB: Dashes> Pen<'_, DB> {
 pub fn render_svg(scene: &Scene, frame: &Frame, theme: &Theme) -> Result<String, DrawError> {
     let mut svg = String::new();
     {
-        let size = (frame.width.round() as u32, frame.height.round() as u32);
-        let area = SvgWriter::new(&mut svg, size).into_drawing_area();
+        let area = SvgWriter::new(&mut svg, frame.pixel_size(0.0, 1.0)).into_drawing_area();
         draw_scene(&area, scene, frame, theme, SVG_FONT_SCALE)?;
         area.present()
             .map_err(|error| DrawError(error.to_string()))?;
@@ -708,11 +707,7 @@ pub fn render_export_svg(
     let (header, _) = export_header(legend, frame.width);
     let mut svg = String::new();
     {
-        let size = (
-            frame.width.round() as u32,
-            (frame.height + header).round() as u32,
-        );
-        let area = SvgWriter::new(&mut svg, size).into_drawing_area();
+        let area = SvgWriter::new(&mut svg, frame.pixel_size(header, 1.0)).into_drawing_area();
         draw_export(&area, title, legend, scene, frame, theme, SVG_FONT_SCALE)?;
         area.present()
             .map_err(|error| DrawError(error.to_string()))?;

@@ -137,6 +137,16 @@ impl Frame {
         self.viewport.contains(x)
     }
 
+    /// The size in whole device pixels of this chart with `header` more
+    /// CSS pixels on top (an export's title and key), drawn at `scale`
+    /// device pixels per CSS pixel: (width, height).
+    pub fn pixel_size(&self, header: f64, scale: f64) -> (u32, u32) {
+        (
+            (self.width * scale).round() as u32,
+            ((self.height + header) * scale).round() as u32,
+        )
+    }
+
     /// The x position (fractional) at pixel `x`: the wheel zooms around it.
     pub fn position_under(&self, x: f64) -> f64 {
         self.viewport.at_pixel(x, self.plot.left, self.plot.right)
@@ -195,6 +205,17 @@ pub fn nice_ticks(low: f64, high: f64, count: usize) -> (f64, f64, f64) {
     let domain_low = (low / step).floor() * step;
     let domain_high = (high / step).ceil() * step;
     (domain_low, domain_high, step)
+}
+
+/// The widget root's border and padding, left and right together, in CSS
+/// pixels (`.outturn-root` in outturn.css: 1 px and 16 px a side).
+const ROOT_INSET: i32 = 34;
+
+/// The width of the chart area inside a widget root `root_width` CSS
+/// pixels wide (its `clientWidth`), before the chart area can be measured
+/// itself: the first render draws at the right width.
+pub fn chart_area_width(root_width: i32) -> u32 {
+    u32::try_from(root_width - ROOT_INSET).unwrap_or(0)
 }
 
 /// The height a chart gets at `width` CSS pixels: half the width, but at

@@ -24,8 +24,8 @@ pub use draw::{
     LineStyle, Marker, Stroke, BAND_OPACITY, BAR_OPACITY, SVG_FONT_SCALE,
 };
 pub use layout::{
-    chart_height, layout, layout_window, nice_ticks, tooltip_place, EndLabel, Frame, NoteLine,
-    PlotArea, Tick, DENSE_NOTE, FONT_SIZE,
+    chart_area_width, chart_height, layout, layout_window, nice_ticks, tooltip_place, EndLabel,
+    Frame, NoteLine, PlotArea, Tick, DENSE_NOTE, FONT_SIZE,
 };
 pub use scene::{BandPiece, Bar, BarKind, Line, Rule, Scene, SeriesRole};
 pub use svg::{push_decimal, push_escaped, Dashes, SvgError, SvgWriter};

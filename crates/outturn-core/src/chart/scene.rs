@@ -222,6 +222,15 @@ impl Scene {
             })
     }
 
+    /// The sides the shading shows, for the key: `false` (under) and
+    /// `true` (over), each once, under first.
+    pub fn band_sides(&self) -> Vec<bool> {
+        [false, true]
+            .into_iter()
+            .filter(|over| self.bands.iter().any(|band| band.over == *over))
+            .collect()
+    }
+
     /// The line with this role.
     pub fn line(&self, role: SeriesRole) -> Option<&Line> {
         self.lines.iter().find(|line| line.role == role)

@@ -39,6 +39,16 @@ pub enum ZoomStep {
 }
 
 impl ZoomStep {
+    /// The step for a wheel event that scrolled by `delta_y`: up (negative)
+    /// zooms in, down zooms out.
+    pub fn for_wheel(delta_y: f64) -> Self {
+        if delta_y < 0.0 {
+            ZoomStep::WheelIn
+        } else {
+            ZoomStep::WheelOut
+        }
+    }
+
     /// The new span as a share of the old.
     pub fn factor(self) -> f64 {
         match self {

@@ -11,8 +11,10 @@ use crate::model::FinancialYear;
 use crate::view::{DashboardOrder, View, ViewOptions};
 use crate::{Dataset, Diagnostic};
 
+mod keys;
 mod route;
 
+pub use keys::{chart_key, ChartKeys};
 pub use route::Route;
 
 /// Where loading stands; mirrored on the root element as `data-outturn-state`.
@@ -51,7 +53,31 @@ pub enum ThemeChoice {
 }
 
 impl ThemeChoice {
-    /// `auto`, `light`, `dark`.
+    /// Every choice, in the order they are offered.
+    pub const ALL: [ThemeChoice; 4] = [
+        ThemeChoice::Auto,
+        ThemeChoice::Light,
+        ThemeChoice::Dark,
+        ThemeChoice::Contrast,
+    ];
+
+    /// Parses [`slug`](Self::slug).
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|choice| choice.slug() == slug)
+    }
+
+    /// How the choice is offered: "As my system", "Light", "Dark", "High
+    /// contrast".
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::Auto => "As my system",
+            ThemeChoice::Light => "Light",
+            ThemeChoice::Dark => "Dark",
+            ThemeChoice::Contrast => "High contrast",
+        }
+    }
+
+    /// `auto`, `light`, `dark`, `contrast`: the `data-theme` value.
     pub fn slug(self) -> &'static str {
         match self {
             ThemeChoice::Auto => "auto",

@@ -69,6 +69,64 @@ pub enum DashboardOrder {
 /// Space between a sparkline's first and last points and its edges, pixels.
 const SPARK_INSET: f64 = 2.0;
 
+impl DashboardOrder {
+    /// Every order, in the order they are offered.
+    pub const ALL: [DashboardOrder; 2] = [DashboardOrder::Dataset, DashboardOrder::Variance];
+
+    /// `dataset`, `variance`: the value of the order's option.
+    pub fn slug(self) -> &'static str {
+        match self {
+            DashboardOrder::Dataset => "dataset",
+            DashboardOrder::Variance => "variance",
+        }
+    }
+
+    /// Parses [`slug`](Self::slug).
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|order| order.slug() == slug)
+    }
+
+    /// How the order is offered: "As in the report", "Largest variance
+    /// first (%)".
+    pub fn label(self) -> &'static str {
+        match self {
+            DashboardOrder::Dataset => "As in the report",
+            DashboardOrder::Variance => "Largest variance first (%)",
+        }
+    }
+}
+
+/// A box on the page as the browser measures it, in CSS pixels from the
+/// viewport's top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageBox {
+    /// Left edge.
+    pub left: f64,
+    /// Top edge.
+    pub top: f64,
+    /// Width.
+    pub width: f64,
+    /// Bottom edge.
+    pub bottom: f64,
+}
+
+/// Where a sparkline's tooltip goes, in pixels from the top-left corner of
+/// `area` (the box it is placed in): 12 px right of the pointer at
+/// `pointer_x` (page pixels) but never past the area's right edge (the
+/// tooltip is `tip_width` wide) or its left, and 4 px below the
+/// sparkline's box `spark`. Below, not beside, so it never covers the line.
+pub fn spark_tip_place(
+    pointer_x: f64,
+    area: PageBox,
+    tip_width: f64,
+    spark: PageBox,
+) -> (f64, f64) {
+    let left = (pointer_x - area.left + 12.0)
+        .min(area.width - tip_width)
+        .max(0.0);
+    (left, spark.bottom - area.top + 4.0)
+}
+
 /// The period a pointer is nearest on a sparkline: `x` pixels from the
 /// sparkline's left edge, drawn `width` pixels wide, of `count` periods
 /// (points run from 2 px to `width` - 2 px, as the sparklines are drawn).
@@ -91,8 +149,8 @@ pub struct GroupLayout {
     pub card_width: f64,
     /// Cards in the group.
     pub cards: usize,
-    /// Height of the group beyond its grid (its heading).
-    pub heading_height: f64,
+    /// Height of the whole group (its heading and its grid).
+    pub group_height: f64,
 }
 
 impl GroupLayout {
@@ -107,7 +165,8 @@ impl GroupLayout {
         let columns = ((self.list_width / self.card_width).floor() as usize).max(1);
         let rows = |count: usize| count.div_ceil(columns);
         let row_height = self.list_height / rows(self.cards).max(1) as f64;
-        Some(self.heading_height + row_height * rows(cards) as f64)
+        let heading_height = self.group_height - self.list_height;
+        Some(heading_height + row_height * rows(cards) as f64)
     }
 }
 
@@ -328,6 +387,19 @@ impl Card<'_> {
     }
 }
 
+/// The overview's heading: "All 38 indicators, 2011-12" (the year left
+/// out before one is chosen).
+pub fn overview_title(
+    groups: &[(String, Vec<DashboardEntry>)],
+    year: Option<FinancialYear>,
+) -> String {
+    let count: usize = groups.iter().map(|(_, entries)| entries.len()).sum();
+    match year {
+        Some(year) => format!("All {count} indicators, {year}"),
+        None => format!("All {count} indicators"),
+    }
+}
+
 /// Every indicator for `year`, grouped by `group`, with its year-to-date
 /// variance and sparklines; figures come from the same analysis as
 /// `outturn summary`.
@@ -450,7 +522,7 @@ mod tests {
             list_height: 229.0,
             card_width: 297.0,
             cards: 3,
-            heading_height: 40.0,
+            group_height: 40.0 + 229.0,
         };
         // 27 cards: 7 rows of 4.
         assert_eq!(first.height_for(27), Some(40.0 + 7.0 * 229.0));
@@ -459,6 +531,7 @@ mod tests {
         let full = GroupLayout {
             cards: 250,
             list_height: 63.0 * 128.0,
+            group_height: 40.0 + 63.0 * 128.0,
             ..first
         };
         assert_eq!(full.height_for(250), Some(40.0 + 63.0 * 128.0));
@@ -468,5 +541,26 @@ mod tests {
             ..first
         };
         assert_eq!(skipped.height_for(27), None);
+    }
+
+    #[test]
+    fn a_sparkline_tooltip_sits_below_it_inside_the_overview() {
+        use super::{spark_tip_place, PageBox};
+        let area = PageBox {
+            left: 100.0,
+            top: 50.0,
+            width: 600.0,
+            bottom: 900.0,
+        };
+        let spark = PageBox {
+            left: 120.0,
+            top: 200.0,
+            width: 120.0,
+            bottom: 236.0,
+        };
+        assert_eq!(spark_tip_place(150.0, area, 200.0, spark), (62.0, 190.0));
+        // Near the right edge it stays inside; never left of the area.
+        assert_eq!(spark_tip_place(690.0, area, 200.0, spark), (400.0, 190.0));
+        assert_eq!(spark_tip_place(150.0, area, 700.0, spark), (0.0, 190.0));
     }
 }

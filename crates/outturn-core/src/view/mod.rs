@@ -9,7 +9,7 @@
 use std::rc::Rc;
 
 use crate::analysis::{CostConvention, ForecastMethod, Projection};
-use crate::format::{cost_sentence, printed_sentences, spoken};
+use crate::format::{capitalise, cost_sentence, printed_sentences, spoken};
 use crate::model::{Dataset, FinancialYear, Indicator};
 
 mod budget;
@@ -29,7 +29,8 @@ use context::{Built, Context};
 pub use crate::format::Standing;
 use crate::summary::{summarise_year, YearSummary};
 pub use dashboard::{
-    dashboard, spark_position, DashboardEntry, DashboardOrder, GroupLayout, SPARKLINE_SIZE,
+    dashboard, overview_title, spark_position, spark_tip_place, DashboardEntry, DashboardOrder,
+    GroupLayout, PageBox, SPARKLINE_SIZE,
 };
 pub use panel::{Panel, PanelKind};
 pub use per_position::PerPosition;
@@ -127,6 +128,9 @@ pub struct IndicatorView {
     pub view: View,
     /// The analysis behind every figure.
     pub summary: YearSummary,
+    /// What the figures are and over which year: "Hours by month,
+    /// financial year 2011-12 (April to March)".
+    pub subtitle: String,
     /// Plain-English headline (money in words).
     pub headline: String,
     /// The £ effect sentence, where there is one (money in words).
@@ -234,6 +238,12 @@ impl IndicatorView {
         let view = entry.view;
         let built = (entry.build)(&ctx);
         let headline = spoken(&ctx.headline);
+        let unit = indicator.unit.label.trim();
+        let subtitle = capitalise(&format!(
+            "{} by {}, financial year {year} (April to March)",
+            if unit.is_empty() { "Figures" } else { unit },
+            indicator.periods.noun(),
+        ));
         let last = analysis.last_reported;
         // Running text reads money in words ("£1.85 million"), as style
         // guides ask; tables, tooltips and axes keep the short forms.
@@ -258,6 +268,7 @@ impl IndicatorView {
         );
         drop(ctx);
         Some(Self {
+            subtitle,
             headline,
             cost,
             printed,

@@ -142,6 +142,33 @@ impl Panel {
         }
     }
 
+    /// The points marked at `position` when it is focused, with the line
+    /// the keyboard is on (`current`): each main line's value there
+    /// (actual, affordable level, forecast, projection), and a faint
+    /// comparison line's only when it is the current one. (role, value,
+    /// is current).
+    pub fn focus_markers(
+        &self,
+        position: usize,
+        current: Option<SeriesRole>,
+    ) -> Vec<(SeriesRole, f64, bool)> {
+        self.scene
+            .lines
+            .iter()
+            .filter(|line| {
+                Some(line.role) == current
+                    || !matches!(
+                        line.role,
+                        SeriesRole::PreviousActual { .. } | SeriesRole::NextBudget
+                    )
+            })
+            .filter_map(|line| {
+                let value = line.values.get(position).copied().flatten()?;
+                Some((line.role, value, Some(line.role) == current))
+            })
+            .collect()
+    }
+
     /// The lines a keyboard user steps through with the up and down arrows,
     /// in [`SeriesRole::rank`] order (main series first).
     pub fn series_order(&self) -> Vec<SeriesRole> {
