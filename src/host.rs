@@ -67,8 +67,13 @@ fn route_from_element(element: &Element) -> Route {
             .filter(|v| !v.is_empty())
     };
     let mut route = Route::default();
-    for key in ["src", "indicator", "year", "view"] {
-        if let Some(value) = read(&format!("data-{key}")) {
+    for (attribute, key) in [
+        ("data-src", "src"),
+        ("data-indicator", "indicator"),
+        ("data-year", "year"),
+        ("data-view", "view"),
+    ] {
+        if let Some(value) = read(attribute) {
             route.set(key, &value);
         }
     }

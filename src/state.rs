@@ -33,10 +33,12 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         // An action that changes nothing keeps the same state, so nothing
         // re-renders.
-        match self.0.reduce(action) {
-            Some(next) => Rc::new(Self(next)),
-            None => self,
+        if !self.0.is_changed_by(&action) {
+            return self;
         }
+        let mut next = Rc::unwrap_or_clone(self);
+        next.0.apply(action);
+        Rc::new(next)
     }
 }
 

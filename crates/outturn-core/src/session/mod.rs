@@ -320,12 +320,28 @@ impl State {
     /// The state after `action`, or `None` when the action changes nothing
     /// (the same width, styles already in), so nothing re-renders.
     pub fn reduce(&self, action: Action) -> Option<Self> {
-        if matches!(action, Action::Resize(width) if width == self.width)
-            || matches!(action, Action::StylesLoaded if self.styles_loaded)
-        {
+        if !self.is_changed_by(&action) {
             return None;
         }
         let mut next = self.clone();
+        next.apply(action);
+        Some(next)
+    }
+
+    /// False for an action that would change nothing: the width it
+    /// already has, the styles already in.
+    pub fn is_changed_by(&self, action: &Action) -> bool {
+        !(matches!(action, Action::Resize(width) if *width == self.width)
+            || matches!(action, Action::StylesLoaded if self.styles_loaded))
+    }
+
+    /// Applies `action` in place: the one place the state changes. (The
+    /// widget clones the state first and skips actions that change
+    /// nothing; see [`is_changed_by`](Self::is_changed_by).)
+    // One arm per action, each a line or two: split up, the rules would be
+    // harder to read side by side, so this stays one function.
+    pub fn apply(&mut self, action: Action) {
+        let next = self;
         match action {
             Action::LoadStarted(message) => {
                 next.status = LoadStatus::Loading;
@@ -431,6 +447,5 @@ impl State {
             Action::MediaChanged => next.media_epoch = next.media_epoch.wrapping_add(1),
             Action::StylesLoaded => next.styles_loaded = true,
         }
-        Some(next)
     }
 }
