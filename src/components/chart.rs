@@ -18,7 +18,7 @@ use outturn_core::chart::{
     chart_height, layout_window, tooltip_place, Frame, PanStep, Theme, Viewport, ZoomStep,
 };
 use outturn_core::session::{chart_key, ChartKeys};
-use outturn_core::view::Panel;
+use outturn_core::view::{FocusMarker, Panel};
 use wasm_bindgen::JsCast as _;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
@@ -208,34 +208,94 @@ struct Handlers {
     focus_out: Callback<FocusEvent>,
 }
 
-/// Pointer moves focus the period under it (or, dragging a timeline, pan
-/// it); keys do what [`chart_key`] says; focusing the chart by keyboard
-/// starts at the last period with an actual.
+/// The chart's handlers: the pointer's ([`pointer_handlers`]) and the
+/// keyboard's: keys do what [`chart_key`] says, and focusing the chart by
+/// keyboard starts at the last period with an actual.
 fn handlers(
     props: &ChartProps,
     frame: &Rc<Frame>,
     container: &NodeRef,
     drag_from: Rc<RefCell<Option<f64>>>,
 ) -> Handlers {
+    let on_action = props.on_action.clone();
+    let focus = props.focus;
+    let start = props.panel.start_position(frame.viewport);
+    let keys = ChartKeys {
+        panel: props.index,
+        viewport: frame.viewport,
+        start,
+        series: props.panel.series_order().len(),
+        zoomable: props.panel.zoomable,
+    };
+    let key_down = {
+        let on_action = on_action.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if let Some(action) = chart_key(&event.key(), event.shift_key(), focus, keys) {
+                event.prevent_default();
+                on_action.emit(action);
+            }
+        })
+    };
+    let focus_in = {
+        let on_action = on_action.clone();
+        Callback::from(move |_: FocusEvent| {
+            if focus.is_none() {
+                on_action.emit(focus_at(keys.panel, start, true));
+            }
+        })
+    };
+    let focus_out = {
+        let on_action = on_action.clone();
+        Callback::from(move |_: FocusEvent| on_action.emit(Action::Focus(None)))
+    };
+    let pointer = pointer_handlers(props, frame, container, drag_from);
+    Handlers {
+        pointer_move: pointer.pointer_move,
+        pointer_down: pointer.pointer_down,
+        end_drag: pointer.end_drag,
+        pointer_leave: pointer.pointer_leave,
+        key_down,
+        focus_in,
+        focus_out,
+    }
+}
+
+/// Focus on `position` of panel `panel`, first line.
+fn focus_at(panel: usize, position: usize, keyboard: bool) -> Action {
+    Action::Focus(Some(Focus {
+        panel,
+        position,
+        series: 0,
+        keyboard,
+    }))
+}
+
+/// The pointer's handlers: moving focuses the period under the pointer,
+/// or, dragging a timeline, pans it.
+struct PointerHandlers {
+    pointer_move: Callback<PointerEvent>,
+    pointer_down: Callback<PointerEvent>,
+    end_drag: Callback<PointerEvent>,
+    pointer_leave: Callback<PointerEvent>,
+}
+
+/// See [`PointerHandlers`].
+fn pointer_handlers(
+    props: &ChartProps,
+    frame: &Rc<Frame>,
+    container: &NodeRef,
+    drag_from: Rc<RefCell<Option<f64>>>,
+) -> PointerHandlers {
     let index = props.index;
     let zoomable = props.panel.zoomable;
     let on_action = props.on_action.clone();
     let focus = props.focus;
-    let start = props.panel.start_position(frame.viewport);
     let count = frame.viewport.count();
     let pointer_x = {
         let container = container.clone();
         move |event: &PointerEvent| -> Option<f64> {
             Some(local_x(&container.cast::<Element>()?, event.client_x()))
         }
-    };
-    let focus_at = move |position: usize, keyboard: bool| {
-        Action::Focus(Some(Focus {
-            panel: index,
-            position,
-            series: 0,
-            keyboard,
-        }))
     };
     let pointer_move = {
         let (frame, on_action, drag_from, pointer_x) = (
@@ -264,7 +324,7 @@ fn handlers(
             let position = frame.position_at(x);
             if position != focus.map(|f| f.position) {
                 on_action.emit(match position {
-                    Some(p) => focus_at(p, false),
+                    Some(p) => focus_at(index, p, false),
                     None => Action::Focus(None),
                 });
             }
@@ -282,46 +342,15 @@ fn handlers(
         let drag_from = drag_from.clone();
         Callback::from(move |_: PointerEvent| *drag_from.borrow_mut() = None)
     };
-    let pointer_leave = {
-        let on_action = on_action.clone();
-        Callback::from(move |_: PointerEvent| {
-            *drag_from.borrow_mut() = None;
-            on_action.emit(Action::Focus(None));
-        })
-    };
-    let keys = ChartKeys {
-        panel: index,
-        viewport: frame.viewport,
-        start,
-        series: props.panel.series_order().len(),
-        zoomable,
-    };
-    let key_down = {
-        let on_action = on_action.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if let Some(action) = chart_key(&event.key(), event.shift_key(), focus, keys) {
-                event.prevent_default();
-                on_action.emit(action);
-            }
-        })
-    };
-    let focus_in = {
-        let on_action = on_action.clone();
-        Callback::from(move |_: FocusEvent| {
-            if focus.is_none() {
-                on_action.emit(focus_at(start, true));
-            }
-        })
-    };
-    let focus_out = Callback::from(move |_: FocusEvent| on_action.emit(Action::Focus(None)));
-    Handlers {
+    let pointer_leave = Callback::from(move |_: PointerEvent| {
+        *drag_from.borrow_mut() = None;
+        on_action.emit(Action::Focus(None));
+    });
+    PointerHandlers {
         pointer_move,
         pointer_down,
         end_drag,
         pointer_leave,
-        key_down,
-        focus_in,
-        focus_out,
     }
 }
 
@@ -333,7 +362,7 @@ fn overlay(panel: &Panel, frame: &Frame, focus: Focus, theme: &Theme) -> Html {
     let markers = panel
         .focus_markers(focus.position, current)
         .into_iter()
-        .map(|(role, value, current)| {
+        .map(|FocusMarker { role, value, current }| {
             html! {
                 <circle class={classes!("outturn-focus-marker", current.then_some("outturn-focus-current"))}
                     cx={format!("{x:.1}")} cy={format!("{:.1}", frame.y(value))} r={if current { "9" } else { "7" }}

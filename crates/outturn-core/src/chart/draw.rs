@@ -623,13 +623,23 @@ pub fn render_svg(scene: &Scene, frame: &Frame, theme: &Theme) -> Result<String,
     Ok(svg)
 }
 
+/// One entry of an exported chart's key, placed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyEntry {
+    /// Left edge of the line sample, pixels.
+    pub x: f64,
+    /// Vertical centre of the entry, pixels.
+    pub y: f64,
+    /// The line it stands for.
+    pub role: SeriesRole,
+    /// Its text.
+    pub label: String,
+}
+
 /// Where the parts of an exported chart's header go: the title, then the
-/// key laid out in rows across `width`. Returns the header height and each
-/// key entry's (x, y, role, label).
-pub fn export_header(
-    legend: &[(SeriesRole, String)],
-    width: f64,
-) -> (f64, Vec<(f64, f64, SeriesRole, String)>) {
+/// key laid out in rows across `width`. Returns the header's height in
+/// pixels and each key entry, placed.
+pub fn export_header(legend: &[(SeriesRole, String)], width: f64) -> (f64, Vec<KeyEntry>) {
     let mut entries = Vec::with_capacity(legend.len());
     let (mut x, mut row) = (8.0, 0.0);
     for (role, label) in legend {
@@ -638,12 +648,12 @@ pub fn export_header(
             x = 8.0;
             row += 1.0;
         }
-        entries.push((
+        entries.push(KeyEntry {
             x,
-            EXPORT_TITLE_HEIGHT + row * EXPORT_LEGEND_ROW + EXPORT_LEGEND_ROW / 2.0,
-            *role,
-            label.clone(),
-        ));
+            y: EXPORT_TITLE_HEIGHT + row * EXPORT_LEGEND_ROW + EXPORT_LEGEND_ROW / 2.0,
+            role: *role,
+            label: label.clone(),
+        });
         x += entry_width;
     }
     let rows = if legend.is_empty() { 0.0 } else { row + 1.0 };
@@ -678,14 +688,14 @@ pub fn draw_export<DB: Dashes>(
     ))
     .map_err(fail)?;
     let label_font = sans_serif(FONT_SIZE * font_scale).color(&rgb(theme.text));
-    for (x, y, role, label) in &entries {
-        let style = role.style();
-        let colour = rgb(role.colour(theme)).mix(style.opacity);
+    for entry in &entries {
+        let style = entry.role.style();
+        let colour = rgb(entry.role.colour(theme)).mix(style.opacity);
         let stroke = colour.stroke_width(px(style.width).max(1) as u32);
-        let (x0, x1, y) = (px(*x), px(*x + 30.0), px(*y));
+        let (x0, x1, y) = (px(entry.x), px(entry.x + 30.0), px(entry.y));
         stroke_path(area, &[(x0, y), (x1, y)], style.dash, stroke).map_err(fail)?;
         area.draw(&Text::new(
-            label.clone(),
+            entry.label.clone(),
             (x1 + 6, y),
             label_font.clone().pos(Pos::new(HPos::Left, VPos::Center)),
         ))

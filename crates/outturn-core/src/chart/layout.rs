@@ -188,12 +188,26 @@ fn nice_step(raw: f64) -> f64 {
     nice * magnitude
 }
 
+/// A value axis's domain and tick step.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NiceScale {
+    /// The domain's low end, a multiple of `step`.
+    pub low: f64,
+    /// The domain's high end, a multiple of `step`.
+    pub high: f64,
+    /// Between ticks: 1, 2, 2.5 or 5 times a power of ten.
+    pub step: f64,
+}
+
 /// A "nice" domain and step covering `low..=high` with about `count` ticks.
-/// Returns (domain low, domain high, step).
-pub fn nice_ticks(low: f64, high: f64, count: usize) -> (f64, f64, f64) {
+pub fn nice_ticks(low: f64, high: f64, count: usize) -> NiceScale {
     let (mut low, mut high) = (low.min(high), low.max(high));
     if !(low.is_finite() && high.is_finite()) {
-        return (0.0, 1.0, 0.25);
+        return NiceScale {
+            low: 0.0,
+            high: 1.0,
+            step: 0.25,
+        };
     }
     if high - low < f64::EPSILON * high.abs().max(1.0) {
         // A flat line: give it room above and below.
@@ -202,9 +216,11 @@ pub fn nice_ticks(low: f64, high: f64, count: usize) -> (f64, f64, f64) {
         high += pad;
     }
     let step = nice_step((high - low) / count.max(1) as f64);
-    let domain_low = (low / step).floor() * step;
-    let domain_high = (high / step).ceil() * step;
-    (domain_low, domain_high, step)
+    NiceScale {
+        low: (low / step).floor() * step,
+        high: (high / step).ceil() * step,
+        step,
+    }
 }
 
 /// The widget root's border and padding, left and right together, in CSS
@@ -443,7 +459,7 @@ struct ValueAxis {
 /// `plot_height` pixels tall, labelled in the scene's unit.
 fn value_axis(scene: &Scene, low: f64, high: f64, plot_height: f64) -> ValueAxis {
     let count = (plot_height / TICK_SPACING).round().clamp(3.0, 8.0) as usize;
-    let (low, high, step) = nice_ticks(low, high, count);
+    let NiceScale { low, high, step } = nice_ticks(low, high, count);
     let steps = ((high - low) / step).round() as usize;
     let values: Vec<f64> = (0..=steps).map(|i| low + i as f64 * step).collect();
     let top_tick = values.iter().fold(0.0_f64, |top, v| top.max(v.abs()));
@@ -627,16 +643,17 @@ mod tests {
 
     #[test]
     fn nice_ticks_cover_the_data() {
+        let scale = |low, high, step| NiceScale { low, high, step };
         assert_eq!(
             nice_ticks(183_330.0, 211_484.0, 5),
-            (180_000.0, 220_000.0, 10_000.0)
+            scale(180_000.0, 220_000.0, 10_000.0)
         );
         assert_eq!(
             nice_ticks(183_330.0, 211_484.0, 7),
-            (180_000.0, 215_000.0, 5_000.0)
+            scale(180_000.0, 215_000.0, 5_000.0)
         );
-        assert_eq!(nice_ticks(0.0, 10.0, 5), (0.0, 10.0, 2.0));
-        let (low, high, _) = nice_ticks(7.0, 7.0, 4);
+        assert_eq!(nice_ticks(0.0, 10.0, 5), scale(0.0, 10.0, 2.0));
+        let NiceScale { low, high, .. } = nice_ticks(7.0, 7.0, 4);
         assert!(low < 7.0 && high > 7.0);
     }
 

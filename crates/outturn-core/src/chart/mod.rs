@@ -21,11 +21,11 @@ pub use build::{
 pub use decimate::{column_spans, m4};
 pub use draw::{
     draw_export, draw_scene, export_header, render_export_svg, render_svg, with_title, DrawError,
-    LineStyle, Marker, Stroke, BAND_OPACITY, BAR_OPACITY, SVG_FONT_SCALE,
+    KeyEntry, LineStyle, Marker, Stroke, BAND_OPACITY, BAR_OPACITY, SVG_FONT_SCALE,
 };
 pub use layout::{
     chart_area_width, chart_height, layout, layout_window, nice_ticks, tooltip_place, EndLabel,
-    Frame, NoteLine, PlotArea, Tick, DENSE_NOTE, FONT_SIZE,
+    Frame, NiceScale, NoteLine, PlotArea, Tick, DENSE_NOTE, FONT_SIZE,
 };
 pub use scene::{BandPiece, Bar, BarKind, Line, Rule, Scene, SeriesRole};
 pub use svg::{push_decimal, push_escaped, Dashes, SvgError, SvgWriter};

@@ -643,7 +643,36 @@ impl Checker {
         }
         let notes = self.notes(map, path);
         let source = self.text(map, "source", path, false);
-        let years = match (&periods, map.get("years")) {
+        let years = self.indicator_years(map, path, periods.as_ref());
+        let unit = Unit::parse(&unit?);
+        if unit.kind == crate::model::UnitKind::Quantity {
+            self.negative_counts(years.as_deref().unwrap_or_default(), &unit, path);
+        }
+        let years = years?;
+        Some(Indicator {
+            id: id?,
+            title: title?,
+            group,
+            unit,
+            periods: periods?,
+            year_value: year_value?,
+            unit_cost,
+            decimals: super::decimals_used(&years),
+            years,
+            notes,
+            source,
+        })
+    }
+
+    /// An indicator's `years`: a list of one to [`MAX_YEARS`] years, each
+    /// checked against the period scheme (when it has one).
+    fn indicator_years(
+        &mut self,
+        map: &serde_json::Map<String, Value>,
+        path: &str,
+        periods: Option<&PeriodScheme>,
+    ) -> Option<Vec<YearFigures>> {
+        match (periods, map.get("years")) {
             (_, None) => {
                 self.error(
                     child(path, "years"),
@@ -681,25 +710,7 @@ impl Checker {
                 );
                 None
             }
-        };
-        let unit = Unit::parse(&unit?);
-        if unit.kind == crate::model::UnitKind::Quantity {
-            self.negative_counts(years.as_deref().unwrap_or_default(), &unit, path);
         }
-        let years = years?;
-        Some(Indicator {
-            id: id?,
-            title: title?,
-            group,
-            unit,
-            periods: periods?,
-            year_value: year_value?,
-            unit_cost,
-            decimals: super::decimals_used(&years),
-            years,
-            notes,
-            source,
-        })
     }
 
     /// Warns (once per series) about a negative count: activity such as

@@ -32,7 +32,7 @@ pub use dashboard::{
     dashboard, overview_title, spark_position, spark_tip_place, DashboardEntry, DashboardOrder,
     GroupLayout, PageBox, SPARKLINE_SIZE,
 };
-pub use panel::{Panel, PanelKind};
+pub use panel::{FocusMarker, Panel, PanelKind};
 pub use per_position::PerPosition;
 pub use table::{plain_number, PanelTable};
 

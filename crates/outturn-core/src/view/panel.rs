@@ -63,6 +63,17 @@ impl PanelKind {
     }
 }
 
+/// A marked point at the focused position (see [`Panel::focus_markers`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FocusMarker {
+    /// The line the point is on.
+    pub role: SeriesRole,
+    /// Its value there, in the panel's unit.
+    pub value: f64,
+    /// True on the line the keyboard is on (drawn larger).
+    pub current: bool,
+}
+
 /// One chart of a view, with the tooltip content for each x position.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Panel {
@@ -145,13 +156,8 @@ impl Panel {
     /// The points marked at `position` when it is focused, with the line
     /// the keyboard is on (`current`): each main line's value there
     /// (actual, affordable level, forecast, projection), and a faint
-    /// comparison line's only when it is the current one. (role, value,
-    /// is current).
-    pub fn focus_markers(
-        &self,
-        position: usize,
-        current: Option<SeriesRole>,
-    ) -> Vec<(SeriesRole, f64, bool)> {
+    /// comparison line's only when it is the current one.
+    pub fn focus_markers(&self, position: usize, current: Option<SeriesRole>) -> Vec<FocusMarker> {
         self.scene
             .lines
             .iter()
@@ -164,7 +170,11 @@ impl Panel {
             })
             .filter_map(|line| {
                 let value = line.values.get(position).copied().flatten()?;
-                Some((line.role, value, Some(line.role) == current))
+                Some(FocusMarker {
+                    role: line.role,
+                    value,
+                    current: Some(line.role) == current,
+                })
             })
             .collect()
     }
