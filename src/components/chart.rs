@@ -83,7 +83,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     let tooltip_id = format!("{}-tooltip", props.id);
     let focused = props
         .focus
-        .filter(|f| f.position < positions && frame.is_visible(f.position as f64));
+        .filter(|f| frame.shows(f.position));
     let keys = if panel.zoomable {
         " Left and right arrows move between periods, up and down between lines, Page Up and Page Down between years; + and - zoom, Shift with the arrows pans, 0 shows everything."
     } else {

@@ -146,7 +146,7 @@ test('a widget whose data is already here draws its chart in its first render, o
   // to "ready", without a "loading" render in between.
   assert.deepEqual(seen[1].states, ['ready']);
   // Each chart is drawn once, at the chart area's final width: the width
-  // guessed before the first render (main.rs, start_for) was right.
+  // guessed before the first render (mount.rs, start_for) was right.
   for (const { drawn, width } of seen) assert.deepEqual(drawn, [width]);
   await page.close();
 });

@@ -1,9 +1,11 @@
 //! Outturn's pure core: everything that is not web.
 //!
 //! The flow is one-way: JSON text → [`model::parse_dataset`] → [`model::Dataset`]
-//! → [`analysis`] (figures a council reader asks for) → [`chart::build_scene`]
-//! (what to draw, in data units) → [`chart::Frame`] (pixel layout) →
-//! [`chart::draw_scene`] (the only code that talks to plotters).
+//! → [`analysis`] (figures a council reader asks for) → [`view`] (each view's
+//! panels and sentences) → [`chart::build_scene`] (what to draw, in data
+//! units) → [`chart::Frame`] (pixel layout) → [`chart::draw_scene`] (the only
+//! code that talks to plotters). [`session`] holds what a reader has chosen
+//! and how each action changes it.
 //! The Yew widget and the `outturn` command are thin layers over this crate;
 //! it has no web dependencies, so its tests run natively in seconds.
 //!

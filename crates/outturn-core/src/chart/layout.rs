@@ -132,6 +132,11 @@ impl Frame {
         self.plot.bottom - share * (self.plot.bottom - self.plot.top)
     }
 
+    /// True when period `position` is in the data and in view.
+    pub fn shows(&self, position: usize) -> bool {
+        position < self.viewport.count() && self.is_visible(position as f64)
+    }
+
     /// True when x position `x` is inside the plot's window.
     pub fn is_visible(&self, x: f64) -> bool {
         self.viewport.contains(x)

@@ -1,10 +1,16 @@
 //! Everything the widget shows for one selection (indicator, year and view),
 //! assembled from the analysis so that the Yew layer only renders strings
-//! and scenes: headline, cost and projection sentences, printed-total flags,
-//! and the view's panels (chart scene, tooltip rows, legend, summary,
-//! keyboard announcements). Also the grouped, searchable list of indicators
-//! for the picker. `dashboard` builds the overview; `table` turns a panel
-//! into a table and CSV.
+//! and scenes: subtitle, headline, cost and projection sentences,
+//! printed-total flags, and the view's panels (chart scene, tooltip rows,
+//! legend, summary, keyboard announcements).
+//!
+//! [`IndicatorView::new`] is a dispatcher: `VIEWS` lists each [`View`] with
+//! whether it has something to show and how to build it, and each view is
+//! one file (`budget`, `cumulative`, `variance`, `years`, `cost`,
+//! `forecast`) that returns finished [`Panel`]s from a `Context` (see
+//! ARCHITECTURE.md, "How to add a view"). `dashboard` builds the overview;
+//! `table` turns a panel into a table and CSV. Also the grouped, searchable
+//! list of indicators for the picker.
 
 use std::rc::Rc;
 
