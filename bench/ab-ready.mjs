@@ -16,6 +16,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { types } from './types.mjs';
 
 const [oldDir, newDir, loadsArg] = process.argv.slice(2);
 if (!oldDir || !newDir) {
@@ -24,13 +25,6 @@ if (!oldDir || !newDir) {
 }
 const LOADS = Number(loadsArg ?? 10);
 const builds = { old: path.resolve(oldDir), new: path.resolve(newDir) };
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-};
 const cache = new Map();
 
 const server = http.createServer(async (request, response) => {
