@@ -81,9 +81,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     let panel = &props.panel;
     let positions = panel.scene.count();
     let tooltip_id = format!("{}-tooltip", props.id);
-    let focused = props
-        .focus
-        .filter(|f| frame.shows(f.position));
+    let focused = props.focus.filter(|f| frame.shows(f.position));
     let keys = if panel.zoomable {
         " Left and right arrows move between periods, up and down between lines, Page Up and Page Down between years; + and - zoom, Shift with the arrows pans, 0 shows everything."
     } else {

@@ -8,11 +8,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { sharedBrowser, open, waitForState, root, deepActive } from './support.mjs';
+import { sharedBrowser, open, waitForState, root, deepActive, VIEWS } from './support.mjs';
 
 const env = sharedBrowser();
 const axeSource = await fs.readFile(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-const VIEWS = ['dashboard', 'budget', 'cumulative', 'variance', 'years', 'cost', 'forecast'];
 const CARE = 'indicator=domiciliary-care-hours&year=2011-12';
 
 /** axe-core's WCAG 2.x A and AA violations on the page, summarised. */

@@ -10,6 +10,14 @@ import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/**
+ * Every view's slug, in the order of the tabs (View::ALL in the core). The
+ * tests that go through every view use this list, and "every view is
+ * reachable from the tabs" checks it against the tabs the page offers, so
+ * a new view fails that test until it is listed here.
+ */
+export const VIEWS = ['dashboard', 'budget', 'cumulative', 'variance', 'years', 'cost', 'forecast'];
+
 export const root = path.resolve(here, '..', '..');
 export const dist = process.env.OUTTURN_DIST ?? path.join(root, 'dist');
 export const fixtures = path.join(root, 'tests', 'fixtures');

@@ -4,8 +4,8 @@
 //! printed-total flags, and the view's panels (chart scene, tooltip rows,
 //! legend, summary, keyboard announcements).
 //!
-//! [`IndicatorView::new`] is a dispatcher: `VIEWS` lists each [`View`] with
-//! whether it has something to show and how to build it, and each view is
+//! [`IndicatorView::new`] is a dispatcher: the registry (`entry`) gives each
+//! [`View`] whether it has something to show and how to build it, and each view is
 //! one file (`budget`, `cumulative`, `variance`, `years`, `cost`,
 //! `forecast`) that returns finished [`Panel`]s from a `Context` (see
 //! ARCHITECTURE.md, "How to add a view"). `dashboard` builds the overview;
@@ -159,54 +159,28 @@ pub struct IndicatorView {
 }
 
 /// How a view is made: whether it has something to show for the
-/// selection, and its panels. One entry per [`View`], in [`VIEWS`].
+/// selection (`available`), and its panels (`build`).
 struct ViewEntry {
-    view: View,
     available: fn(&Context) -> bool,
     build: fn(&Context) -> Built,
 }
 
-/// The registry of views: adding a view means adding its file and one
-/// entry here (and a [`View`] variant). The overview's indicator view is
-/// the budget panel (the widget draws the overview itself, from
-/// [`dashboard()`]).
-const VIEWS: [ViewEntry; 7] = [
-    ViewEntry {
-        view: View::Dashboard,
-        available: budget::available,
-        build: budget::build,
-    },
-    ViewEntry {
-        view: View::Budget,
-        available: budget::available,
-        build: budget::build,
-    },
-    ViewEntry {
-        view: View::Cumulative,
-        available: cumulative::available,
-        build: cumulative::build,
-    },
-    ViewEntry {
-        view: View::Variance,
-        available: variance::available,
-        build: variance::build,
-    },
-    ViewEntry {
-        view: View::Years,
-        available: years::available,
-        build: years::build,
-    },
-    ViewEntry {
-        view: View::Cost,
-        available: cost::available,
-        build: cost::build,
-    },
-    ViewEntry {
-        view: View::Forecast,
-        available: forecast::available,
-        build: forecast::build,
-    },
-];
+/// The registry of views: each [`View`] and the file that makes it. The
+/// match is exhaustive, so a new `View` does not compile until it is
+/// registered here; the tabs follow [`View::ALL`]. The overview's
+/// indicator view is the budget panel (the widget draws the overview
+/// itself, from [`dashboard()`]).
+fn entry(view: View) -> ViewEntry {
+    let made = |available, build| ViewEntry { available, build };
+    match view {
+        View::Dashboard | View::Budget => made(budget::available, budget::build),
+        View::Cumulative => made(cumulative::available, cumulative::build),
+        View::Variance => made(variance::available, variance::build),
+        View::Years => made(years::available, years::build),
+        View::Cost => made(cost::available, cost::build),
+        View::Forecast => made(forecast::available, forecast::build),
+    }
+}
 
 impl IndicatorView {
     /// The view of indicator `id` in `year`; `None` if either is not in
@@ -232,17 +206,16 @@ impl IndicatorView {
             options,
             projection.as_ref(),
         )?;
-        let available: Vec<View> = VIEWS
-            .iter()
-            .filter(|entry| (entry.available)(&ctx))
-            .map(|entry| entry.view)
+        let available: Vec<View> = View::ALL
+            .into_iter()
+            .filter(|view| (entry(*view).available)(&ctx))
             .collect();
-        let entry = VIEWS
-            .iter()
-            .find(|entry| entry.view == options.view && available.contains(&entry.view))
-            .or_else(|| VIEWS.iter().find(|entry| entry.view == View::Budget))?;
-        let view = entry.view;
-        let built = (entry.build)(&ctx);
+        let view = if available.contains(&options.view) {
+            options.view
+        } else {
+            View::Budget
+        };
+        let built = (entry(view).build)(&ctx);
         let headline = spoken(&ctx.headline);
         let unit = indicator.unit.label.trim();
         let subtitle = capitalise(&format!(
