@@ -5,7 +5,7 @@
 #
 #   scripts/test.sh          everything (what CI runs)
 #   scripts/test.sh --quick  fmt, clippy, the docs and the native tests only:
-#                            for development, under a minute once built; no
+#                            for development, 12 to 15 s once built; no
 #                            set-up, no build of the page, no browser
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -92,12 +92,7 @@ fn spark_tip(dataset: &Dataset, spark: &Element, client_x: f64) -> Option<(Strin
     let indicator = dataset.indicator(&card.get_attribute("data-indicator")?)?;
     let year = FinancialYear::parse(&card.get_attribute("data-year")?)?;
     let figures = indicator.year(year)?;
-    let rect = spark.get_bounding_client_rect();
-    let index = spark_position(
-        client_x - rect.left(),
-        rect.width(),
-        indicator.periods.len(),
-    );
+    let index = spark_position(client_x, page_box(spark), indicator.periods.len());
     let detail = point_detail(indicator, figures, index);
     let rows = detail
         .rows

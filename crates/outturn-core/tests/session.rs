@@ -18,9 +18,12 @@ fn fy(label: &str) -> FinancialYear {
     FinancialYear::parse(label).unwrap()
 }
 
-/// Applies `action`, which must change something.
+/// Applies `action`, which must change something, as the widget does.
 fn after(state: &State, action: Action) -> State {
-    state.reduce(action).expect("the action changes the state")
+    assert!(state.is_changed_by(&action), "{action:?} changes nothing");
+    let mut next = state.clone();
+    next.apply(action);
+    next
 }
 
 fn loaded(route: &Route) -> State {
@@ -216,6 +219,20 @@ fn the_timeline_zooms_pans_and_resets() {
     assert_eq!(dragged.options.window, Some(Viewport::full(count)));
     let reset = after(&panned, Action::ResetZoom);
     assert_eq!(reset.options.window, None);
+    // New data with fewer years: the kept window is fitted to it at the
+    // next zoom or pan (and when it is laid out), never left past its end.
+    let shorter = after(
+        &panned,
+        Action::Pan {
+            step: PanStep::PageLater,
+            count: 24,
+        },
+    );
+    let window = shorter.options.window.unwrap();
+    assert_eq!(
+        (window.start(), window.end(), window.count()),
+        (-0.5, 23.5, 24)
+    );
 }
 
 #[test]
@@ -315,8 +332,8 @@ fn the_rest_of_the_state() {
     // The same width, or styles already in, change nothing (no re-render).
     let wide = after(&state, Action::Resize(800));
     assert_eq!(wide.width, 800);
-    assert!(wide.reduce(Action::Resize(800)).is_none());
+    assert!(!wide.is_changed_by(&Action::Resize(800)));
     let styled = after(&state, Action::StylesLoaded);
     assert!(styled.styles_loaded);
-    assert!(styled.reduce(Action::StylesLoaded).is_none());
+    assert!(!styled.is_changed_by(&Action::StylesLoaded));
 }

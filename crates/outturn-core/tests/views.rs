@@ -323,13 +323,20 @@ fn building_a_view_grows_in_step_with_the_data_not_faster() {
 
 #[test]
 fn a_sparkline_pointer_finds_its_period_and_a_table_its_rows() {
-    use outturn_core::view::spark_position;
+    use outturn_core::view::{spark_position, PageBox};
     // Twelve points from 2 px to 118 px on a 120 px sparkline.
-    assert_eq!(spark_position(2.0, 120.0, 12), 0);
-    assert_eq!(spark_position(2.0 + 2.0 / 11.0 * 116.0, 120.0, 12), 2);
-    assert_eq!(spark_position(500.0, 120.0, 12), 11);
-    assert_eq!(spark_position(-5.0, 120.0, 12), 0);
-    assert_eq!(spark_position(60.0, 120.0, 1), 0);
+    // A sparkline 120 px wide, 300 px from the page's left edge.
+    let spark = PageBox {
+        left: 300.0,
+        top: 0.0,
+        width: 120.0,
+        bottom: 36.0,
+    };
+    assert_eq!(spark_position(302.0, spark, 12), 0);
+    assert_eq!(spark_position(302.0 + 2.0 / 11.0 * 116.0, spark, 12), 2);
+    assert_eq!(spark_position(800.0, spark, 12), 11);
+    assert_eq!(spark_position(295.0, spark, 12), 0);
+    assert_eq!(spark_position(360.0, spark, 1), 0);
 
     let dataset = readings(3);
     let indicator = &dataset.indicators[0];

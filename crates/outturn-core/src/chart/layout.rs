@@ -254,6 +254,8 @@ pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
 /// window: zooming and panning a long timeline lays it out again without
 /// building it again.
 pub fn layout_window(scene: &Scene, window: Viewport, width: f64, height: f64) -> Frame {
+    // A window kept from other data is fitted to this scene's positions.
+    let window = window.over(scene.count());
     let frame = layout_with(scene, window, width, height, false);
     if frame.slot() < 1.0 {
         // Too dense to draw point by point: lay out again with the note

@@ -58,20 +58,13 @@ impl SeriesRole {
         }
     }
 
-    /// Parses [`key`](Self::key).
-    pub fn from_key(key: &str) -> Option<Self> {
-        let role = match key {
-            "budget" => SeriesRole::Budget,
-            "actual" => SeriesRole::Actual,
-            "forecast" => SeriesRole::Forecast,
-            "next-budget" => SeriesRole::NextBudget,
-            "projection" => SeriesRole::Projection,
-            "running-variance" => SeriesRole::RunningVariance,
-            _ => SeriesRole::PreviousActual {
-                age: key.strip_prefix("previous-")?.parse().ok()?,
-            },
-        };
-        Some(role)
+    /// True for the faint lines drawn to compare with: earlier years'
+    /// actuals and next year's affordable level.
+    pub fn is_comparison(self) -> bool {
+        matches!(
+            self,
+            SeriesRole::PreviousActual { .. } | SeriesRole::NextBudget
+        )
     }
 }
 

@@ -15,8 +15,10 @@ use std::ops::Range;
 pub const MIN_SPAN: f64 = 6.0;
 
 /// The visible x window of a chart of `count` positions: from `start` to
-/// `end`, in positions, never outside the data and (when zoomed) at least
-/// [`MIN_SPAN`] wide.
+/// `end`, in positions. Made by [`Viewport::new`] or [`Viewport::full`] it
+/// is never outside the data and (when zoomed) at least [`MIN_SPAN`] wide;
+/// a sparkline's ([`Viewport::points`]) runs from the first point to the
+/// last.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Viewport {
     start: f64,
@@ -109,6 +111,17 @@ impl Viewport {
             start,
             end: start + span,
             count,
+        }
+    }
+
+    /// The same window over `count` positions, kept inside them: a window
+    /// saved for one dataset, applied to another (a new file with the same
+    /// indicator and more or fewer years).
+    pub fn over(&self, count: usize) -> Self {
+        if count == self.count {
+            *self
+        } else {
+            Self::new(self.start, self.end, count)
         }
     }
 
@@ -343,6 +356,22 @@ mod tests {
         assert_eq!(v.panned(PanStep::Positions(f64::NAN)), v);
         // Short data: the window is the data.
         assert_eq!(window(Viewport::new(0.0, 3.0, 2)), (-0.5, 1.5));
+    }
+
+    #[test]
+    fn a_window_kept_from_other_data_is_fitted_to_this() {
+        let zoomed = Viewport::new(29.5, 59.5, 60);
+        assert_eq!(zoomed.over(60), zoomed);
+        let shorter = zoomed.over(24);
+        assert_eq!(
+            (shorter.start(), shorter.end(), shorter.count()),
+            (-0.5, 23.5, 24)
+        );
+        let longer = zoomed.over(120);
+        assert_eq!(
+            (longer.start(), longer.end(), longer.count()),
+            (29.5, 59.5, 120)
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Where a figure stands against its affordable level, as a word and a
-//! shape as well as a colour (never colour alone): the overview's cards and
-//! the charts' tooltips say it the same way.
+//! shape as well as a colour (never colour alone): the overview's cards
+//! ([`Standing::words`]) and the charts' tooltips ([`Standing::in_full`])
+//! name the same standings with the same symbols.
 
 use super::shows_non_zero;
 

@@ -17,7 +17,7 @@ pub struct ChartKeys {
     /// Where the keyboard starts without a focus (the last period in view
     /// with an actual).
     pub start: usize,
-    /// Lines a keyboard user steps through (at least 1).
+    /// Lines a keyboard user steps through (0 is taken as 1).
     pub series: usize,
     /// True for the timeline, which zooms and pans.
     pub zoomable: bool,

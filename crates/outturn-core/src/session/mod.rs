@@ -1,6 +1,6 @@
 //! What a reader has loaded and chosen in one widget, and the one place it
 //! changes: every user action, navigation and load result is an [`Action`],
-//! applied by [`State::reduce`]. Pure, so every rule is tested natively; the
+//! applied by [`State::apply`]. Pure, so every rule is tested natively; the
 //! widget holds a `State` in a Yew reducer and only dispatches actions.
 
 use std::rc::Rc;
@@ -182,14 +182,14 @@ pub enum Action {
         step: ZoomStep,
         /// Position that stays put; `None` for the middle of the window.
         centre: Option<f64>,
-        /// Positions in the timeline.
+        /// Positions in the timeline as drawn (the window is fitted to them).
         count: usize,
     },
     /// Pan the timeline.
     Pan {
         /// Which way, and how far.
         step: PanStep,
-        /// Positions in the timeline.
+        /// Positions in the timeline as drawn (the window is fitted to them).
         count: usize,
     },
     /// Show the whole timeline.
@@ -308,6 +308,14 @@ impl State {
         self.focus = None;
     }
 
+    /// The timeline's window over `count` positions: the one kept (fitted
+    /// to them, should the data have changed since), or all of them.
+    fn window_over(&self, count: usize) -> Viewport {
+        self.options
+            .window
+            .map_or(Viewport::full(count), |window| window.over(count))
+    }
+
     /// A new selection resets what belongs to the old one.
     fn reset_for_selection(&mut self) {
         self.options.window = None;
@@ -317,17 +325,6 @@ impl State {
 }
 
 impl State {
-    /// The state after `action`, or `None` when the action changes nothing
-    /// (the same width, styles already in), so nothing re-renders.
-    pub fn reduce(&self, action: Action) -> Option<Self> {
-        if !self.is_changed_by(&action) {
-            return None;
-        }
-        let mut next = self.clone();
-        next.apply(action);
-        Some(next)
-    }
-
     /// False for an action that would change nothing: the width it
     /// already has, the styles already in.
     pub fn is_changed_by(&self, action: &Action) -> bool {
@@ -341,111 +338,110 @@ impl State {
     // One arm per action, each a line or two: split up, the rules would be
     // harder to read side by side, so this stays one function.
     pub fn apply(&mut self, action: Action) {
-        let next = self;
         match action {
             Action::LoadStarted(message) => {
-                next.status = LoadStatus::Loading;
-                next.loading = Some(message);
+                self.status = LoadStatus::Loading;
+                self.loading = Some(message);
             }
             Action::Loaded {
                 dataset,
                 mut warnings,
                 source,
             } => {
-                next.dataset = Some(dataset);
-                next.status = LoadStatus::Ready;
-                next.settle_selection(&mut warnings);
-                next.problems = (!warnings.is_empty()).then(|| {
+                self.dataset = Some(dataset);
+                self.status = LoadStatus::Ready;
+                self.settle_selection(&mut warnings);
+                self.problems = (!warnings.is_empty()).then(|| {
                     Rc::new(LoadProblems {
                         source: source.clone(),
                         diagnostics: warnings,
                     })
                 });
-                next.source = source;
+                self.source = source;
             }
             Action::LoadFailed { source, problems } => {
-                next.status = LoadStatus::Failed;
-                next.problems = Some(Rc::new(LoadProblems {
+                self.status = LoadStatus::Failed;
+                self.problems = Some(Rc::new(LoadProblems {
                     source,
                     diagnostics: problems,
                 }));
             }
             Action::SelectIndicator(id) => {
-                next.indicator = Some(id);
-                next.reset_for_selection();
-                next.settle_selection(&mut Vec::new());
+                self.indicator = Some(id);
+                self.reset_for_selection();
+                self.settle_selection(&mut Vec::new());
             }
             Action::OpenIndicator(id) => {
-                next.indicator = Some(id);
-                next.options.view = View::Budget;
-                next.reset_for_selection();
-                next.settle_selection(&mut Vec::new());
+                self.indicator = Some(id);
+                self.options.view = View::Budget;
+                self.reset_for_selection();
+                self.settle_selection(&mut Vec::new());
             }
             Action::SelectYear(year) => {
-                next.year = Some(year);
-                next.options.as_at = None;
-                next.focus = None;
+                self.year = Some(year);
+                self.options.as_at = None;
+                self.focus = None;
             }
             Action::SelectView(view) => {
-                next.options.view = view;
-                next.focus = None;
+                self.options.view = view;
+                self.focus = None;
             }
-            Action::SelectConvention(convention) => next.options.convention = convention,
-            Action::SelectMethod(method) => next.options.method = method,
-            Action::SelectAsAt(period) => next.options.as_at = Some(period),
+            Action::SelectConvention(convention) => self.options.convention = convention,
+            Action::SelectMethod(method) => self.options.method = method,
+            Action::SelectAsAt(period) => self.options.as_at = Some(period),
             Action::Zoom {
                 step,
                 centre,
                 count,
             } => {
-                let window = next.options.window.unwrap_or(Viewport::full(count));
-                next.options.window = Some(window.zoomed(step, centre));
+                let window = self.window_over(count);
+                self.options.window = Some(window.zoomed(step, centre));
             }
             Action::Pan { step, count } => {
-                let window = next.options.window.unwrap_or(Viewport::full(count));
-                next.options.window = Some(window.panned(step));
+                let window = self.window_over(count);
+                self.options.window = Some(window.panned(step));
             }
-            Action::ResetZoom => next.options.window = None,
+            Action::ResetZoom => self.options.window = None,
             Action::ToggleLine(role) => {
-                if let Some(at) = next.options.hidden.iter().position(|r| *r == role) {
-                    next.options.hidden.remove(at);
+                if let Some(at) = self.options.hidden.iter().position(|r| *r == role) {
+                    self.options.hidden.remove(at);
                 } else {
-                    next.options.hidden.push(role);
+                    self.options.hidden.push(role);
                 }
             }
-            Action::SelectOrder(order) => next.order = order,
-            Action::SelectTheme(theme) => next.theme = theme,
+            Action::SelectOrder(order) => self.order = order,
+            Action::SelectTheme(theme) => self.theme = theme,
             Action::Navigate(route) => {
-                let before = (next.indicator.clone(), next.year);
-                next.apply_route(&route);
-                if (next.indicator.clone(), next.year) != before {
-                    next.options.window = None;
+                let before = (self.indicator.clone(), self.year);
+                self.apply_route(&route);
+                if (self.indicator.clone(), self.year) != before {
+                    self.options.window = None;
                 }
-                next.settle_selection(&mut Vec::new());
+                self.settle_selection(&mut Vec::new());
             }
-            Action::Focus(focus) => next.focus = focus,
+            Action::Focus(focus) => self.focus = focus,
             Action::StepYear(step) => {
-                let years: Vec<FinancialYear> = next
+                let years: Vec<FinancialYear> = self
                     .dataset
                     .as_ref()
-                    .zip(next.indicator.as_deref())
+                    .zip(self.indicator.as_deref())
                     .and_then(|(dataset, id)| dataset.indicator(id))
                     .map(|indicator| indicator.years.iter().map(|f| f.year).collect())
                     .unwrap_or_default();
-                let current = next.year.and_then(|y| years.iter().position(|x| *x == y));
+                let current = self.year.and_then(|y| years.iter().position(|x| *x == y));
                 if let Some(index) = current {
                     let target = index as i64 + i64::from(step);
                     if let Some(year) = usize::try_from(target).ok().and_then(|t| years.get(t)) {
-                        next.year = Some(*year);
-                        next.options.as_at = None;
+                        self.year = Some(*year);
+                        self.options.as_at = None;
                     }
                 }
             }
-            Action::ToggleTables => next.tables_open = !next.tables_open,
-            Action::Search(text) => next.search = text,
-            Action::Resize(width) => next.width = width,
-            Action::MediaChanged => next.media_epoch = next.media_epoch.wrapping_add(1),
-            Action::StylesLoaded => next.styles_loaded = true,
+            Action::ToggleTables => self.tables_open = !self.tables_open,
+            Action::Search(text) => self.search = text,
+            Action::Resize(width) => self.width = width,
+            Action::MediaChanged => self.media_epoch = self.media_epoch.wrapping_add(1),
+            Action::StylesLoaded => self.styles_loaded = true,
         }
     }
 }

@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use crate::analysis::{project, Projection, YearAnalysis};
-use crate::chart::{Scene, SeriesRole};
+use crate::chart::Scene;
 use crate::format::{format_value, headline, spoken, PointDetail};
 use crate::model::{Dataset, FinancialYear, Indicator, Unit, YearFigures};
 use crate::summary::YearSummary;
@@ -33,7 +33,7 @@ pub(super) struct Context<'a> {
     pub options: &'a ViewOptions,
     /// The projection from the "as at" period by the chosen method, where
     /// there is one.
-    pub projection: Option<&'a Projection>,
+    pub projection: Option<Projection>,
     /// The headline, as written (not yet [`spoken`]).
     pub headline: String,
     /// "April 2011 to March 2012": the year's first to last period.
@@ -41,19 +41,24 @@ pub(super) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// Gathers the context of `indicator` in `year`.
+    /// Gathers the context of `indicator` in `year` (`None` if the
+    /// indicator has no such year), projecting the year from the "as at"
+    /// period by the chosen method (none before anything is reported).
     pub fn new(
         dataset: &'a Dataset,
         shared: &'a Rc<Indicator>,
         year: FinancialYear,
         summary: &'a YearSummary,
         options: &'a ViewOptions,
-        projection: Option<&'a Projection>,
     ) -> Option<Self> {
         let indicator: &Indicator = shared;
         let year_index = indicator.years.iter().position(|f| f.year == year)?;
         let figures = indicator.years.get(year_index)?;
         let periods = indicator.periods.len();
+        let projection = summary.analysis.last_reported.and_then(|last| {
+            let as_at = options.as_at.unwrap_or(last).min(last);
+            project(indicator, figures, as_at, options.method)
+        });
         Some(Self {
             dataset,
             shared,
@@ -113,12 +118,7 @@ impl<'a> Context<'a> {
         let others: Vec<&str> = scene
             .lines
             .iter()
-            .filter(|l| {
-                matches!(
-                    l.role,
-                    SeriesRole::PreviousActual { .. } | SeriesRole::NextBudget
-                )
-            })
+            .filter(|l| l.role.is_comparison())
             .map(|l| l.label.as_str())
             .collect();
         if others.is_empty() {
@@ -152,17 +152,10 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The projection for `figures` from the "as at" period by the chosen
-    /// method (`None` before anything is reported).
-    pub fn projection_for(
-        indicator: &Indicator,
-        figures: &YearFigures,
-        analysis: &YearAnalysis,
-        options: &ViewOptions,
-    ) -> Option<Projection> {
-        let last = analysis.last_reported?;
-        let as_at = options.as_at.unwrap_or(last).min(last);
-        project(indicator, figures, as_at, options.method)
+    /// The indicator whose unit cost prices this one, where it has one.
+    pub fn cost_indicator(&self) -> Option<&'a Indicator> {
+        let id = self.indicator().unit_cost.as_deref()?;
+        self.dataset.indicator(id)
     }
 }
 

@@ -24,11 +24,7 @@ pub(super) fn build(ctx: &Context) -> Built {
 }
 
 fn unit_cost(ctx: &Context) -> Option<Panel> {
-    let cost = ctx
-        .indicator()
-        .unit_cost
-        .as_deref()
-        .and_then(|id| ctx.dataset.indicator(id))?;
+    let cost = ctx.cost_indicator()?;
     let scene = build_scene(cost, ctx.year)?;
     let cost_figures = cost.year(ctx.year)?;
     let details = {

@@ -127,12 +127,17 @@ pub fn spark_tip_place(
     (left, spark.bottom - area.top + 4.0)
 }
 
-/// The period a pointer is nearest on a sparkline: `x` pixels from the
-/// sparkline's left edge, drawn `width` pixels wide, of `count` periods
-/// (points run from 2 px to `width` - 2 px, as the sparklines are drawn).
-pub fn spark_position(x: f64, width: f64, count: usize) -> usize {
+/// The period a pointer at page x `pointer_x` is nearest on a sparkline
+/// measured at `spark` (its box on the page), of `count` periods (points
+/// run from 2 px inside its left edge to 2 px inside its right, as the
+/// sparklines are drawn).
+pub fn spark_position(pointer_x: f64, spark: PageBox, count: usize) -> usize {
     Viewport::points(count)
-        .nearest(x, SPARK_INSET, width - SPARK_INSET)
+        .nearest(
+            pointer_x - spark.left,
+            SPARK_INSET,
+            spark.width - SPARK_INSET,
+        )
         .unwrap_or(0)
 }
 

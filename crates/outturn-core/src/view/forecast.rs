@@ -21,7 +21,7 @@ pub(super) fn available(ctx: &Context) -> bool {
 /// The forecast panel (or the budget panel), and the projection sentence.
 pub(super) fn build(ctx: &Context) -> Built {
     let indicator = ctx.indicator();
-    let sentence = match ctx.projection {
+    let sentence = match &ctx.projection {
         Some(p) => projection_words(indicator, p, &ctx.period_title(p.as_at)),
         None => format!(
             "No projection by {}: {}",
@@ -31,6 +31,7 @@ pub(super) fn build(ctx: &Context) -> Built {
     };
     let panel = ctx
         .projection
+        .as_ref()
         .and_then(|p| Some((p, forecast_scene(indicator, ctx.year, p)?)));
     let panels = match panel {
         Some((projection, scene)) => vec![forecast_panel(ctx, projection, scene, &sentence)],

@@ -194,18 +194,9 @@ impl IndicatorView {
     ) -> Option<Self> {
         let shared = dataset.shared_indicator(id)?;
         let indicator: &Indicator = shared;
-        let figures = indicator.year(year)?;
         let summary = summarise_year(dataset, indicator, year, options.convention)?;
         let analysis = &summary.analysis;
-        let projection = Context::projection_for(indicator, figures, analysis, options);
-        let ctx = Context::new(
-            dataset,
-            shared,
-            year,
-            &summary,
-            options,
-            projection.as_ref(),
-        )?;
+        let ctx = Context::new(dataset, shared, year, &summary, options)?;
         let available: Vec<View> = View::ALL
             .into_iter()
             .filter(|view| (entry(*view).available)(&ctx))
@@ -227,7 +218,7 @@ impl IndicatorView {
         // Running text reads money in words ("£1.85 million"), as style
         // guides ask; tables, tooltips and axes keep the short forms.
         let cost = summary.cost_effect.as_ref().and_then(|effect| {
-            let cost = dataset.indicator(indicator.unit_cost.as_deref()?)?;
+            let cost = ctx.cost_indicator()?;
             Some(spoken(&cost_sentence(
                 &indicator.unit,
                 &cost.unit,
@@ -245,7 +236,7 @@ impl IndicatorView {
                 .map(|i| (i, ctx.period_title(i)))
                 .collect(),
         );
-        drop(ctx);
+        let projection = ctx.projection;
         Some(Self {
             subtitle,
             headline,

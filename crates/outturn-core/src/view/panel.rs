@@ -30,18 +30,6 @@ pub enum PanelKind {
 }
 
 impl PanelKind {
-    /// Every kind.
-    pub const ALL: [PanelKind; 8] = [
-        PanelKind::Budget,
-        PanelKind::Cumulative,
-        PanelKind::Variance,
-        PanelKind::Overlay,
-        PanelKind::Timeline,
-        PanelKind::UnitCost,
-        PanelKind::CostEffect,
-        PanelKind::Forecast,
-    ];
-
     /// `budget`, `cumulative`, `variance`, `overlay`, `timeline`,
     /// `unit-cost`, `cost-effect`, `forecast`.
     pub fn slug(self) -> &'static str {
@@ -55,11 +43,6 @@ impl PanelKind {
             PanelKind::CostEffect => "cost-effect",
             PanelKind::Forecast => "forecast",
         }
-    }
-
-    /// Parses [`slug`](Self::slug).
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.slug() == slug)
     }
 }
 
@@ -161,13 +144,7 @@ impl Panel {
         self.scene
             .lines
             .iter()
-            .filter(|line| {
-                Some(line.role) == current
-                    || !matches!(
-                        line.role,
-                        SeriesRole::PreviousActual { .. } | SeriesRole::NextBudget
-                    )
-            })
+            .filter(|line| Some(line.role) == current || !line.role.is_comparison())
             .filter_map(|line| {
                 let value = line.values.get(position).copied().flatten()?;
                 Some(FocusMarker {
