@@ -80,6 +80,84 @@ impl YearValue {
     }
 }
 
+/// Which way is better for an indicator's values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Polarity {
+    /// More is better: waste diverted from landfill, reviews on time.
+    HigherIsBetter,
+    /// Less is better: spending against an affordable level, pothole
+    /// repair days, first-time entrants to youth justice.
+    LowerIsBetter,
+    /// Neither: Outturn says above or below, never better or worse.
+    Neutral,
+}
+
+impl Polarity {
+    /// Every polarity.
+    pub const ALL: [Polarity; 3] = [
+        Polarity::HigherIsBetter,
+        Polarity::LowerIsBetter,
+        Polarity::Neutral,
+    ];
+
+    /// The word in the format: `higher-is-better`, `lower-is-better`,
+    /// `neutral`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Polarity::HigherIsBetter => "higher-is-better",
+            Polarity::LowerIsBetter => "lower-is-better",
+            Polarity::Neutral => "neutral",
+        }
+    }
+
+    /// Parses [`slug`](Self::slug).
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|polarity| polarity.slug() == slug)
+    }
+}
+
+/// A Red/Amber/Green status as a source prints it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rag {
+    /// On or better than target.
+    Green,
+    /// Short of target, within tolerance (at or better than the floor).
+    Amber,
+    /// Worse than the floor.
+    Red,
+}
+
+impl Rag {
+    /// Every status, best first.
+    pub const ALL: [Rag; 3] = [Rag::Green, Rag::Amber, Rag::Red];
+
+    /// The word in the format: `green`, `amber`, `red`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Rag::Green => "green",
+            Rag::Amber => "amber",
+            Rag::Red => "red",
+        }
+    }
+
+    /// Parses [`slug`](Self::slug).
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|rag| rag.slug() == slug)
+    }
+}
+
+/// A comparison series: a national, regional or statistical-neighbour
+/// average, by period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Benchmark {
+    /// What it is: "England average".
+    pub label: String,
+    /// One value per period, in the indicator's unit.
+    pub values: Series,
+}
+
 /// One activity a council budgets for, over one or more financial years.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Indicator {
@@ -97,6 +175,10 @@ pub struct Indicator {
     pub year_value: YearValue,
     /// Id of the indicator giving £ per unit of this one.
     pub unit_cost: Option<String>,
+    /// Which way is better. As given, or when absent: lower is better for
+    /// an indicator with an affordable level (spending above it is a
+    /// pressure), neutral otherwise.
+    pub polarity: Polarity,
     /// Years in order, consecutive, at least one.
     pub years: Vec<YearFigures>,
     /// Commentary printed beside the table. May contain `**bold**` spans.
@@ -113,10 +195,15 @@ pub struct Indicator {
 pub fn decimals_used(years: &[YearFigures]) -> usize {
     let mut decimals = 0;
     for figures in years {
-        for series in [&figures.budget, &figures.actual, &figures.forecast]
-            .into_iter()
-            .flatten()
-        {
+        let series = [
+            &figures.budget,
+            &figures.actual,
+            &figures.forecast,
+            &figures.target,
+            &figures.floor,
+        ];
+        let benchmarks = figures.benchmarks.iter().map(|b| &b.values);
+        for series in series.into_iter().flatten().chain(benchmarks) {
             for value in series.iter().flatten() {
                 decimals = decimals.max(decimals_of(*value));
                 if decimals == 2 {
@@ -180,6 +267,20 @@ pub struct YearFigures {
     pub actual: Option<Series>,
     /// Expected figure by period, made part-way through the year.
     pub forecast: Option<Series>,
+    /// Performance target by period. An indicator with a target and no
+    /// budget is a performance indicator.
+    pub target: Option<Series>,
+    /// Minimum acceptable level by period: the boundary between amber and
+    /// red, on the worse side of the target.
+    pub floor: Option<Series>,
+    /// The status the source printed, by period.
+    pub rag: Option<Vec<Option<Rag>>>,
+    /// The count a rate is made of, by period ("77" of "77 of 99").
+    pub numerator: Option<Series>,
+    /// The count a rate is out of, by period ("99" of "77 of 99").
+    pub denominator: Option<Series>,
+    /// Comparison series (national, regional averages); empty for none.
+    pub benchmarks: Vec<Benchmark>,
     /// Totals as the source printed them, to check against computed ones.
     pub printed_total: PrintedTotal,
 }

@@ -13,8 +13,8 @@ use serde_json::{Map, Value};
 use crate::format::quoted;
 
 use super::{
-    Dataset, Diagnostic, FinancialYear, Indicator, PeriodScheme, PrintedTotal, Series, Unit,
-    YearFigures, YearValue,
+    Dataset, Diagnostic, FinancialYear, Indicator, PeriodScheme, Polarity, PrintedTotal, Series,
+    Unit, YearFigures, YearValue,
 };
 
 /// The only format version this build reads.
@@ -649,6 +649,14 @@ impl Checker {
             self.negative_counts(years.as_deref().unwrap_or_default(), &unit, path);
         }
         let years = years?;
+        // Without a word for it: spending against an affordable level is
+        // worse the higher it goes; anything else is neither.
+        let has_budget = years.iter().any(|figures| figures.budget.is_some());
+        let polarity = if has_budget {
+            Polarity::LowerIsBetter
+        } else {
+            Polarity::Neutral
+        };
         Some(Indicator {
             id: id?,
             title: title?,
@@ -657,6 +665,7 @@ impl Checker {
             periods: periods?,
             year_value: year_value?,
             unit_cost,
+            polarity,
             decimals: super::decimals_used(&years),
             years,
             notes,
@@ -975,6 +984,12 @@ impl Checker {
             budget,
             actual,
             forecast,
+            target: None,
+            floor: None,
+            rag: None,
+            numerator: None,
+            denominator: None,
+            benchmarks: Vec::new(),
             printed_total,
         };
         complete.then_some(figures)
