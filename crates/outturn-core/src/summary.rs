@@ -4,9 +4,11 @@
 
 use serde_json::{json, Value};
 
-use crate::analysis::{analyse_year, cost_effect, CostConvention, CostEffect, YearAnalysis};
+use crate::analysis::{
+    analyse_year, cost_effect, latest, CostConvention, CostEffect, Latest, Status, YearAnalysis,
+};
 use crate::format::{format_amount, format_money, format_number, format_variance};
-use crate::model::{Dataset, FinancialYear, Indicator, UnitKind};
+use crate::model::{Dataset, FinancialYear, Indicator, Rag, UnitKind, YearFigures};
 
 /// One indicator-year, analysed.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,6 +92,10 @@ fn clean(value: f64, money: bool) -> Value {
 /// the forecast of the year's figure, `forecast_variance` that minus the
 /// full-year budget. `cost_effect` (£) appears only where the indicator has
 /// a `unit_cost` and both unit costs exist.
+///
+/// For performance: each indicator's `polarity`, and each year's `latest`
+/// (see [`latest_json`]); at the top, `status_counts` and
+/// `reported_status_counts` (see [`status_counts`]).
 pub fn summary_json(dataset: &Dataset, convention: CostConvention) -> Value {
     let indicators: Vec<Value> = summarise(dataset, convention)
         .into_iter()
@@ -147,6 +153,12 @@ pub fn summary_json(dataset: &Dataset, convention: CostConvention) -> Value {
                         "forecast_variance": value(a.forecast_variance),
                         "variance_unit": variance_unit,
                     });
+                    if let Value::Object(map) = &mut year {
+                        let latest = indicator
+                            .year(a.year)
+                            .and_then(|figures| latest_json(indicator, figures));
+                        map.insert("latest".to_string(), latest.unwrap_or(Value::Null));
+                    }
                     if let (Some(effect), Value::Object(map)) = (&summary.cost_effect, &mut year) {
                         map.insert(
                             "cost_effect".to_string(),
@@ -160,10 +172,108 @@ pub fn summary_json(dataset: &Dataset, convention: CostConvention) -> Value {
                     year
                 })
                 .collect();
-            json!({ "id": indicator.id, "years": years })
+            json!({ "id": indicator.id, "polarity": indicator.polarity.slug(), "years": years })
         })
         .collect();
-    json!({ "indicators": indicators })
+    let (computed, reported) = status_counts(dataset);
+    json!({
+        "indicators": indicators,
+        "status_counts": computed,
+        "reported_status_counts": reported,
+    })
+}
+
+/// A year's `latest` in `outturn summary --json`: the latest period with an
+/// actual, `{"period", "actual", "target", "floor", "rag", "reported_rag",
+/// "previous_rag", "previous_reported_rag", "direction": {"previous",
+/// "year_ago"}}`. `period` is the period's short label; `rag` and
+/// `previous_rag` are the computed statuses ([`Status::slug`]),
+/// `reported_rag` and `previous_reported_rag` the source's; `direction`
+/// words are [`crate::analysis::Direction::slug`]. Values are in the
+/// indicator's unit; null wherever there is nothing to say. `None` when the
+/// year has no actual.
+pub fn latest_json(indicator: &Indicator, figures: &YearFigures) -> Option<Value> {
+    let Latest {
+        now,
+        previous,
+        since_previous,
+        since_year_ago,
+        ..
+    } = latest(indicator, figures)?;
+    let number = |v: Option<f64>| v.map_or(Value::Null, |v| clean(v, false));
+    let status = |s: Option<Status>| s.map_or(Value::Null, |s| json!(s.slug()));
+    let rag = |r: Option<Rag>| r.map_or(Value::Null, |r| json!(r.slug()));
+    let moved = |d: Option<crate::analysis::Direction>| d.map_or(Value::Null, |d| json!(d.slug()));
+    Some(json!({
+        "period": indicator.periods.short_label(now.period),
+        "actual": number(now.actual),
+        "target": number(now.target),
+        "floor": number(now.floor),
+        "rag": status(now.status),
+        "reported_rag": rag(now.reported),
+        "previous_rag": status(previous.and_then(|p| p.status)),
+        "previous_reported_rag": rag(previous.and_then(|p| p.reported)),
+        "direction": {
+            "previous": moved(since_previous),
+            "year_ago": moved(since_year_ago),
+        },
+    }))
+}
+
+/// True for a performance indicator: one with a target, or a status the
+/// source printed, in any year.
+pub fn is_performance(indicator: &Indicator) -> bool {
+    indicator
+        .years
+        .iter()
+        .any(|figures| figures.target.is_some() || figures.rag.is_some())
+}
+
+/// The statuses of the latest reported period of every performance
+/// indicator (in its latest year with an actual), counted: computed
+/// `{"green", "amber", "red", "below_target", "no_status"}` (`no_status`: a
+/// neutral indicator, or no target in that period) and as the source
+/// printed them `{"green", "amber", "red", "no_status"}`.
+pub fn status_counts(dataset: &Dataset) -> (Value, Value) {
+    let mut computed = [0usize; 5];
+    let mut reported = [0usize; 4];
+    for indicator in dataset.indicators.iter().filter(|i| is_performance(i)) {
+        let now = indicator
+            .default_year()
+            .and_then(|year| indicator.year(year))
+            .and_then(|figures| latest(indicator, figures))
+            .map(|latest| latest.now);
+        let slot = match now.and_then(|n| n.status) {
+            Some(Status::Green) => 0,
+            Some(Status::Amber) => 1,
+            Some(Status::Red) => 2,
+            Some(Status::BelowTarget) => 3,
+            None => 4,
+        };
+        computed[slot] += 1;
+        let slot = match now.and_then(|n| n.reported) {
+            Some(Rag::Green) => 0,
+            Some(Rag::Amber) => 1,
+            Some(Rag::Red) => 2,
+            None => 3,
+        };
+        reported[slot] += 1;
+    }
+    (
+        json!({
+            "green": computed[0],
+            "amber": computed[1],
+            "red": computed[2],
+            "below_target": computed[3],
+            "no_status": computed[4],
+        }),
+        json!({
+            "green": reported[0],
+            "amber": reported[1],
+            "red": reported[2],
+            "no_status": reported[3],
+        }),
+    )
 }
 
 /// The readable table `outturn summary` prints: one line per indicator-year.
