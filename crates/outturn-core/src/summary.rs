@@ -220,15 +220,6 @@ pub fn latest_json(indicator: &Indicator, figures: &YearFigures) -> Option<Value
     }))
 }
 
-/// True for a performance indicator: one with a target, or a status the
-/// source printed, in any year.
-pub fn is_performance(indicator: &Indicator) -> bool {
-    indicator
-        .years
-        .iter()
-        .any(|figures| figures.target.is_some() || figures.rag.is_some())
-}
-
 /// The statuses of the latest reported period of every performance
 /// indicator (in its latest year with an actual), counted: computed
 /// `{"green", "amber", "red", "below_target", "no_status"}` (`no_status`: a
@@ -237,7 +228,7 @@ pub fn is_performance(indicator: &Indicator) -> bool {
 pub fn status_counts(dataset: &Dataset) -> (Value, Value) {
     let mut computed = [0usize; 5];
     let mut reported = [0usize; 4];
-    for indicator in dataset.indicators.iter().filter(|i| is_performance(i)) {
+    for indicator in dataset.indicators.iter().filter(|i| i.is_performance()) {
         let now = indicator
             .default_year()
             .and_then(|year| indicator.year(year))

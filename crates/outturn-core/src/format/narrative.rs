@@ -6,6 +6,7 @@ use super::number::{
     format_amount, format_difference, format_money, format_number, format_value, format_variance,
     shows_non_zero, spoken,
 };
+use super::performance::performance_headline;
 use super::standing::Standing;
 use crate::analysis::{
     variance_percent, CostConvention, CostEffect, SeriesKind, SnapshotChange, YearAnalysis,
@@ -74,6 +75,14 @@ pub fn headline(indicator: &Indicator, analysis: &YearAnalysis) -> String {
     let periods = &indicator.periods;
     let year = analysis.year;
     let figures = indicator.year(year);
+    // A performance indicator is read against its target, not a budget.
+    if let Some(text) = indicator
+        .is_performance()
+        .then(|| performance_headline(indicator, figures?))
+        .flatten()
+    {
+        return text;
+    }
     let Some(last) = analysis.last_reported else {
         return nothing_reported(indicator, analysis);
     };

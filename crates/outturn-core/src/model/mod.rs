@@ -236,6 +236,17 @@ impl Indicator {
             .map(|figures| figures.year)
     }
 
+    /// True for a performance indicator: a target or a printed status in
+    /// some year, and no affordable level in any. Its pages say "target",
+    /// never "affordable level".
+    pub fn is_performance(&self) -> bool {
+        !self.years.iter().any(|figures| figures.budget.is_some())
+            && self
+                .years
+                .iter()
+                .any(|figures| figures.target.is_some() || figures.rag.is_some())
+    }
+
     /// Number of decimal places the data itself uses (0 to 2), for display.
     /// Stored, not recomputed: every tooltip and table cell asks for it.
     pub fn precision(&self) -> usize {
