@@ -428,6 +428,9 @@ pub struct PointDetail {
 
 /// The tooltip for period `index` of `figures` (a year of `indicator`).
 pub fn point_detail(indicator: &Indicator, figures: &YearFigures, index: usize) -> PointDetail {
+    if indicator.is_performance() {
+        return super::performance::performance_detail(indicator, figures, index);
+    }
     let unit = &indicator.unit;
     let decimals = indicator.precision();
     let at = |series: &Option<Vec<Option<f64>>>| {

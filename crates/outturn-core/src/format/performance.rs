@@ -4,9 +4,9 @@
 //! word and a shape as well as a colour, the status the source printed
 //! where it differs, and the direction of travel.
 
-use super::capitalise;
-use super::number::{format_difference, format_number, format_value};
-use crate::analysis::{latest, variance_percent, Latest, Status};
+use super::number::{format_difference, format_number, format_value, spoken};
+use super::{capitalise, lower, PointDetail, Standing};
+use crate::analysis::{latest, period_performance, variance_percent, Latest, Status};
 use crate::model::{Indicator, Polarity, Rag, YearFigures};
 
 /// A status in words with a shape, so it never rests on colour: "✓ Green",
@@ -128,5 +128,75 @@ fn rag_word_of(status: Status) -> &'static str {
         Status::Amber => "Amber",
         Status::Red => "Red",
         Status::BelowTarget => "below target",
+    }
+}
+
+/// The tooltip of period `index` of a performance indicator's year
+/// `figures`: actual, target, floor, the distance from target, the counts
+/// behind a rate ("77 of 99"), the benchmarks, the status the source
+/// printed; its status is the one the figures give.
+pub fn performance_detail(
+    indicator: &Indicator,
+    figures: &YearFigures,
+    index: usize,
+) -> PointDetail {
+    let unit = &indicator.unit;
+    let decimals = indicator.precision();
+    let now = period_performance(indicator, figures, index);
+    let shown = |value: Option<f64>| {
+        value.map_or_else(
+            || "not reported".to_string(),
+            |v| format_value(unit, v, decimals),
+        )
+    };
+    let at = |series: &Option<Vec<Option<f64>>>| {
+        series
+            .as_ref()
+            .and_then(|values| values.get(index).copied().flatten())
+    };
+    let mut rows = vec![("Actual".to_string(), shown(now.actual))];
+    if figures.target.is_some() {
+        rows.push(("Target".to_string(), shown(now.target)));
+    }
+    if figures.floor.is_some() {
+        rows.push(("Floor".to_string(), shown(now.floor)));
+    }
+    if let (Some(actual), Some(target)) = (now.actual, now.target) {
+        rows.push((
+            "Against target".to_string(),
+            against_target(indicator, actual, target),
+        ));
+    }
+    let count = |v: f64| format_number(v, 0);
+    match (at(&figures.numerator), at(&figures.denominator)) {
+        (Some(n), Some(d)) => {
+            rows.push(("Count".to_string(), format!("{} of {}", count(n), count(d))))
+        }
+        (Some(n), None) => rows.push(("Count".to_string(), count(n))),
+        (None, Some(d)) => rows.push(("Out of".to_string(), count(d))),
+        (None, None) => {}
+    }
+    for benchmark in &figures.benchmarks {
+        let value = benchmark.values.get(index).copied().flatten();
+        rows.push((benchmark.label.clone(), shown(value)));
+    }
+    if figures.rag.is_some() {
+        let printed = now.reported.map_or("not printed", rag_word);
+        rows.push(("Status in the report".to_string(), printed.to_string()));
+    }
+    let title = indicator.periods.long_label(index, figures.year);
+    let announced = indicator.periods.announce_label(index, figures.year);
+    let mut parts: Vec<String> = rows
+        .iter()
+        .map(|(label, value)| format!("{} {value}", lower(label)))
+        .collect();
+    if let Some(status) = now.status {
+        parts.push(rag_word_of(status).to_string());
+    }
+    PointDetail {
+        sentence: spoken(&format!("{announced}: {}", parts.join(", "))),
+        title,
+        rows,
+        status: now.status.map(Standing::Rated),
     }
 }

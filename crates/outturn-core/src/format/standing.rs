@@ -3,7 +3,9 @@
 //! ([`Standing::words`]) and the charts' tooltips ([`Standing::in_full`])
 //! name the same standings with the same symbols.
 
+use super::performance::status_words;
 use super::shows_non_zero;
+use crate::analysis::Status;
 
 /// Where an indicator stands against its affordable level, as a word and a
 /// shape as well as a colour.
@@ -24,6 +26,8 @@ pub enum Standing {
     ForecastUnder,
     /// Nothing reported for the year (and no forecast to compare).
     NoActual,
+    /// A performance indicator's status against its target and floor.
+    Rated(Status),
 }
 
 impl Standing {
@@ -38,6 +42,7 @@ impl Standing {
             Standing::ForecastOver => "▲ Forecast over",
             Standing::ForecastUnder => "▼ Forecast under",
             Standing::NoActual => "No actuals yet",
+            Standing::Rated(status) => status_words(status),
         }
     }
 
@@ -77,6 +82,7 @@ impl Standing {
             Standing::ForecastOver => "over",
             Standing::ForecastUnder => "under",
             Standing::NoActual => "no-actual",
+            Standing::Rated(status) => status.slug(),
         }
     }
 }
