@@ -95,6 +95,69 @@ fn shape_errors_fail_both_the_schema_and_outturn() {
             Box::new(|d| d["indicators"][0]["years"][0] = serde_json::json!({"year": "2024-25"})),
         ),
         (
+            "bad polarity",
+            Box::new(|d| d["indicators"][0]["polarity"] = "up".into()),
+        ),
+        (
+            "rag word in capitals",
+            Box::new(|d| {
+                d["indicators"][0]["years"][0]["rag"] =
+                    serde_json::json!(["green", "Amber", null, null])
+            }),
+        ),
+        (
+            "short rag",
+            Box::new(|d| d["indicators"][0]["years"][0]["rag"] = serde_json::json!(["green"])),
+        ),
+        (
+            "short target",
+            Box::new(|d| d["indicators"][0]["years"][0]["target"] = serde_json::json!([1, 2, 3])),
+        ),
+        (
+            "floor as text",
+            Box::new(|d| {
+                d["indicators"][0]["years"][0]["floor"] = serde_json::json!(["1", 2, 3, 4])
+            }),
+        ),
+        (
+            "long numerator",
+            Box::new(|d| {
+                d["indicators"][0]["years"][0]["numerator"] = serde_json::json!([1, 2, 3, 4, 5])
+            }),
+        ),
+        (
+            "denominator not a list",
+            Box::new(|d| d["indicators"][0]["years"][0]["denominator"] = 99.into()),
+        ),
+        (
+            "benchmark without label",
+            Box::new(|d| {
+                d["indicators"][0]["years"][0]["benchmarks"] =
+                    serde_json::json!([{"values": [1, 2, 3, 4]}])
+            }),
+        ),
+        (
+            "benchmark with empty label",
+            Box::new(|d| {
+                d["indicators"][0]["years"][0]["benchmarks"] =
+                    serde_json::json!([{"label": "", "values": [1, 2, 3, 4]}])
+            }),
+        ),
+        (
+            "short benchmark",
+            Box::new(|d| {
+                d["indicators"][0]["years"][0]["benchmarks"] =
+                    serde_json::json!([{"label": "England average", "values": [1, 2]}])
+            }),
+        ),
+        (
+            "only a status",
+            Box::new(|d| {
+                d["indicators"][0]["years"][0] =
+                    serde_json::json!({"year": "2024-25", "rag": ["green", null, null, null]})
+            }),
+        ),
+        (
             "missing unit",
             Box::new(|d| {
                 if let Some(map) = d["indicators"][0].as_object_mut() {
@@ -113,5 +176,50 @@ fn shape_errors_fail_both_the_schema_and_outturn() {
             parse_dataset(&document.to_string()).is_err(),
             "outturn accepted: {name}"
         );
+    }
+}
+
+#[test]
+fn performance_fields_are_accepted_by_both() {
+    let base: Value = serde_json::from_str(&read("docs/examples/minimal.json")).unwrap();
+    let edits: Vec<(&str, Edit)> = vec![
+        (
+            "a polarity against the default",
+            Box::new(|d| d["indicators"][0]["polarity"] = "higher-is-better".into()),
+        ),
+        (
+            "a year with only a target",
+            Box::new(|d| {
+                d["indicators"][0]["years"][0] =
+                    serde_json::json!({"year": "2024-25", "target": [1, 2, 3, 4]})
+            }),
+        ),
+        (
+            "a status without a target",
+            Box::new(|d| {
+                d["indicators"][0]["years"][0]["rag"] =
+                    serde_json::json!(["green", "amber", "red", null])
+            }),
+        ),
+        (
+            "a numerator alone",
+            Box::new(|d| {
+                d["indicators"][0]["years"][0]["numerator"] =
+                    serde_json::json!([77, null, null, null])
+            }),
+        ),
+    ];
+    let validator = validator();
+    for (name, edit) in edits {
+        let mut document = base.clone();
+        edit(&mut document);
+        let problems: Vec<String> = validator
+            .iter_errors(&document)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(problems.is_empty(), "schema refused {name}: {problems:#?}");
+        let parsed = parse_dataset(&document.to_string())
+            .unwrap_or_else(|e| panic!("outturn refused {name}: {e}"));
+        assert!(parsed.warnings.is_empty(), "{name}: {:?}", parsed.warnings);
     }
 }

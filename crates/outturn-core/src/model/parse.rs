@@ -13,8 +13,8 @@ use serde_json::{Map, Value};
 use crate::format::quoted;
 
 use super::{
-    Dataset, Diagnostic, FinancialYear, Indicator, PeriodScheme, Polarity, PrintedTotal, Series,
-    Unit, YearFigures, YearValue,
+    Benchmark, Dataset, Diagnostic, FinancialYear, Indicator, PeriodScheme, Polarity, PrintedTotal,
+    Rag, Series, Unit, UnitKind, YearFigures, YearValue,
 };
 
 /// The only format version this build reads.
@@ -606,6 +606,7 @@ impl Checker {
                 "periods",
                 "year_value",
                 "unit_cost",
+                "polarity",
                 "years",
                 "notes",
                 "source",
@@ -641,22 +642,30 @@ impl Checker {
                 );
             }
         }
+        let stated = self.polarity(map, path);
+        // Without a word for it: spending against an affordable level is
+        // worse the higher it goes; anything else is neither. Read from the
+        // raw years so that their floors can be checked as they are read
+        // (a year that loads has a budget exactly when it has the field).
+        let has_budget = match map.get("years") {
+            Some(Value::Array(list)) => list.iter().any(|year| year.get("budget").is_some()),
+            _ => false,
+        };
+        let judged = stated.map(|stated| Judged {
+            polarity: stated.unwrap_or(if has_budget {
+                Polarity::LowerIsBetter
+            } else {
+                Polarity::Neutral
+            }),
+            stated: stated.is_some(),
+        });
         let notes = self.notes(map, path);
         let source = self.text(map, "source", path, false);
-        let years = self.indicator_years(map, path, periods.as_ref());
+        let years = self.indicator_years(map, path, periods.as_ref(), judged);
         let unit = Unit::parse(&unit?);
-        if unit.kind == crate::model::UnitKind::Quantity {
-            self.negative_counts(years.as_deref().unwrap_or_default(), &unit, path);
-        }
+        self.negative_counts(years.as_deref().unwrap_or_default(), &unit, path);
         let years = years?;
-        // Without a word for it: spending against an affordable level is
-        // worse the higher it goes; anything else is neither.
-        let has_budget = years.iter().any(|figures| figures.budget.is_some());
-        let polarity = if has_budget {
-            Polarity::LowerIsBetter
-        } else {
-            Polarity::Neutral
-        };
+        let polarity = judged?.polarity;
         Some(Indicator {
             id: id?,
             title: title?,
@@ -673,13 +682,33 @@ impl Checker {
         })
     }
 
+    /// An indicator's `"polarity"`: `Some(None)` when not given, `None`
+    /// when it is not one of the three words.
+    fn polarity(&mut self, map: &Map<String, Value>, path: &str) -> Option<Option<Polarity>> {
+        match map.get("polarity") {
+            None | Some(Value::Null) => Some(None),
+            Some(value) => {
+                let polarity = value.as_str().and_then(Polarity::from_slug);
+                if polarity.is_none() {
+                    self.error(
+                        child(path, "polarity"),
+                        format!("expected \"higher-is-better\", \"lower-is-better\" or \"neutral\", found {}", describe(value)),
+                    );
+                }
+                polarity.map(Some)
+            }
+        }
+    }
+
     /// An indicator's `years`: a list of one to [`MAX_YEARS`] years, each
-    /// checked against the period scheme (when it has one).
+    /// checked against the period scheme (when it has one), and its floors
+    /// against its polarity (when that is known).
     fn indicator_years(
         &mut self,
         map: &serde_json::Map<String, Value>,
         path: &str,
         periods: Option<&PeriodScheme>,
+        judged: Option<Judged>,
     ) -> Option<Vec<YearFigures>> {
         match (periods, map.get("years")) {
             (_, None) => {
@@ -707,7 +736,7 @@ impl Checker {
                 None
             }
             (Some(periods), Some(Value::Array(list))) => {
-                self.years(list, &child(path, "years"), periods)
+                self.years(list, &child(path, "years"), periods, judged)
             }
             // Without a period scheme the lengths cannot be checked; the
             // scheme's own error has been reported.
@@ -725,13 +754,26 @@ impl Checker {
     /// Warns (once per series) about a negative count: activity such as
     /// hours or children cannot be below zero, so the sign is probably wrong.
     fn negative_counts(&mut self, years: &[YearFigures], unit: &Unit, path: &str) {
+        let unit_name = match unit.label.trim() {
+            "" => "a count",
+            label => label,
+        };
+        // Values in the indicator's unit may be below zero unless it is a
+        // quantity; the counts behind a rate are counts whatever its unit.
+        let own = (unit.kind == UnitKind::Quantity).then_some(unit_name);
         for (index, figures) in years.iter().enumerate() {
-            for (key, series) in [
-                ("budget", &figures.budget),
-                ("actual", &figures.actual),
-                ("forecast", &figures.forecast),
+            for (key, series, name) in [
+                ("budget", &figures.budget, own),
+                ("actual", &figures.actual, own),
+                ("forecast", &figures.forecast, own),
+                ("target", &figures.target, own),
+                ("floor", &figures.floor, own),
+                ("numerator", &figures.numerator, Some("a count")),
+                ("denominator", &figures.denominator, Some("a count")),
             ] {
-                let Some(values) = series else { continue };
+                let (Some(values), Some(name)) = (series, name) else {
+                    continue;
+                };
                 if let Some((at, value)) = values
                     .iter()
                     .enumerate()
@@ -741,12 +783,7 @@ impl Checker {
                     self.warning(
                         place,
                         format!(
-                            "{value} is negative, but {} cannot be below zero; check the sign",
-                            if unit.label.trim().is_empty() {
-                                "a count"
-                            } else {
-                                unit.label.trim()
-                            }
+                            "{value} is negative, but {name} cannot be below zero; check the sign"
                         ),
                     );
                 }
@@ -888,13 +925,14 @@ impl Checker {
         list: &[Value],
         path: &str,
         periods: &PeriodScheme,
+        judged: Option<Judged>,
     ) -> Option<Vec<YearFigures>> {
         let mut years = Vec::with_capacity(list.len());
         let mut complete = true;
         let mut previous: Option<FinancialYear> = None;
         for (index, value) in list.iter().enumerate() {
             let path = item(path, index);
-            let Some(figures) = self.year(value, &path, periods) else {
+            let Some(figures) = self.year(value, &path, periods, judged) else {
                 complete = false;
                 continue;
             };
@@ -918,11 +956,29 @@ impl Checker {
         complete.then_some(years)
     }
 
-    fn year(&mut self, value: &Value, path: &str, periods: &PeriodScheme) -> Option<YearFigures> {
+    fn year(
+        &mut self,
+        value: &Value,
+        path: &str,
+        periods: &PeriodScheme,
+        judged: Option<Judged>,
+    ) -> Option<YearFigures> {
         let map = self.object(value, path, "a year")?;
         self.unknown_fields(
             map,
-            &["year", "budget", "actual", "forecast", "printed_total"],
+            &[
+                "year",
+                "budget",
+                "actual",
+                "forecast",
+                "target",
+                "floor",
+                "rag",
+                "numerator",
+                "denominator",
+                "benchmarks",
+                "printed_total",
+            ],
             path,
         );
         let label = self.text(map, "year", path, true);
@@ -949,16 +1005,43 @@ impl Checker {
         let budget = series(self, "budget");
         let actual = series(self, "actual");
         let forecast = series(self, "forecast");
-        if !["budget", "actual", "forecast"]
+        let target = series(self, "target");
+        let floor = series(self, "floor");
+        let numerator = series(self, "numerator");
+        let denominator = series(self, "denominator");
+        // A performance indicator may have only a target beside its actuals
+        // (or before them); a status, a count or a benchmark alone says
+        // nothing about the council's own figures.
+        if !["budget", "actual", "forecast", "target"]
             .iter()
             .any(|key| map.contains_key(*key))
         {
             self.error(
                 path,
-                "a year needs at least one of \"budget\", \"actual\" or \"forecast\"",
+                "a year needs at least one of \"budget\", \"actual\", \"forecast\" or \"target\"",
             );
             complete = false;
         }
+        if let (Some(judged), Some(floor)) = (judged, &floor) {
+            self.floor_side(path, floor, target.as_ref(), judged);
+        }
+        let rag = match map.get("rag") {
+            None => None,
+            Some(value) => {
+                let statuses = self.statuses(value, &child(path, "rag"), periods);
+                complete &= statuses.is_some();
+                statuses
+            }
+        };
+        let benchmarks = match map.get("benchmarks") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(value) => self
+                .benchmarks(value, &child(path, "benchmarks"), periods)
+                .unwrap_or_else(|| {
+                    complete = false;
+                    Vec::new()
+                }),
+        };
         let printed_total = match map.get("printed_total") {
             None | Some(Value::Null) => PrintedTotal::default(),
             Some(value) => {
@@ -984,12 +1067,12 @@ impl Checker {
             budget,
             actual,
             forecast,
-            target: None,
-            floor: None,
-            rag: None,
-            numerator: None,
-            denominator: None,
-            benchmarks: Vec::new(),
+            target,
+            floor,
+            rag,
+            numerator,
+            denominator,
+            benchmarks,
             printed_total,
         };
         complete.then_some(figures)
@@ -1048,8 +1131,21 @@ impl Checker {
             );
             return None;
         };
-        let mut ok = true;
-        if list.len() != periods.len() {
+        let mut ok = self.has_one_per_period(list.len(), path, periods);
+        let mut series = Vec::with_capacity(list.len());
+        for (index, value) in list.iter().enumerate() {
+            match self.number(value, &item(path, index)) {
+                Some(number) => series.push(number),
+                None => ok = false,
+            }
+        }
+        ok.then_some(series)
+    }
+
+    /// Whether a list of `len` entries has one per period; when not, says
+    /// how many it needs.
+    fn has_one_per_period(&mut self, len: usize, path: &str, periods: &PeriodScheme) -> bool {
+        if len != periods.len() {
             let expected = match periods {
                 PeriodScheme::Month => "12, one per month from April to March".to_string(),
                 PeriodScheme::Quarter => "4, one per quarter".to_string(),
@@ -1062,21 +1158,172 @@ impl Checker {
             self.error(
                 path,
                 format!(
-                    "has {} entries but needs {expected}; use null for periods not reported",
-                    list.len()
+                    "has {len} entries but needs {expected}; use null for periods not reported"
                 ),
             );
-            ok = false;
+            return false;
         }
-        let mut series = Vec::with_capacity(list.len());
+        true
+    }
+
+    /// A year's `"rag"`: one printed status per period, `null` where the
+    /// source printed none.
+    fn statuses(
+        &mut self,
+        value: &Value,
+        path: &str,
+        periods: &PeriodScheme,
+    ) -> Option<Vec<Option<Rag>>> {
+        const WORDS: &str = "\"green\", \"amber\", \"red\"";
+        let Value::Array(list) = value else {
+            self.error(
+                path,
+                format!(
+                    "expected a list of {} statuses ({WORDS}, null where none was printed), found {}",
+                    periods.len(),
+                    describe(value)
+                ),
+            );
+            return None;
+        };
+        let mut ok = self.has_one_per_period(list.len(), path, periods);
+        let mut statuses = Vec::with_capacity(list.len());
         for (index, value) in list.iter().enumerate() {
-            match self.number(value, &item(path, index)) {
-                Some(number) => series.push(number),
+            let status = value.as_str().and_then(Rag::from_slug);
+            if status.is_none() && !value.is_null() {
+                self.error(
+                    item(path, index),
+                    format!(
+                        "expected {WORDS} or null (where none was printed), found {}",
+                        describe(value)
+                    ),
+                );
+                ok = false;
+            }
+            statuses.push(status);
+        }
+        ok.then_some(statuses)
+    }
+
+    /// A year's `"benchmarks"`: comparison series, each a label and one
+    /// value per period.
+    fn benchmarks(
+        &mut self,
+        value: &Value,
+        path: &str,
+        periods: &PeriodScheme,
+    ) -> Option<Vec<Benchmark>> {
+        let Value::Array(list) = value else {
+            self.error(
+                path,
+                format!(
+                    "expected a list of benchmarks, each {{\"label\": ..., \"values\": [...]}}, found {}",
+                    describe(value)
+                ),
+            );
+            return None;
+        };
+        let mut ok = true;
+        let mut benchmarks = Vec::with_capacity(list.len());
+        for (index, value) in list.iter().enumerate() {
+            match self.benchmark(value, &item(path, index), periods) {
+                Some(benchmark) => benchmarks.push(benchmark),
                 None => ok = false,
             }
         }
-        ok.then_some(series)
+        ok.then_some(benchmarks)
     }
+
+    fn benchmark(
+        &mut self,
+        value: &Value,
+        path: &str,
+        periods: &PeriodScheme,
+    ) -> Option<Benchmark> {
+        let map = self.object(value, path, "a benchmark")?;
+        self.unknown_fields(map, &["label", "values"], path);
+        // The label is what tells the line apart from the council's own.
+        let label = self.text(map, "label", path, true).filter(|label| {
+            let empty = label.trim().is_empty();
+            if empty {
+                self.error(
+                    child(path, "label"),
+                    "the label is empty: say what the benchmark is, e.g. \"England average\"",
+                );
+            }
+            !empty
+        });
+        let values = match map.get("values") {
+            Some(value) => self.series(value, &child(path, "values"), periods),
+            None => {
+                self.error(
+                    child(path, "values"),
+                    "the required field \"values\" is missing: give one value per period (null where not reported)",
+                );
+                None
+            }
+        };
+        Some(Benchmark {
+            label: label?,
+            values: values?,
+        })
+    }
+
+    /// A floor is the amber/red boundary, so it lies on the worse side of
+    /// the target: at or below it where higher is better, at or above it
+    /// where lower is better. A neutral indicator has no worse side, so a
+    /// floor there is refused rather than given a meaning by guess.
+    fn floor_side(&mut self, path: &str, floor: &Series, target: Option<&Series>, judged: Judged) {
+        let floor_path = child(path, "floor");
+        let (higher, word) = match judged.polarity {
+            Polarity::Neutral => {
+                if floor.iter().any(Option::is_some) {
+                    self.error(
+                        floor_path,
+                        "a floor needs a polarity, and this indicator is neutral: set \"polarity\" to \"higher-is-better\" or \"lower-is-better\" (without it, an indicator with no budget is neutral), or remove the floor",
+                    );
+                }
+                return;
+            }
+            Polarity::HigherIsBetter => (true, "higher"),
+            Polarity::LowerIsBetter => (false, "lower"),
+        };
+        let Some(target) = target else { return };
+        let by_default = if judged.stated {
+            ""
+        } else {
+            " (by default, for an indicator with a budget)"
+        };
+        for (index, (floor, target)) in floor.iter().zip(target).enumerate() {
+            let (Some(floor), Some(target)) = (*floor, *target) else {
+                continue;
+            };
+            let wrong = if higher {
+                floor > target
+            } else {
+                floor < target
+            };
+            if wrong {
+                let (side, bound) = if higher {
+                    ("above", "at or below")
+                } else {
+                    ("below", "at or above")
+                };
+                self.error(
+                    item(&floor_path, index),
+                    format!("the floor {floor} is {side} the target {target}, but {word} is better for this indicator{by_default}: the floor (the boundary between amber and red) must be {bound} the target; check the two figures and \"polarity\""),
+                );
+            }
+        }
+    }
+}
+
+/// An indicator's polarity as its floors are checked: which, and whether
+/// the file stated it (a default is explained in the message).
+#[derive(Debug, Clone, Copy)]
+struct Judged {
+    polarity: Polarity,
+    stated: bool,
 }
 
 /// A fix for a number written as text: `"1,234"`, `"£5k"`, `"n/a"`.
