@@ -16,8 +16,8 @@ fn validator() -> jsonschema::Validator {
 }
 
 fn shipped_examples() -> Vec<String> {
-    let mut paths = vec!["assets/kent-2011-12-key-activity.json".to_string()];
-    for folder in ["docs/examples", "tests/fixtures/valid"] {
+    let mut paths = Vec::new();
+    for folder in ["assets", "docs/examples", "tests/fixtures/valid"] {
         let mut found: Vec<String> = std::fs::read_dir(repo().join(folder))
             .unwrap()
             .filter_map(|entry| entry.ok())

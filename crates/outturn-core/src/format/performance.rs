@@ -106,16 +106,23 @@ pub fn performance_headline(indicator: &Indicator, figures: &YearFigures) -> Opt
         text.push_str(&format!(" The report rates it {}.", rag_word(reported)));
     }
     let noun = periods.noun();
-    let parts: Vec<String> = [
-        since_previous.map(|d| format!("{} on the previous {noun}", d.slug())),
-        since_year_ago.map(|d| format!("{} on a year earlier", d.slug())),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if !parts.is_empty() {
+    let travel = match (since_previous, since_year_ago) {
+        (Some(a), Some(b)) if a == b => Some(format!(
+            "{} on the previous {noun} and on a year earlier",
+            a.slug()
+        )),
+        (Some(a), Some(b)) => Some(format!(
+            "{} on the previous {noun} and {} on a year earlier",
+            a.slug(),
+            b.slug()
+        )),
+        (Some(a), None) => Some(format!("{} on the previous {noun}", a.slug())),
+        (None, Some(b)) => Some(format!("{} on a year earlier", b.slug())),
+        (None, None) => None,
+    };
+    if let Some(travel) = travel {
         text.push(' ');
-        text.push_str(&capitalise(&parts.join(" and ")));
+        text.push_str(&capitalise(&travel));
         text.push('.');
     }
     Some(text)

@@ -1,0 +1,194 @@
+//! Performance indicators read the way their reports read them, on the
+//! example datasets made from real report tables (assets/, written by
+//! tools/examples/make_examples.py from ../shared/data/report-tables):
+//! statuses by target, floor and polarity, the printed statuses and where
+//! they disagree, the counts a scorecard gives, and the words.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
+
+mod common;
+
+use common::read;
+use outturn_core::analysis::{latest, period_performance, Direction, Status};
+use outturn_core::format::{headline, point_detail};
+use outturn_core::model::{FinancialYear, Polarity, Rag};
+use outturn_core::summary::{status_counts, summarise_year, summary_json};
+use outturn_core::view::Standing;
+use outturn_core::{parse_dataset, Dataset};
+use serde_json::json;
+
+fn dataset(path: &str) -> Dataset {
+    let parsed = parse_dataset(&read(path)).expect("the example parses");
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    parsed.dataset
+}
+
+fn fy(label: &str) -> FinancialYear {
+    FinancialYear::parse(label).unwrap()
+}
+
+#[test]
+fn where_a_report_prints_target_floor_and_polarity_the_computed_status_is_the_printed_one() {
+    let d = dataset("assets/kent-2016-01-childrens-exceptions.json");
+    let mut compared = 0;
+    for indicator in &d.indicators {
+        assert_eq!(
+            indicator.polarity,
+            Polarity::HigherIsBetter,
+            "{}",
+            indicator.id
+        );
+        for figures in &indicator.years {
+            for period in 0..indicator.periods.len() {
+                let p = period_performance(indicator, figures, period);
+                let Some(printed) = p.reported else { continue };
+                assert!(p.floor.is_some(), "{} {period}", indicator.id);
+                assert_eq!(
+                    p.status,
+                    Some(Status::of_rag(printed)),
+                    "{} period {period}",
+                    indicator.id
+                );
+                assert!(!p.disagrees());
+                compared += 1;
+            }
+        }
+    }
+    // Three indicators, October to January.
+    assert_eq!(compared, 12);
+}
+
+#[test]
+fn the_scorecard_counts_equal_the_reports_and_the_computed_ones_stand_beside_them() {
+    let d = dataset("assets/kent-2011-12-q4-performance.json");
+    assert_eq!(d.indicators.len(), 30);
+    let (computed, printed) = status_counts(&d);
+    // The summary of the Q4 2011-12 report: 21 Green, 3 Amber, 6 Red.
+    assert_eq!(
+        printed,
+        json!({"green": 21, "amber": 3, "red": 6, "no_status": 0})
+    );
+    // The report prints no floors, so a missed target is only below target;
+    // one indicator has no target printed and one is neutral.
+    assert_eq!(
+        computed,
+        json!({"green": 18, "amber": 0, "red": 0, "below_target": 10, "no_status": 2})
+    );
+    let summary = summary_json(&d, Default::default());
+    assert_eq!(summary["reported_status_counts"], printed);
+    assert_eq!(summary["status_counts"], computed);
+}
+
+#[test]
+fn a_status_the_figures_contradict_is_shown_as_printed_and_flagged() {
+    // Printed Green at 74.6% against a 75% target, with no floor.
+    let d = dataset("assets/kent-2011-12-q4-performance.json");
+    let indicator = d
+        .indicator("qpr-22-outcomes-achieved-first-review")
+        .unwrap();
+    let figures = indicator.year(fy("2011-12")).unwrap();
+    let q4 = period_performance(indicator, figures, 3);
+    assert_eq!(q4.reported, Some(Rag::Green));
+    assert_eq!(q4.status, Some(Status::BelowTarget));
+    assert!(q4.disagrees());
+    let summary = summarise_year(&d, indicator, fy("2011-12"), Default::default()).unwrap();
+    let text = headline(indicator, &summary.analysis);
+    assert_eq!(
+        text,
+        "74.6% at Q4 2011-12 (Jan to Mar) against a target of 75.0%: 0.4 percentage points worse than target (▽ Below target). The report rates it Green; by its target it is below target. Improved on the previous quarter and on a year earlier."
+    );
+    // Never an invented amber/red boundary.
+    assert!(!text.contains("Amber") && !text.contains("Red"));
+    let detail = point_detail(indicator, figures, 3);
+    assert_eq!(detail.status, Some(Standing::Rated(Status::BelowTarget)));
+    assert!(detail
+        .rows
+        .contains(&("Status in the report".to_string(), "Green".to_string())));
+}
+
+#[test]
+fn higher_is_better_reads_better_above_target_in_percentage_points() {
+    let d = dataset("assets/kent-2011-12-q4-performance.json");
+    let indicator = d
+        .indicator("qpr-26-municipal-waste-diverted-from-landfill")
+        .unwrap();
+    assert_eq!(indicator.polarity, Polarity::HigherIsBetter);
+    let figures = indicator.year(fy("2011-12")).unwrap();
+    let summary = summarise_year(&d, indicator, fy("2011-12"), Default::default()).unwrap();
+    let text = headline(indicator, &summary.analysis);
+    // 78.1% against 72.2%: green, in points (never "8.2%" of a percent).
+    assert!(
+        text.starts_with("78.1% at Q4 2011-12 (Jan to Mar) against a target of 72.2%: 5.9 percentage points better than target (✓ Green)."),
+        "{text}"
+    );
+    let latest = latest(indicator, figures).unwrap();
+    assert_eq!(latest.since_previous, Some(Direction::Improved));
+    assert_eq!(latest.now.distance_pct, None);
+}
+
+#[test]
+fn lower_is_better_reads_better_below_target() {
+    let fixture = dataset("tests/fixtures/valid/performance.json");
+    let lower = fixture
+        .indicators
+        .iter()
+        .find(|i| i.polarity == Polarity::LowerIsBetter)
+        .expect("the fixture has a lower-is-better indicator");
+    let year = lower.default_year().unwrap();
+    let figures = lower.year(year).unwrap();
+    let now = latest(lower, figures).unwrap().now;
+    let (actual, target) = (now.actual.unwrap(), now.target.unwrap());
+    let words = outturn_core::format::against_target(lower, actual, target);
+    let better = actual < target;
+    assert!(
+        words.ends_with(if better {
+            "better than target"
+        } else {
+            "worse than target"
+        }) || words == "on target",
+        "{words}"
+    );
+}
+
+#[test]
+fn a_neutral_indicator_is_never_called_good_or_bad() {
+    let d = dataset("assets/kent-2011-12-q4-performance.json");
+    let neutral = d
+        .indicators
+        .iter()
+        .find(|i| i.polarity == Polarity::Neutral)
+        .expect("one neutral indicator");
+    let year = neutral.default_year().unwrap();
+    let summary = summarise_year(&d, neutral, year, Default::default()).unwrap();
+    let text = headline(neutral, &summary.analysis);
+    // The report's own word is quoted as the report's; Outturn adds none.
+    let own = text.replace("The report rates it Green.", "");
+    for word in [
+        "better", "worse", "mproved", "orsened", "Green", "Amber", "Red",
+    ] {
+        assert!(!own.contains(word), "{word} in {text}");
+    }
+    assert!(
+        own.contains("above target") || own.contains("below target"),
+        "{text}"
+    );
+    let latest = latest(neutral, neutral.year(year).unwrap()).unwrap();
+    assert!(latest.now.status.is_none());
+    assert!(matches!(
+        latest.since_previous,
+        None | Some(Direction::Up | Direction::Down | Direction::Unchanged)
+    ));
+}
+
+#[test]
+fn an_activity_indicator_reads_exactly_as_before() {
+    // The Kent activity data has budgets and no targets: lower is better
+    // by default, never a performance indicator, and its words are the
+    // budget ones (the snapshot tests pin every one of them).
+    let d = dataset("assets/kent-2011-12-key-activity.json");
+    assert!(d.indicators.iter().all(|i| !i.is_performance()));
+    let care = d.indicator("domiciliary-care-hours").unwrap();
+    assert_eq!(care.polarity, Polarity::LowerIsBetter);
+    let (computed, printed) = status_counts(&d);
+    assert_eq!(computed["no_status"], 0);
+    assert_eq!(printed["green"], 0);
+}
