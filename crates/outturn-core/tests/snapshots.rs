@@ -358,6 +358,39 @@ fn the_cost_effect_by_each_convention() {
 }
 
 #[test]
+fn performance_indicators_against_target_floor_and_benchmarks() {
+    // Higher is better with a target, printed statuses and a benchmark;
+    // and monthly with a target and a floor (the amber/red boundary).
+    for (file, id, year) in [
+        (
+            "assets/kent-2011-12-q4-performance.json",
+            "qpr-26-municipal-waste-diverted-from-landfill",
+            "2011-12",
+        ),
+        (
+            "assets/kent-2011-12-q4-performance.json",
+            "qpr-22-outcomes-achieved-first-review",
+            "2011-12",
+        ),
+        (
+            "assets/kent-2016-01-childrens-exceptions.json",
+            "scs-24-cic-reviews-in-timescale",
+            "2015-16",
+        ),
+    ] {
+        let dataset = outturn_core::parse_dataset(&common::read(file))
+            .unwrap()
+            .dataset;
+        let shown = view_of(&dataset, id, year, &ViewOptions::default());
+        check(&format!("performance/{id}.txt"), &words(&shown));
+        check(
+            &format!("performance/{id}-budget-{}.svg", WIDTHS[0]),
+            &draw(&shown.panels[0], None, WIDTHS[0], &Theme::light()),
+        );
+    }
+}
+
+#[test]
 fn an_exported_chart() {
     let dataset = kent();
     let shown = view_of(

@@ -59,8 +59,8 @@ fn context_lines(indicator: &Indicator, year: FinancialYear) -> Vec<Line> {
 }
 
 /// The budget-versus-actual chart for `indicator` in `year`: earlier years'
-/// actuals (faint), next year's affordable level, the shaded difference, then
-/// budget, forecast and actual on top. `None` if the year is not in the data.
+/// actuals (faint), next year's affordable level, the shaded difference,
+/// benchmarks, then budget, floor, target, forecast and actual on top. `None` if the year is not in the data.
 pub fn build_scene(indicator: &Indicator, year: FinancialYear) -> Option<Scene> {
     let figures = indicator.year(year)?;
     let mut scene = Scene::new(period_labels(indicator), indicator.unit.clone());
@@ -68,8 +68,21 @@ pub fn build_scene(indicator: &Indicator, year: FinancialYear) -> Option<Scene> 
     if let (Some(budget), Some(actual)) = (&figures.budget, &figures.actual) {
         scene.bands = variance_band(budget, actual);
     }
+    // Comparison series behind the council's own, labelled at their ends.
+    for (index, benchmark) in figures.benchmarks.iter().enumerate() {
+        scene.lines.push(Line {
+            tag: benchmark.label.clone(),
+            ..line(
+                SeriesRole::Benchmark { index },
+                benchmark.label.clone(),
+                benchmark.values.clone(),
+            )
+        });
+    }
     let current = [
         (SeriesRole::Budget, "Affordable level", &figures.budget),
+        (SeriesRole::Floor, "Floor", &figures.floor),
+        (SeriesRole::Target, "Target", &figures.target),
         (SeriesRole::Forecast, "Forecast", &figures.forecast),
         (SeriesRole::Actual, "Actual", &figures.actual),
     ];

@@ -126,6 +126,29 @@ impl SeriesRole {
                 marker: Marker::Square,
                 opacity: 1.0,
             },
+            // A target reads like an affordable level: dashed, squares.
+            SeriesRole::Target => LineStyle {
+                width: 2.0,
+                dash: Some((8, 5)),
+                marker: Marker::Square,
+                opacity: 1.0,
+            },
+            SeriesRole::Floor => LineStyle {
+                width: 1.5,
+                dash: Some((2, 3)),
+                marker: Marker::None,
+                opacity: 1.0,
+            },
+            SeriesRole::Benchmark { index } => LineStyle {
+                width: 1.5,
+                dash: if index % 2 == 0 {
+                    Some((5, 3))
+                } else {
+                    Some((1, 3))
+                },
+                marker: Marker::None,
+                opacity: 0.9,
+            },
         }
     }
 
@@ -139,6 +162,9 @@ impl SeriesRole {
             SeriesRole::NextBudget => theme.next_budget,
             SeriesRole::Projection => theme.actual,
             SeriesRole::RunningVariance => theme.text,
+            SeriesRole::Target => theme.budget,
+            SeriesRole::Floor => theme.over,
+            SeriesRole::Benchmark { .. } => theme.next_budget,
         }
     }
 }

@@ -26,26 +26,41 @@ pub enum SeriesRole {
     Projection,
     /// Variance to date, period by period.
     RunningVariance,
+    /// A performance indicator's target for the selected year.
+    Target,
+    /// The floor: the boundary between amber and red.
+    Floor,
+    /// A comparison series (national, regional average); `index` in the
+    /// year's benchmarks.
+    Benchmark {
+        /// Position in the year's list of benchmarks.
+        index: usize,
+    },
 }
 
 impl SeriesRole {
-    /// Reading order, main series first: actual, affordable level,
-    /// projection, forecast, variance to date, next year's level, then
-    /// earlier years, newest first. The key and keyboard order use it.
+    /// Reading order, main series first: actual, affordable level (or
+    /// target), projection (or floor), forecast, variance to date, next
+    /// year's level and benchmarks, then earlier years, newest first. The
+    /// key and keyboard order use it (equal ranks keep the scene's order).
     pub fn rank(self) -> usize {
         match self {
             SeriesRole::Actual => 0,
             SeriesRole::Budget => 1,
             SeriesRole::Projection => 2,
             SeriesRole::Forecast => 3,
+            SeriesRole::Target => 1,
+            SeriesRole::Floor => 2,
             SeriesRole::RunningVariance => 4,
             SeriesRole::NextBudget => 5,
+            SeriesRole::Benchmark { .. } => 5,
             SeriesRole::PreviousActual { age } => 5 + age,
         }
     }
 
     /// Stable key for legend toggles and URLs: `actual`, `budget`,
-    /// `forecast`, `previous-1`, `next-budget`, `projection`, `running-variance`.
+    /// `forecast`, `previous-1`, `next-budget`, `projection`,
+    /// `running-variance`, `target`, `floor`, `benchmark-0`.
     pub fn key(self) -> String {
         match self {
             SeriesRole::Budget => "budget".into(),
@@ -55,6 +70,9 @@ impl SeriesRole {
             SeriesRole::NextBudget => "next-budget".into(),
             SeriesRole::Projection => "projection".into(),
             SeriesRole::RunningVariance => "running-variance".into(),
+            SeriesRole::Target => "target".into(),
+            SeriesRole::Floor => "floor".into(),
+            SeriesRole::Benchmark { index } => format!("benchmark-{index}"),
         }
     }
 
@@ -63,7 +81,9 @@ impl SeriesRole {
     pub fn is_comparison(self) -> bool {
         matches!(
             self,
-            SeriesRole::PreviousActual { .. } | SeriesRole::NextBudget
+            SeriesRole::PreviousActual { .. }
+                | SeriesRole::NextBudget
+                | SeriesRole::Benchmark { .. }
         )
     }
 }

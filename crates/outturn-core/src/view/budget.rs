@@ -36,24 +36,43 @@ pub(super) fn panel(ctx: &Context) -> Panel {
             Some(point_detail(&ind, ind.years.get(year_index)?, i))
         })
     };
-    let summary = format!(
-        "Line chart of the actual against the affordable level by {}, {}{}; the gap is shaded. {}",
-        indicator.periods.noun(),
-        ctx.span,
-        Context::compared_lines(&scene),
-        ctx.headline
-    );
+    let noun = indicator.periods.noun();
+    // A performance indicator is read against its target, never an
+    // affordable level.
+    let (summary, title) = if indicator.is_performance() {
+        (
+            format!(
+                "Line chart of the actual against the target by {noun}, {}{}. {}",
+                ctx.span,
+                Context::compared_lines(&scene),
+                ctx.headline
+            ),
+            format!("Target and actual by {noun}, {year}"),
+        )
+    } else {
+        (
+            format!(
+                "Line chart of the actual against the affordable level by {noun}, {}{}; the gap is shaded. {}",
+                ctx.span,
+                Context::compared_lines(&scene),
+                ctx.headline
+            ),
+            format!("Affordable level and actual by {noun}, {year}"),
+        )
+    };
     ctx.panel(PanelParts {
         kind: PanelKind::Budget,
-        title: format!(
-            "Affordable level and actual by {}, {year}",
-            indicator.periods.noun()
-        ),
+        title,
         scene,
         details,
         announce: ctx.announce_periods(),
         summary,
-        totals: year_totals(indicator, ctx.figures, ctx.analysis()),
+        // A performance indicator's year has no budget total to give.
+        totals: if indicator.is_performance() {
+            Vec::new()
+        } else {
+            year_totals(indicator, ctx.figures, ctx.analysis())
+        },
     })
 }
 
