@@ -207,3 +207,21 @@ test('the chart fits a 375 px screen without horizontal scrolling', async () => 
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('the example datasets are reachable from the demo page and read against their targets', async () => {
+  const page = await open(env.browser, env.server.url);
+  await waitForState(page, 'ready');
+  await page.getByRole('link', { name: /quarterly performance report/ }).click();
+  await page.waitForURL(/src=kent-2011-12-q4-performance\.json/);
+  await waitForState(page, 'ready');
+  assert.match(await page.locator('.outturn-root').innerText(), /Quarterly performance report, Quarter 4 2011-12/);
+  // A performance indicator says "target", never "affordable level".
+  await page.selectOption('select.outturn-indicator', 'qpr-26-municipal-waste-diverted-from-landfill');
+  await waitForState(page, 'ready');
+  const headline = await page.locator('.outturn-headline').innerText();
+  assert.match(headline, /against a target of 72\.2%: 5\.9 percentage points better than target \(✓ Green\)/);
+  assert.doesNotMatch(headline, /affordable level/);
+  assert.match(await page.locator('.outturn-panel-title, figcaption').first().innerText(), /Target and actual/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
