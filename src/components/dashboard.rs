@@ -16,8 +16,8 @@ use outturn_core::chart::Theme;
 use outturn_core::format::point_detail;
 use outturn_core::model::{Dataset, FinancialYear};
 use outturn_core::view::{
-    overview_title, spark_position, spark_tip_place, DashboardEntry, DashboardOrder, GroupLayout,
-    PageBox, SPARKLINE_SIZE,
+    overview_subtitle, overview_title, spark_position, spark_tip_place, DashboardEntry,
+    DashboardOrder, GroupLayout, PageBox, SPARKLINE_SIZE,
 };
 use wasm_bindgen::JsCast as _;
 use web_sys::{Element, HtmlElement, HtmlSelectElement};
@@ -274,7 +274,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
             </div>
             <h2 class="outturn-title" id={props.title_id.clone()}>{ overview_title(&props.groups, props.year) }</h2>
             <p class="outturn-subtitle">
-                { "Each card gives its variance against the affordable level, or its latest figure where there is none, and the periods it covers. Solid line: actual; dashed: affordable level; dotted: forecast. Choose an indicator to open it." }
+                { overview_subtitle(&props.dataset) }
             </p>
             { order_select(props) }
             { for props.groups.0.iter().filter(|(_, e)| !e.is_empty()).map(|(group, entries)| html! {

@@ -192,3 +192,42 @@ fn an_activity_indicator_reads_exactly_as_before() {
     assert_eq!(computed["no_status"], 0);
     assert_eq!(printed["green"], 0);
 }
+
+#[test]
+fn overview_cards_stand_by_status_against_target() {
+    use outturn_core::view::{dashboard, DashboardOrder};
+    let d = dataset("assets/kent-2011-12-q4-performance.json");
+    let cards: Vec<_> = dashboard(&d, Some(fy("2011-12")), DashboardOrder::Dataset)
+        .into_iter()
+        .flat_map(|(_, entries)| entries)
+        .collect();
+    assert_eq!(cards.len(), 30);
+    let waste = cards
+        .iter()
+        .find(|c| c.id == "qpr-26-municipal-waste-diverted-from-landfill")
+        .unwrap();
+    assert_eq!(waste.standing, Standing::Rated(Status::Green));
+    assert_eq!(waste.standing.words(), "✓ Green");
+    assert_eq!(
+        waste.figure,
+        "78.1% in Q4 2011-12, 5.9 percentage points better than target"
+    );
+    // No card of a performance indicator speaks of an affordable level.
+    for card in &cards {
+        assert!(!card.figure.contains("affordable"), "{}", card.figure);
+        assert!(!card.standing.words().contains("affordable"));
+    }
+    // The cards' statuses are the computed counts.
+    let green = cards
+        .iter()
+        .filter(|c| c.standing == Standing::Rated(Status::Green))
+        .count();
+    assert_eq!(green, 18);
+    // The overview says what its cards and lines are, in the data's words.
+    let subtitle = outturn_core::view::overview_subtitle(&d);
+    assert!(subtitle.contains("against its target") && !subtitle.contains("affordable"));
+    let kent = dataset("assets/kent-2011-12-key-activity.json");
+    assert!(outturn_core::view::overview_subtitle(&kent).starts_with(
+        "Each card gives its variance against the affordable level, or its latest figure where there is none"
+    ));
+}

@@ -28,6 +28,9 @@ pub enum Standing {
     NoActual,
     /// A performance indicator's status against its target and floor.
     Rated(Status),
+    /// A performance indicator with no status to give (neutral, or no
+    /// target for its latest period).
+    NoStatus,
 }
 
 impl Standing {
@@ -43,6 +46,7 @@ impl Standing {
             Standing::ForecastUnder => "▼ Forecast under",
             Standing::NoActual => "No actuals yet",
             Standing::Rated(status) => status_words(status),
+            Standing::NoStatus => "No status",
         }
     }
 
@@ -83,6 +87,7 @@ impl Standing {
             Standing::ForecastUnder => "under",
             Standing::NoActual => "no-actual",
             Standing::Rated(status) => status.slug(),
+            Standing::NoStatus => "no-status",
         }
     }
 }

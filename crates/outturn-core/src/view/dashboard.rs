@@ -2,11 +2,11 @@
 //! standing in words and symbols, and sparkline points.
 
 use super::grouped_indicators;
-use crate::analysis::YearAnalysis;
+use crate::analysis::{latest, YearAnalysis};
 use crate::chart::{m4, runs, Viewport};
 use crate::format::{
-    format_difference, format_signed, format_value, up_or_down, with_percent, with_plus,
-    MoneyScale, Standing,
+    against_target, format_difference, format_signed, format_value, up_or_down, with_percent,
+    with_plus, MoneyScale, Standing,
 };
 use crate::model::{
     Dataset, FinancialYear, Indicator, PeriodScheme, UnitKind, YearFigures, YearValue,
@@ -245,6 +245,17 @@ impl Card<'_> {
 
     /// Where the card stands: by its variance, else its forecast's.
     fn standing(&self) -> Standing {
+        // A performance indicator stands by its latest status against
+        // target, never by an affordable level it does not have.
+        if self.indicator.is_performance() {
+            return match latest(self.indicator, self.figures) {
+                Some(latest) => latest
+                    .now
+                    .status
+                    .map_or(Standing::NoStatus, Standing::Rated),
+                None => Standing::NoActual,
+            };
+        }
         match (self.analysis.last_reported, self.analysis.variance) {
             (None, _) => match self.forecast_only() {
                 Some((v, _)) if v > 0.0 => Standing::ForecastOver,
@@ -269,6 +280,24 @@ impl Card<'_> {
             .checked_sub(1)
             .and_then(|i| actual.get(i).copied().flatten());
         Some((last, value, before.map(|b| value - b)))
+    }
+
+    /// A performance indicator's latest result against its target: "78.1%
+    /// in Q4 2011-12, 5.9 percentage points better than target", or
+    /// without a target, that it has none.
+    fn against_target(&self) -> Option<String> {
+        let now = latest(self.indicator, self.figures)?.now;
+        let actual = now.actual?;
+        let unit = &self.indicator.unit;
+        let value = format_value(unit, actual, self.indicator.precision());
+        let when = period_name(self.indicator, now.period, now.year);
+        Some(match now.target {
+            Some(target) => format!(
+                "{value} in {when}, {}",
+                against_target(self.indicator, actual, target)
+            ),
+            None => format!("{value} in {when}; no target set"),
+        })
     }
 
     /// The amounts the card shows, in the indicator's unit.
@@ -315,6 +344,9 @@ impl Card<'_> {
 
     /// See [`DashboardEntry::figure`].
     fn figure(&self, money: Option<MoneyScale>) -> String {
+        if self.indicator.is_performance() {
+            return self.against_target().unwrap_or_default();
+        }
         if let Some(v) = self.analysis.variance {
             return with_percent(self.amount(v, true, money), self.analysis.variance_pct);
         }
@@ -389,6 +421,23 @@ impl Card<'_> {
             ));
         }
         text
+    }
+}
+
+/// What the overview's cards say and how their sparklines are drawn, in
+/// the words of the data: affordable levels, targets, or both.
+pub fn overview_subtitle(dataset: &Dataset) -> &'static str {
+    let performance = dataset
+        .indicators
+        .iter()
+        .filter(|i| i.is_performance())
+        .count();
+    if performance == 0 {
+        "Each card gives its variance against the affordable level, or its latest figure where there is none, and the periods it covers. Solid line: actual; dashed: affordable level; dotted: forecast. Choose an indicator to open it."
+    } else if performance == dataset.indicators.len() {
+        "Each card gives its latest result against its target, its status, and the periods it covers. Solid line: actual; dashed: target. Choose an indicator to open it."
+    } else {
+        "Each card gives its variance against the affordable level, or a performance indicator's latest result against its target and its status, or its latest figure where there is neither, and the periods it covers. Solid line: actual; dashed: affordable level or target; dotted: forecast. Choose an indicator to open it."
     }
 }
 
@@ -468,6 +517,7 @@ fn card_entry(
         .iter()
         .chain(figures.actual.iter())
         .chain(figures.forecast.iter())
+        .chain(figures.target.iter())
         .flat_map(|s| s.iter().flatten().copied());
     let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
         (l.min(v), h.max(v))
@@ -506,7 +556,17 @@ fn card_entry(
             coverage,
             figure: String::new(),
             basis: card.basis(),
-            budget_line: spark(figures.budget.as_ref().unwrap_or(&empty), low, high),
+            // The dashed line is the level the actual is read against: the
+            // affordable level, or a performance indicator's target.
+            budget_line: spark(
+                figures
+                    .budget
+                    .as_ref()
+                    .or(figures.target.as_ref())
+                    .unwrap_or(&empty),
+                low,
+                high,
+            ),
             actual_line: spark(figures.actual.as_ref().unwrap_or(&empty), low, high),
             forecast_line: spark(figures.forecast.as_ref().unwrap_or(&empty), low, high),
         },

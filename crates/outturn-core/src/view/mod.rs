@@ -35,8 +35,8 @@ use context::{Built, Context};
 pub use crate::format::Standing;
 use crate::summary::{summarise_year, YearSummary};
 pub use dashboard::{
-    dashboard, overview_title, spark_position, spark_tip_place, DashboardEntry, DashboardOrder,
-    GroupLayout, PageBox, SPARKLINE_SIZE,
+    dashboard, overview_subtitle, overview_title, spark_position, spark_tip_place, DashboardEntry,
+    DashboardOrder, GroupLayout, PageBox, SPARKLINE_SIZE,
 };
 pub use panel::{FocusMarker, Panel, PanelKind};
 pub use per_position::PerPosition;
