@@ -149,10 +149,16 @@ impl Page<'_> {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(" · ");
-        let available = self
-            .view
-            .map(|v| v.available.clone())
-            .unwrap_or_else(|| vec![View::Dashboard, View::Budget]);
+        let available: Vec<(View, &'static str)> = match self.view {
+            Some(view) => view
+                .available
+                .iter()
+                .map(|tab| (*tab, tab.label_for(&view.indicator)))
+                .collect(),
+            None => [View::Dashboard, View::Budget]
+                .map(|tab| (tab, tab.label()))
+                .to_vec(),
+        };
         html! {
             <header class="outturn-header">
                 <p class="outturn-dataset">

@@ -12,8 +12,9 @@ use crate::state::Action;
 pub struct ViewTabsProps {
     /// The view shown.
     pub current: View,
-    /// Views offered.
-    pub available: Vec<View>,
+    /// Views offered, with their tab labels for the indicator shown
+    /// ([`View::label_for`]).
+    pub available: Vec<(View, &'static str)>,
     /// Receives [`Action::SelectView`].
     pub on_action: Callback<Action>,
 }
@@ -24,7 +25,7 @@ pub fn ViewTabs(props: &ViewTabsProps) -> Html {
     html! {
         <nav class="outturn-views" aria-label="Views">
             <ul>
-                { for props.available.iter().map(|view| {
+                { for props.available.iter().map(|(view, label)| {
                     let on_action = props.on_action.clone();
                     let view = *view;
                     let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::SelectView(view)));
@@ -32,7 +33,7 @@ pub fn ViewTabs(props: &ViewTabsProps) -> Html {
                         <li>
                             <button type="button" class="outturn-view-button" data-view={view.slug()}
                                 aria-pressed={(view == props.current).to_string()} {onclick}>
-                                { view.label() }
+                                { *label }
                             </button>
                         </li>
                     }

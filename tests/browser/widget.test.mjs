@@ -222,6 +222,7 @@ test('the example datasets are reachable from the demo page and read against the
   assert.match(headline, /against a target of 72\.2%: 5\.9 percentage points better than target \(✓ Green\)/);
   assert.doesNotMatch(headline, /affordable level/);
   assert.match(await page.locator('.outturn-panel-title, figcaption').first().innerText(), /Target and actual/);
+  assert.equal(await page.locator('.outturn-view-button[data-view=budget]').innerText(), 'Target vs actual');
   assert.deepEqual(page.problems, []);
   await page.close();
 });

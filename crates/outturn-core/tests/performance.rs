@@ -231,3 +231,17 @@ fn overview_cards_stand_by_status_against_target() {
         "Each card gives its variance against the affordable level, or its latest figure where there is none"
     ));
 }
+
+#[test]
+fn a_performance_indicators_budget_tab_is_target_vs_actual() {
+    use outturn_core::view::View;
+    let d = dataset("assets/kent-2011-12-q4-performance.json");
+    let kpi = &d.indicators[0];
+    assert_eq!(View::Budget.label_for(kpi), "Target vs actual");
+    assert_eq!(View::Variance.label_for(kpi), "Variance");
+    let kent = dataset("assets/kent-2011-12-key-activity.json");
+    assert_eq!(
+        View::Budget.label_for(&kent.indicators[0]),
+        "Budget vs actual"
+    );
+}

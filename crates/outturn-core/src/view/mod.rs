@@ -104,6 +104,16 @@ impl View {
             View::Forecast => "Forecast",
         }
     }
+
+    /// The tab's label for an indicator: a performance indicator's budget
+    /// view is "Target vs actual" (it has a target, never an affordable
+    /// level); otherwise [`label`](Self::label).
+    pub fn label_for(self, indicator: &Indicator) -> &'static str {
+        match self {
+            View::Budget if indicator.is_performance() => "Target vs actual",
+            view => view.label(),
+        }
+    }
 }
 
 /// Choices that shape a view, beyond indicator and year.
