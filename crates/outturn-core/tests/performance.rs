@@ -245,3 +245,40 @@ fn a_performance_indicators_budget_tab_is_target_vs_actual() {
         "Budget vs actual"
     );
 }
+
+#[test]
+fn a_performance_indicator_is_offered_only_views_that_read_against_its_target() {
+    use outturn_core::view::{IndicatorView, View, ViewOptions};
+    let d = dataset("assets/kent-2011-12-q4-performance.json");
+    for indicator in &d.indicators {
+        let year = indicator.default_year().unwrap();
+        let shown = IndicatorView::new(&d, &indicator.id, year, &ViewOptions::default()).unwrap();
+        assert_eq!(
+            shown.available,
+            [View::Dashboard, View::Budget, View::Years],
+            "{}",
+            indicator.id
+        );
+        let years = IndicatorView::new(
+            &d,
+            &indicator.id,
+            year,
+            &ViewOptions {
+                view: View::Years,
+                ..ViewOptions::default()
+            },
+        )
+        .unwrap();
+        for panel in &years.panels {
+            assert!(
+                panel
+                    .legend
+                    .iter()
+                    .all(|(_, label)| !label.contains("Affordable level")),
+                "{}: {:?}",
+                indicator.id,
+                panel.legend
+            );
+        }
+    }
+}

@@ -251,9 +251,12 @@ pub fn timeline_scene(indicator: &Indicator, window: Option<Viewport>) -> Scene 
     let budget = joined(|f| &f.budget);
     let actual = joined(|f| &f.actual);
     scene.bands = variance_band(&budget, &actual);
-    scene
-        .lines
-        .push(line(SeriesRole::Budget, "Affordable level".into(), budget));
+    // A performance indicator has no affordable level to draw or name.
+    if !indicator.is_performance() {
+        scene
+            .lines
+            .push(line(SeriesRole::Budget, "Affordable level".into(), budget));
+    }
     if indicator.years.iter().any(|f| f.forecast.is_some()) {
         scene.lines.push(line(
             SeriesRole::Forecast,

@@ -12,9 +12,11 @@ use super::context::{detail, shown, Built, Context, PanelParts};
 use super::{PanelKind, PerPosition};
 
 /// A snapshot is not added up over the year: its "year to date" chart
-/// would only repeat its values under a name that misdescribes them.
+/// would only repeat its values under a name that misdescribes them. A
+/// performance indicator is not offered it either: the chart reads against
+/// an affordable level it does not have.
 pub(super) fn available(ctx: &Context) -> bool {
-    ctx.indicator().year_value != YearValue::Last
+    ctx.indicator().year_value != YearValue::Last && !ctx.indicator().is_performance()
 }
 
 /// The one panel.

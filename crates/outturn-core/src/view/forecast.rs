@@ -13,9 +13,13 @@ use crate::model::{Indicator, YearValue};
 use super::context::{detail, shown, Built, Context, PanelParts};
 use super::{budget, PanelKind, PerPosition};
 
-/// Available once something is reported, for an indicator with a year figure.
+/// Available once something is reported, for an indicator with a year
+/// figure; not for a performance indicator (a projected outturn against an
+/// affordable level is not what its report says).
 pub(super) fn available(ctx: &Context) -> bool {
-    ctx.analysis().last_reported.is_some() && ctx.indicator().year_value != YearValue::None
+    ctx.analysis().last_reported.is_some()
+        && ctx.indicator().year_value != YearValue::None
+        && !ctx.indicator().is_performance()
 }
 
 /// The forecast panel (or the budget panel), and the projection sentence.

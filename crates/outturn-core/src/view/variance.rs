@@ -11,9 +11,12 @@ use crate::model::YearValue;
 use super::context::{Built, Context, PanelParts};
 use super::{PanelKind, PerPosition};
 
-/// Always available (a period without both figures has no bar).
-pub(super) fn available(_: &Context) -> bool {
-    true
+/// Available with an affordable level to vary from (a period without both
+/// figures has no bar); not for a performance indicator, whose variance
+/// from target is not drawn yet and would otherwise be described as over
+/// or under an affordable level.
+pub(super) fn available(ctx: &Context) -> bool {
+    !ctx.indicator().is_performance()
 }
 
 /// The one panel.
