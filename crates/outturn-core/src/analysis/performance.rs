@@ -10,7 +10,7 @@
 //! it moves up or down rather than improving or worsening.
 
 use super::variance_percent;
-use crate::model::{FinancialYear, Indicator, Polarity, Rag, YearFigures};
+use crate::model::{value_at, FinancialYear, Indicator, Polarity, Rag, YearFigures};
 
 /// A period's status worked out from its figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,13 +46,23 @@ impl Status {
         }
     }
 
+    /// The printed word this status is, if it is one (below target is not).
+    pub fn rag(self) -> Option<Rag> {
+        match self {
+            Status::Green => Some(Rag::Green),
+            Status::Amber => Some(Rag::Amber),
+            Status::Red => Some(Rag::Red),
+            Status::BelowTarget => None,
+        }
+    }
+
     /// True when a source that printed `rag` says the same as this. A
     /// target missed with no floor agrees with a printed Amber or Red (both
     /// say the target was missed); it disagrees with a printed Green.
     pub fn agrees_with(self, rag: Rag) -> bool {
-        match self {
-            Status::BelowTarget => rag != Rag::Green,
-            status => status == Status::of_rag(rag),
+        match self.rag() {
+            Some(own) => own == rag,
+            None => rag != Rag::Green,
         }
     }
 }
@@ -173,11 +183,7 @@ pub fn period_performance(
     figures: &YearFigures,
     period: usize,
 ) -> PeriodPerformance {
-    let at = |series: &Option<Vec<Option<f64>>>| {
-        series
-            .as_ref()
-            .and_then(|values| values.get(period).copied().flatten())
-    };
+    let at = |series| value_at(series, period);
     let (actual, target, floor) = (at(&figures.actual), at(&figures.target), at(&figures.floor));
     let distance = actual.zip(target).map(|(a, t)| a - t);
     PeriodPerformance {

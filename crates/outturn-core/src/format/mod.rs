@@ -14,8 +14,8 @@ pub use narrative::{
 };
 pub use number::{
     format_amount, format_axis_tick, format_difference, format_megabytes, format_money,
-    format_number, format_percent, format_signed, format_value, format_variance, parse_decimal,
-    shows_non_zero, spoken, with_percent, with_plus, MoneyScale,
+    format_number, format_percent, format_reported, format_signed, format_value, format_variance,
+    parse_decimal, shows_non_zero, spoken, with_percent, with_plus, MoneyScale,
 };
 pub use performance::{against_target, performance_headline, rag_word, status_words};
 pub use standing::Standing;

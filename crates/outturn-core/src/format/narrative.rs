@@ -3,15 +3,15 @@
 
 use super::case::capitalise;
 use super::number::{
-    format_amount, format_difference, format_money, format_number, format_value, format_variance,
-    shows_non_zero, spoken,
+    format_amount, format_difference, format_money, format_number, format_reported, format_value,
+    format_variance, shows_non_zero, spoken,
 };
 use super::performance::performance_headline;
 use super::standing::Standing;
 use crate::analysis::{
     variance_percent, CostConvention, CostEffect, SeriesKind, SnapshotChange, YearAnalysis,
 };
-use crate::model::{Indicator, Unit, YearFigures, YearValue};
+use crate::model::{value_at, Indicator, Unit, YearFigures, YearValue};
 
 /// "8,006 (0.3%) over", "6,241 (3.1%) under", "5.9 percentage points over"
 /// (a percentage's difference is in points), "exactly on the affordable level".
@@ -76,12 +76,10 @@ pub fn headline(indicator: &Indicator, analysis: &YearAnalysis) -> String {
     let year = analysis.year;
     let figures = indicator.year(year);
     // A performance indicator is read against its target, not a budget.
-    if let Some(text) = indicator
-        .is_performance()
-        .then(|| performance_headline(indicator, figures?))
-        .flatten()
-    {
-        return text;
+    if indicator.is_performance() {
+        if let Some(text) = figures.and_then(|f| performance_headline(indicator, f)) {
+            return text;
+        }
     }
     let Some(last) = analysis.last_reported else {
         return nothing_reported(indicator, analysis);
@@ -433,20 +431,10 @@ pub fn point_detail(indicator: &Indicator, figures: &YearFigures, index: usize) 
     }
     let unit = &indicator.unit;
     let decimals = indicator.precision();
-    let at = |series: &Option<Vec<Option<f64>>>| {
-        series
-            .as_ref()
-            .and_then(|s| s.get(index).copied().flatten())
-    };
-    let budget = at(&figures.budget);
-    let actual = at(&figures.actual);
-    let forecast = at(&figures.forecast);
-    let shown = |value: Option<f64>| {
-        value.map_or_else(
-            || "not reported".to_string(),
-            |v| format_value(unit, v, decimals),
-        )
-    };
+    let budget = value_at(&figures.budget, index);
+    let actual = value_at(&figures.actual, index);
+    let forecast = value_at(&figures.forecast, index);
+    let shown = |value: Option<f64>| format_reported(unit, value, decimals);
     let mut rows = vec![
         ("Affordable level".to_string(), shown(budget)),
         ("Actual".to_string(), shown(actual)),

@@ -264,6 +264,15 @@ pub fn format_amount(unit: &Unit, value: f64, decimals: usize) -> String {
     }
 }
 
+/// A value as tooltips and tables show it: [`format_value`], or "not
+/// reported" for a period with no figure (never zero).
+pub fn format_reported(unit: &Unit, value: Option<f64>, decimals: usize) -> String {
+    value.map_or_else(
+        || "not reported".to_string(),
+        |v| format_value(unit, v, decimals),
+    )
+}
+
 /// A difference without its sign, in words where the unit needs them:
 /// `8,006`, `£1,850k`, and for a percentage `5.9 percentage points` (a
 /// difference of two percentages is in points, never a percent).

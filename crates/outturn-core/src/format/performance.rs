@@ -4,10 +4,10 @@
 //! word and a shape as well as a colour, the status the source printed
 //! where it differs, and the direction of travel.
 
-use super::number::{format_difference, format_number, format_value, spoken};
+use super::number::{format_difference, format_number, format_reported, format_value, spoken};
 use super::{capitalise, lower, PointDetail, Standing};
 use crate::analysis::{latest, period_performance, variance_percent, Latest, Status};
-use crate::model::{Indicator, Polarity, Rag, YearFigures};
+use crate::model::{value_at, Indicator, Polarity, Rag, YearFigures};
 
 /// A status in words with a shape, so it never rests on colour: "✓ Green",
 /// "! Amber", "✕ Red", "▽ Below target".
@@ -93,10 +93,7 @@ pub fn performance_headline(indicator: &Indicator, figures: &YearFigures) -> Opt
             } else {
                 "its target"
             };
-            let is = match status {
-                Status::BelowTarget => "below target".to_string(),
-                status => rag_word_of(status).to_string(),
-            };
+            let is = status_name(status);
             text.push_str(&format!(
                 " The report rates it {}; by {by} it is {is}.",
                 rag_word(reported)
@@ -128,14 +125,10 @@ pub fn performance_headline(indicator: &Indicator, figures: &YearFigures) -> Opt
     Some(text)
 }
 
-/// "Green", "Amber", "Red" for a computed status that has a printed word.
-fn rag_word_of(status: Status) -> &'static str {
-    match status {
-        Status::Green => "Green",
-        Status::Amber => "Amber",
-        Status::Red => "Red",
-        Status::BelowTarget => "below target",
-    }
+/// A computed status as a report would say it: "Green", "Amber", "Red",
+/// or "below target".
+fn status_name(status: Status) -> &'static str {
+    status.rag().map_or("below target", rag_word)
 }
 
 /// The tooltip of period `index` of a performance indicator's year
@@ -150,17 +143,7 @@ pub fn performance_detail(
     let unit = &indicator.unit;
     let decimals = indicator.precision();
     let now = period_performance(indicator, figures, index);
-    let shown = |value: Option<f64>| {
-        value.map_or_else(
-            || "not reported".to_string(),
-            |v| format_value(unit, v, decimals),
-        )
-    };
-    let at = |series: &Option<Vec<Option<f64>>>| {
-        series
-            .as_ref()
-            .and_then(|values| values.get(index).copied().flatten())
-    };
+    let shown = |value: Option<f64>| format_reported(unit, value, decimals);
     let mut rows = vec![("Actual".to_string(), shown(now.actual))];
     if figures.target.is_some() {
         rows.push(("Target".to_string(), shown(now.target)));
@@ -175,7 +158,10 @@ pub fn performance_detail(
         ));
     }
     let count = |v: f64| format_number(v, 0);
-    match (at(&figures.numerator), at(&figures.denominator)) {
+    match (
+        value_at(&figures.numerator, index),
+        value_at(&figures.denominator, index),
+    ) {
         (Some(n), Some(d)) => {
             rows.push(("Count".to_string(), format!("{} of {}", count(n), count(d))))
         }
@@ -198,7 +184,7 @@ pub fn performance_detail(
         .map(|(label, value)| format!("{} {value}", lower(label)))
         .collect();
     if let Some(status) = now.status {
-        parts.push(rag_word_of(status).to_string());
+        parts.push(status_name(status).to_string());
     }
     PointDetail {
         sentence: spoken(&format!("{announced}: {}", parts.join(", "))),

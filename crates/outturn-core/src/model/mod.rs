@@ -22,6 +22,14 @@ pub use unit::{Unit, UnitKind};
 /// Values for one series over the periods of a year; `None` = not reported.
 pub type Series = Vec<Option<f64>>;
 
+/// The value of period `index` of a series the year may not have: `None`
+/// when the series is absent, the period past its end, or not reported.
+pub fn value_at(series: &Option<Series>, index: usize) -> Option<f64> {
+    series
+        .as_ref()
+        .and_then(|values| values.get(index).copied().flatten())
+}
+
 /// A whole dataset: one report's indicators.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {

@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use crate::analysis::{project, Projection, YearAnalysis};
 use crate::chart::Scene;
-use crate::format::{format_value, headline, spoken, PointDetail};
-use crate::model::{Dataset, FinancialYear, Indicator, Unit, YearFigures};
+use crate::format::{headline, spoken, PointDetail};
+use crate::model::{Dataset, FinancialYear, Indicator, YearFigures};
 use crate::summary::YearSummary;
 
 use super::{Panel, PanelKind, PerPosition, ViewOptions};
@@ -194,14 +194,6 @@ impl From<Vec<Panel>> for Built {
             projection_sentence: None,
         }
     }
-}
-
-/// A value as the tooltips show it, or "not reported".
-pub(super) fn shown(unit: &Unit, decimals: usize, value: Option<f64>) -> String {
-    value.map_or_else(
-        || "not reported".to_string(),
-        |v| format_value(unit, v, decimals),
-    )
 }
 
 /// A tooltip of labelled rows, and the sentence that announces it:

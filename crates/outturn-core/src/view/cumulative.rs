@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use crate::analysis::variance_percent;
 use crate::chart::cumulative_scene;
-use crate::format::format_variance;
+use crate::format::{format_reported, format_variance};
 use crate::model::YearValue;
 
-use super::context::{detail, shown, Built, Context, PanelParts};
+use super::context::{detail, Built, Context, PanelParts};
 use super::{PanelKind, PerPosition};
 
 /// A snapshot is not added up over the year: its "year to date" chart
@@ -35,17 +35,17 @@ pub(super) fn build(ctx: &Context) -> Built {
             let mut rows = vec![
                 (
                     "Affordable level to date".to_string(),
-                    shown(unit, decimals, at(&c.budget)),
+                    format_reported(unit, at(&c.budget), decimals),
                 ),
                 (
                     "Actual to date".to_string(),
-                    shown(unit, decimals, at(&c.actual)),
+                    format_reported(unit, at(&c.actual), decimals),
                 ),
             ];
             if has_forecast {
                 rows.push((
                     "Forecast to date".to_string(),
-                    shown(unit, decimals, at(&c.forecast)),
+                    format_reported(unit, at(&c.forecast), decimals),
                 ));
             }
             if let Some(v) = at(&running) {

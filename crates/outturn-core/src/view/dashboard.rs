@@ -2,7 +2,7 @@
 //! standing in words and symbols, and sparkline points.
 
 use super::grouped_indicators;
-use crate::analysis::{latest, YearAnalysis};
+use crate::analysis::{latest, Latest, YearAnalysis};
 use crate::chart::{m4, runs, Viewport};
 use crate::format::{
     against_target, format_difference, format_signed, format_value, up_or_down, with_percent,
@@ -230,6 +230,9 @@ struct Card<'a> {
     indicator: &'a Indicator,
     figures: &'a YearFigures,
     analysis: YearAnalysis,
+    /// A performance indicator's latest period (`None` for any other
+    /// indicator, or with nothing reported).
+    performance: Option<Latest>,
 }
 
 impl Card<'_> {
@@ -248,7 +251,7 @@ impl Card<'_> {
         // A performance indicator stands by its latest status against
         // target, never by an affordable level it does not have.
         if self.indicator.is_performance() {
-            return match latest(self.indicator, self.figures) {
+            return match self.performance {
                 Some(latest) => latest
                     .now
                     .status
@@ -286,7 +289,7 @@ impl Card<'_> {
     /// in Q4 2011-12, 5.9 percentage points better than target", or
     /// without a target, that it has none.
     fn against_target(&self) -> Option<String> {
-        let now = latest(self.indicator, self.figures)?.now;
+        let now = self.performance?.now;
         let actual = now.actual?;
         let unit = &self.indicator.unit;
         let value = format_value(unit, actual, self.indicator.precision());
@@ -535,6 +538,10 @@ fn card_entry(
         indicator,
         figures,
         analysis,
+        performance: indicator
+            .is_performance()
+            .then(|| latest(indicator, figures))
+            .flatten(),
     };
     let standing = card.standing();
     let money = card.natural_money_scale();

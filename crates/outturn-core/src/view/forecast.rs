@@ -7,10 +7,10 @@ use std::rc::Rc;
 
 use crate::analysis::{ForecastMethod, Projection};
 use crate::chart::forecast_scene;
-use crate::format::{format_amount, format_number, format_value};
+use crate::format::{format_amount, format_number, format_reported, format_value};
 use crate::model::{Indicator, YearValue};
 
-use super::context::{detail, shown, Built, Context, PanelParts};
+use super::context::{detail, Built, Context, PanelParts};
 use super::{budget, PanelKind, PerPosition};
 
 /// Available once something is reported, for an indicator with a year
@@ -67,15 +67,19 @@ fn forecast_panel(
                 .and_then(|b| b.get(i).copied().flatten());
             let mut rows = vec![(
                 "Affordable level".to_string(),
-                shown(unit, decimals, budget),
+                format_reported(unit, budget, decimals),
             )];
             let at = |s: &[Option<f64>]| s.get(i).copied().flatten();
             match (at(&p.actual), at(&p.projected)) {
-                (Some(a), _) => rows.push(("Actual".to_string(), shown(unit, decimals, Some(a)))),
-                (None, Some(v)) => {
-                    rows.push(("Projected".to_string(), shown(unit, decimals, Some(v))))
-                }
-                _ => rows.push(("Actual".to_string(), shown(unit, decimals, None))),
+                (Some(a), _) => rows.push((
+                    "Actual".to_string(),
+                    format_reported(unit, Some(a), decimals),
+                )),
+                (None, Some(v)) => rows.push((
+                    "Projected".to_string(),
+                    format_reported(unit, Some(v), decimals),
+                )),
+                _ => rows.push(("Actual".to_string(), format_reported(unit, None, decimals))),
             }
             Some(detail(ind.periods.long_label(i, year), rows))
         })

@@ -3,7 +3,7 @@
 //! totals), and [`PanelKind`], which names it.
 
 use crate::chart::{Scene, SeriesRole, Viewport};
-use crate::format::{format_value, spoken, PointDetail};
+use crate::format::{format_reported, spoken, PointDetail};
 
 use super::PerPosition;
 
@@ -184,9 +184,10 @@ impl Panel {
             return whole();
         };
         let period = self.announce.get(position).unwrap_or_default();
-        let value = line.values.get(position).copied().flatten().map_or_else(
-            || "not reported".to_string(),
-            |v| format_value(&self.scene.unit, v, self.decimals),
+        let value = format_reported(
+            &self.scene.unit,
+            line.values.get(position).copied().flatten(),
+            self.decimals,
         );
         spoken(&format!("{}, {period}: {value}", line.label))
     }

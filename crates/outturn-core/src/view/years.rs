@@ -4,10 +4,10 @@
 use std::rc::Rc;
 
 use crate::chart::{timeline_scene, years_scene};
-use crate::format::point_detail;
+use crate::format::{format_reported, point_detail};
 use crate::model::Indicator;
 
-use super::context::{detail, shown, Built, Context, PanelParts};
+use super::context::{detail, Built, Context, PanelParts};
 use super::{PanelKind, PerPosition};
 
 /// Always available: a single year overlays on itself.
@@ -45,7 +45,7 @@ fn overlay(ctx: &Context) -> super::Panel {
                     main.into_iter().chain(forecast).map(|(label, values)| {
                         (
                             label,
-                            shown(&ind.unit, decimals, values.get(i).copied().flatten()),
+                            format_reported(&ind.unit, values.get(i).copied().flatten(), decimals),
                         )
                     })
                 })
