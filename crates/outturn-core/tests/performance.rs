@@ -282,3 +282,40 @@ fn a_performance_indicator_is_offered_only_views_that_read_against_its_target() 
         }
     }
 }
+
+#[test]
+fn a_missed_target_without_a_floor_gives_the_reports_own_rating() {
+    // The figures can only say "below target"; the report says Red.
+    let d = dataset("assets/kent-2011-12-q4-performance.json");
+    let lac = d
+        .indicator("qpr-03-looked-after-children-per-10000")
+        .unwrap();
+    let summary = summarise_year(&d, lac, fy("2011-12"), Default::default()).unwrap();
+    let text = headline(lac, &summary.analysis);
+    assert!(
+        text.contains("worse than target (▽ Below target). The report rates it Red."),
+        "{text}"
+    );
+    // A target missing for a period is not set, not "not reported".
+    let jobs = d.indicator("qpr-17-inward-investment-jobs").unwrap();
+    let detail = point_detail(jobs, jobs.year(fy("2011-12")).unwrap(), 3);
+    assert!(detail
+        .rows
+        .contains(&("Target".to_string(), "not set".to_string())));
+    // The timeline of a performance indicator names no affordable level.
+    use outturn_core::view::{IndicatorView, View, ViewOptions};
+    let years = IndicatorView::new(
+        &d,
+        &lac.id,
+        fy("2011-12"),
+        &ViewOptions {
+            view: View::Years,
+            ..ViewOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(years
+        .panels
+        .iter()
+        .all(|p| !p.summary.contains("affordable")));
+}

@@ -86,21 +86,26 @@ pub fn performance_headline(indicator: &Indicator, figures: &YearFigures) -> Opt
         }
         None => text.push_str(&format!("; no target is set for {when}.")),
     }
-    if let (Some(reported), Some(status)) = (now.reported, now.status) {
-        if !status.agrees_with(reported) {
+    // The report's own word is given where it says more than the figures
+    // can (a missed target it rates Amber or Red), where the figures say
+    // otherwise, or where Outturn gives no status of its own.
+    match (now.reported, now.status) {
+        (Some(reported), Some(status)) if !status.agrees_with(reported) => {
             let by = if now.floor.is_some() {
                 "its target and floor"
             } else {
                 "its target"
             };
-            let is = status_name(status);
             text.push_str(&format!(
-                " The report rates it {}; by {by} it is {is}.",
-                rag_word(reported)
+                " The report rates it {}; by {by} it is {}.",
+                rag_word(reported),
+                status_name(status)
             ));
         }
-    } else if let Some(reported) = now.reported {
-        text.push_str(&format!(" The report rates it {}.", rag_word(reported)));
+        (Some(reported), Some(Status::BelowTarget) | None) => {
+            text.push_str(&format!(" The report rates it {}.", rag_word(reported)));
+        }
+        _ => {}
     }
     let noun = periods.noun();
     let travel = match (since_previous, since_year_ago) {
@@ -144,12 +149,15 @@ pub fn performance_detail(
     let decimals = indicator.precision();
     let now = period_performance(indicator, figures, index);
     let shown = |value: Option<f64>| format_reported(unit, value, decimals);
+    // A period without a target or floor has none set; it is not a
+    // figure that went unreported.
+    let level = |value: Option<f64>| value.map_or("not set".to_string(), |v| shown(Some(v)));
     let mut rows = vec![("Actual".to_string(), shown(now.actual))];
     if figures.target.is_some() {
-        rows.push(("Target".to_string(), shown(now.target)));
+        rows.push(("Target".to_string(), level(now.target)));
     }
     if figures.floor.is_some() {
-        rows.push(("Floor".to_string(), shown(now.floor)));
+        rows.push(("Floor".to_string(), level(now.floor)));
     }
     if let (Some(actual), Some(target)) = (now.actual, now.target) {
         rows.push((
@@ -183,8 +191,14 @@ pub fn performance_detail(
         .iter()
         .map(|(label, value)| format!("{} {value}", lower(label)))
         .collect();
-    if let Some(status) = now.status {
-        parts.push(status_name(status).to_string());
+    // The status by the figures, where the report's word (already read
+    // out with the rows) does not say it.
+    match (now.status, now.reported) {
+        (Some(status), None) => parts.push(format!("status {}", status_name(status))),
+        (Some(status), Some(reported)) if !status.agrees_with(reported) => {
+            parts.push(format!("by the figures {}", status_name(status)));
+        }
+        _ => {}
     }
     PointDetail {
         sentence: spoken(&format!("{announced}: {}", parts.join(", "))),

@@ -107,8 +107,10 @@ fn timeline(ctx: &Context) -> super::Panel {
         scene: timeline_scene(indicator, ctx.options.window),
         details,
         announce,
+        // A performance indicator's timeline has no affordable level.
         summary: format!(
-            "Line chart of the actual and the affordable level for every {} from {first} to {last}, one year after another; it can be zoomed and panned.",
+            "Line chart of the actual{} for every {} from {first} to {last}, one year after another; it can be zoomed and panned.",
+            if indicator.is_performance() { "" } else { " and the affordable level" },
             indicator.periods.noun()
         ),
         totals: Vec::new(),
