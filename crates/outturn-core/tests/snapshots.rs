@@ -175,7 +175,9 @@ fn words(view: &IndicatorView) -> String {
             let status = detail.status.map(|s| match s {
                 Standing::Over => "over",
                 Standing::Under => "under",
-                _ => "on the affordable level",
+                Standing::OnLevel => "on the affordable level",
+                // A performance indicator's status, in its own words.
+                other => other.in_full(),
             });
             writeln!(w, "  status: {status:?}").unwrap();
             writeln!(w, "  sentence: {}", detail.sentence).unwrap();
