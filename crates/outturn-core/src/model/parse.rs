@@ -692,11 +692,7 @@ impl Checker {
                 if polarity.is_none() {
                     self.error(
                         child(path, "polarity"),
-                        format!(
-                            "expected {}, found {}",
-                            quoted_words(&Polarity::ALL.map(Polarity::slug), "or"),
-                            describe(value)
-                        ),
+                        format!("expected \"higher-is-better\", \"lower-is-better\" or \"neutral\", found {}", describe(value)),
                     );
                 }
                 polarity.map(Some)
@@ -1178,13 +1174,12 @@ impl Checker {
         path: &str,
         periods: &PeriodScheme,
     ) -> Option<Vec<Option<Rag>>> {
-        // The words come from `Rag` itself, so the message cannot drift.
-        let words = quoted_words(&Rag::ALL.map(Rag::slug), ",");
+        const WORDS: &str = "\"green\", \"amber\", \"red\"";
         let Value::Array(list) = value else {
             self.error(
                 path,
                 format!(
-                    "expected a list of {} statuses ({words}, null where none was printed), found {}",
+                    "expected a list of {} statuses ({WORDS}, null where none was printed), found {}",
                     periods.len(),
                     describe(value)
                 ),
@@ -1199,7 +1194,7 @@ impl Checker {
                 self.error(
                     item(path, index),
                     format!(
-                        "expected {words} or null (where none was printed), found {}",
+                        "expected {WORDS} or null (where none was printed), found {}",
                         describe(value)
                     ),
                 );
@@ -1350,18 +1345,6 @@ fn number_hint(text: &str) -> String {
         }
         Some(n) => format!("; write it as a number without quotes, commas or symbols: {n}"),
         None => String::new(),
-    }
-}
-
-/// `"a", "b" or "c"` (with `last` as the final joiner; `","` lists them
-/// all with commas): the words of a field that takes one of a few.
-fn quoted_words(words: &[&str], last: &str) -> String {
-    let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
-    match quoted.split_last() {
-        Some((final_word, rest)) if !rest.is_empty() && last != "," => {
-            format!("{} {last} {final_word}", rest.join(", "))
-        }
-        _ => quoted.join(", "),
     }
 }
 
