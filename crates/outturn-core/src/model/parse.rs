@@ -17,6 +17,14 @@ use super::{
     Rag, Series, Unit, UnitKind, YearFigures, YearValue,
 };
 
+/// The words `"polarity"` takes, as messages list them (written out, not
+/// built at run time, which costs the wasm bytes; a test checks them
+/// against [`Polarity::ALL`]).
+const POLARITY_WORDS: &str = "\"higher-is-better\", \"lower-is-better\" or \"neutral\"";
+/// The words `"rag"` takes, as messages list them (checked against
+/// [`Rag::ALL`] by a test).
+const RAG_WORDS: &str = "\"green\", \"amber\", \"red\"";
+
 /// The only format version this build reads.
 pub const FORMAT: &str = "outturn/1";
 
@@ -692,7 +700,7 @@ impl Checker {
                 if polarity.is_none() {
                     self.error(
                         child(path, "polarity"),
-                        format!("expected \"higher-is-better\", \"lower-is-better\" or \"neutral\", found {}", describe(value)),
+                        format!("expected {POLARITY_WORDS}, found {}", describe(value)),
                     );
                 }
                 polarity.map(Some)
@@ -1174,7 +1182,7 @@ impl Checker {
         path: &str,
         periods: &PeriodScheme,
     ) -> Option<Vec<Option<Rag>>> {
-        const WORDS: &str = "\"green\", \"amber\", \"red\"";
+        const WORDS: &str = RAG_WORDS;
         let Value::Array(list) = value else {
             self.error(
                 path,
@@ -1351,6 +1359,22 @@ fn number_hint(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_list_each_enums_own_words() {
+        let quoted = |words: Vec<&str>| -> Vec<String> {
+            words.iter().map(|w| format!("\"{w}\"")).collect()
+        };
+        let polarity = quoted(Polarity::ALL.map(Polarity::slug).to_vec());
+        assert_eq!(
+            POLARITY_WORDS,
+            format!("{}, {} or {}", polarity[0], polarity[1], polarity[2])
+        );
+        assert_eq!(
+            RAG_WORDS,
+            quoted(Rag::ALL.map(Rag::slug).to_vec()).join(", ")
+        );
+    }
 
     #[test]
     fn number_hints_name_the_fix() {
