@@ -20,9 +20,10 @@ use outturn_core::view::{
     DashboardOrder, GroupLayout, PageBox, SPARKLINE_SIZE,
 };
 use wasm_bindgen::JsCast as _;
-use web_sys::{Element, HtmlElement, HtmlSelectElement};
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
+use super::select::{choice, labelled_select, Picker};
 use super::{hex, within};
 use crate::state::{Action, Shared};
 
@@ -292,21 +293,19 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
 /// The overview's order picker.
 fn order_select(props: &DashboardProps) -> Html {
     let on_action = props.on_action.clone();
-    let onchange = Callback::from(move |event: Event| {
-        let select: HtmlSelectElement = event.target_unchecked_into();
-        if let Some(order) = DashboardOrder::from_slug(&select.value()) {
+    let on_value = Callback::from(move |value: String| {
+        if let Some(order) = DashboardOrder::from_slug(&value) {
             on_action.emit(Action::SelectOrder(order));
         }
     });
-    let sort_id = format!("{}-sort", props.title_id);
-    html! {
-        <div class="outturn-field outturn-sort">
-            <label for={sort_id.clone()}>{ "Order" }</label>
-            <select id={sort_id} class="outturn-order" {onchange}>
-                { for DashboardOrder::ALL.iter().map(|order| html! {
-                    <option value={order.slug()} selected={*order == props.order}>{ order.label() }</option>
-                }) }
-            </select>
-        </div>
-    }
+    let choices = DashboardOrder::ALL
+        .iter()
+        .map(|o| choice(o.slug(), o.label(), *o == props.order));
+    let picker = Picker {
+        id: format!("{}-sort", props.title_id).into(),
+        label: "Order",
+        field_class: "outturn-sort",
+        select_class: "outturn-order",
+    };
+    labelled_select(picker, choices.collect(), on_value)
 }

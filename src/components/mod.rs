@@ -11,6 +11,7 @@ mod legend;
 mod notes;
 mod panel_table;
 mod problems_panel;
+mod select;
 mod theme_select;
 mod view_controls;
 mod view_tabs;

@@ -1,8 +1,9 @@
 //! Light, dark, high contrast or automatic (following the system's colour
 //! scheme and contrast preference).
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+use super::select::{choice, labelled_select, Picker};
 
 use crate::state::{Action, ThemeChoice};
 
@@ -21,20 +22,19 @@ pub struct ThemeSelectProps {
 #[component]
 pub fn ThemeSelect(props: &ThemeSelectProps) -> Html {
     let on_action = props.on_action.clone();
-    let onchange = Callback::from(move |event: Event| {
-        let select: HtmlSelectElement = event.target_unchecked_into();
-        if let Some(choice) = ThemeChoice::from_slug(&select.value()) {
+    let on_value = Callback::from(move |value: String| {
+        if let Some(choice) = ThemeChoice::from_slug(&value) {
             on_action.emit(Action::SelectTheme(choice));
         }
     });
-    html! {
-        <div class="outturn-field outturn-theme">
-            <label for={props.id.clone()}>{ "Colours" }</label>
-            <select id={props.id.clone()} class="outturn-theme-select" {onchange}>
-                { for ThemeChoice::ALL.iter().map(|choice| html! {
-                    <option value={choice.slug()} selected={*choice == props.current}>{ choice.label() }</option>
-                }) }
-            </select>
-        </div>
-    }
+    let choices = ThemeChoice::ALL
+        .iter()
+        .map(|c| choice(c.slug(), c.label(), *c == props.current));
+    let picker = Picker {
+        id: props.id.clone(),
+        label: "Colours",
+        field_class: "outturn-theme",
+        select_class: "outturn-theme-select",
+    };
+    labelled_select(picker, choices.collect(), on_value)
 }

@@ -1,9 +1,9 @@
 //! Picks the financial year.
 
 use outturn_core::model::FinancialYear;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::select::{labelled_select, Picker};
 use crate::state::Action;
 
 /// Props of [`YearSelect`].
@@ -22,25 +22,21 @@ pub struct YearSelectProps {
 /// A list of the indicator's financial years, newest first.
 #[component]
 pub fn YearSelect(props: &YearSelectProps) -> Html {
-    let on_change = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(year) = FinancialYear::parse(&select.value()) {
-                on_action.emit(Action::SelectYear(year));
-            }
-        })
+    let on_action = props.on_action.clone();
+    let on_value = Callback::from(move |value: String| {
+        if let Some(year) = FinancialYear::parse(&value) {
+            on_action.emit(Action::SelectYear(year));
+        }
+    });
+    let choices = props.years.iter().rev().map(|year| {
+        let text = AttrValue::from(year.to_string());
+        (text.clone(), text, Some(*year) == props.selected)
+    });
+    let picker = Picker {
+        id: props.id.clone(),
+        label: "Financial year",
+        field_class: "",
+        select_class: "outturn-year",
     };
-    html! {
-        <div class="outturn-field">
-            <label for={props.id.clone()}>{ "Financial year" }</label>
-            <select id={props.id.clone()} class="outturn-year" onchange={on_change}>
-                { for props.years.iter().rev().map(|year| html! {
-                    <option value={year.to_string()} selected={Some(*year) == props.selected}>
-                        { year.to_string() }
-                    </option>
-                }) }
-            </select>
-        </div>
-    }
+    labelled_select(picker, choices.collect(), on_value)
 }
