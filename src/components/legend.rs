@@ -2,7 +2,9 @@
 //! dash and marker, the shadings and bars. Line entries are toggle buttons
 //! that show or hide the line.
 
-use outturn_core::chart::{BarKind, Marker, SeriesRole, Theme, BAND_OPACITY, BAR_OPACITY};
+use outturn_core::chart::{
+    BarKind, Marker, SeriesRole, Theme, BAND_OPACITY, BAR_OPACITY, ZONE_OPACITY,
+};
 use yew::prelude::*;
 
 use super::hex;
@@ -14,6 +16,9 @@ pub struct LegendProps {
     pub entries: Vec<(SeriesRole, String)>,
     /// Sides of the shaded band pieces drawn (true = over).
     pub bands: Vec<bool>,
+    /// The chart shades the amber zone between a floor and a target.
+    #[prop_or_default]
+    pub zone: bool,
     /// Kinds of bars drawn.
     pub bars: Vec<BarKind>,
     /// Hidden lines.
@@ -90,6 +95,9 @@ pub fn Legend(props: &LegendProps) -> Html {
             }
             if under {
                 <li class="outturn-legend-static">{ block_swatch(hex(theme.under), BAND_OPACITY) }<span>{ "Shaded: actual under the affordable level" }</span></li>
+            }
+            if props.zone {
+                <li class="outturn-legend-static">{ block_swatch(hex(theme.over), ZONE_OPACITY) }<span>{ "Shaded: between floor and target (Amber)" }</span></li>
             }
             { for bar(BarKind::Over, "Bars up: over the affordable level") }
             { for bar(BarKind::Under, "Bars down: under the affordable level") }

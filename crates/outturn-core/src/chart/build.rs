@@ -59,7 +59,8 @@ fn context_lines(indicator: &Indicator, year: FinancialYear) -> Vec<Line> {
 }
 
 /// The budget-versus-actual chart for `indicator` in `year`: earlier years'
-/// actuals (faint), next year's affordable level, the shaded difference,
+/// actuals (faint), next year's affordable level, the shaded difference
+/// (or a performance indicator's amber zone between floor and target),
 /// benchmarks, then budget, floor, target, forecast and actual on top. `None` if the year is not in the data.
 pub fn build_scene(indicator: &Indicator, year: FinancialYear) -> Option<Scene> {
     let figures = indicator.year(year)?;
@@ -67,6 +68,11 @@ pub fn build_scene(indicator: &Indicator, year: FinancialYear) -> Option<Scene> 
     scene.lines = context_lines(indicator, year);
     if let (Some(budget), Some(actual)) = (&figures.budget, &figures.actual) {
         scene.bands = variance_band(budget, actual);
+    }
+    // The amber zone between floor and target (which side each is on is
+    // the polarity's, checked when the data was read).
+    if let (Some(floor), Some(target)) = (&figures.floor, &figures.target) {
+        scene.zones = variance_band(floor, target);
     }
     // Comparison series behind the council's own, labelled at their ends.
     for (index, benchmark) in figures.benchmarks.iter().enumerate() {

@@ -36,6 +36,10 @@ const EXPORT_TITLE_HEIGHT: f64 = 30.0;
 const EXPORT_LEGEND_ROW: f64 = 20.0;
 /// Opacity of the variance shading (the legend's swatches use it too).
 pub const BAND_OPACITY: f64 = 0.28;
+
+/// Opacity of the amber zone between a floor and a target: fainter than
+/// the variance shading, so the lines over it keep their contrast.
+pub const ZONE_OPACITY: f64 = 0.14;
 /// Opacity of a bar's fill (the legend's swatches use it too).
 pub const BAR_OPACITY: f64 = 0.75;
 
@@ -544,6 +548,18 @@ impl<DB: Dashes> Pen<'_, DB> {
                     .filter(near_window)
                     .map(|band| (band.over, to_pixels(&band.points))),
             );
+        }
+        // The amber zone first, fainter than the variance shading: a
+        // handful of periods, drawn as polygons at every density.
+        for zone in scene.zones.iter().filter(near_window) {
+            let points: Vec<(i32, i32)> = to_pixels(&zone.points)
+                .iter()
+                .map(|(x, y)| (px(*x), px(*y)))
+                .collect();
+            self.area.draw(&Polygon::new(
+                points,
+                rgb(self.theme.over).mix(ZONE_OPACITY).filled(),
+            ))?;
         }
         for (over, polygon) in shading {
             let colour = if over {

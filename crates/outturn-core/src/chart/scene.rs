@@ -164,6 +164,10 @@ pub struct Scene {
     pub unit: Unit,
     /// Shading between budget and actual.
     pub bands: Vec<BandPiece>,
+    /// The amber zone: a performance indicator's band between its floor
+    /// and its target (missing the target there is Amber; beyond the floor,
+    /// Red), drawn faint under everything else.
+    pub zones: Vec<BandPiece>,
     /// Bars, drawn under the lines.
     pub bars: Vec<Bar>,
     /// Horizontal rules (targets).
@@ -185,6 +189,7 @@ impl Scene {
             x_separators: Vec::new(),
             unit,
             bands: Vec::new(),
+            zones: Vec::new(),
             bars: Vec::new(),
             rules: Vec::new(),
             lines: Vec::new(),
@@ -250,7 +255,8 @@ impl Scene {
     }
 
     /// This scene without the lines in `hidden` (legend toggles); a hidden
-    /// budget or actual also hides the band between them.
+    /// budget or actual also hides the band between them, and a hidden
+    /// floor or target the amber zone.
     pub fn without(mut self, hidden: &[SeriesRole]) -> Self {
         if hidden.is_empty() {
             return self;
@@ -261,6 +267,12 @@ impl Scene {
             .any(|role| matches!(role, SeriesRole::Budget | SeriesRole::Actual))
         {
             self.bands.clear();
+        }
+        if hidden
+            .iter()
+            .any(|role| matches!(role, SeriesRole::Floor | SeriesRole::Target))
+        {
+            self.zones.clear();
         }
         self
     }
