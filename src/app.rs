@@ -9,16 +9,17 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use outturn_core::chart::Theme;
 use outturn_core::model::Dataset;
-use outturn_core::view::{DashboardEntry, IndicatorView, Panel, View};
+use outturn_core::view::{has_target, DashboardEntry, IndicatorView, Panel, Scorecard, View};
 use yew::prelude::*;
 
 use crate::components::{
     Chart, Dashboard, ExportBar, FileLoader, IndicatorPicker, Legend, Notes, PanelTable,
-    ProblemsPanel, ThemeSelect, ViewControls, ViewTabs, YearSelect,
+    ProblemsPanel, ScorecardTable, ThemeSelect, ViewControls, ViewTabs, YearSelect,
 };
 use crate::hooks::{
     use_callbacks, use_dashboard, use_file_drop, use_hash_route, use_host_state,
-    use_indicator_view, use_load, use_navigate, use_resize, use_styles, use_theme, Callbacks,
+    use_indicator_view, use_load, use_navigate, use_resize, use_scorecard, use_styles, use_theme,
+    Callbacks,
 };
 use crate::props::AppProps;
 use crate::state::{LoadStatus, Shared, State};
@@ -48,11 +49,20 @@ pub fn App(props: &AppProps) -> Html {
 
     let view = use_indicator_view(&state);
     let showing_dashboard = state.options.view == View::Dashboard;
+    // Data with no target has no scorecard: its indicator view shows.
+    let showing_scorecard = state.options.view == View::Scorecard
+        && state
+            .dataset
+            .as_ref()
+            .is_some_and(|d| d.indicators.iter().any(|i| has_target(i)));
     let entries = use_dashboard(&state, showing_dashboard);
+    let card = use_scorecard(&state, showing_scorecard);
     let callbacks = use_callbacks(state.dispatcher());
     let files = use_file_drop(state.dispatcher());
     let drawn = if showing_dashboard {
         !entries.is_empty()
+    } else if showing_scorecard {
+        card.is_some()
     } else {
         view.is_some() && state.width > 0
     };
@@ -69,10 +79,12 @@ pub fn App(props: &AppProps) -> Html {
     let header = state.dataset.as_ref().map(|dataset| page.header(dataset));
     let body = match (&state.dataset, &view) {
         (Some(dataset), _) if showing_dashboard => page.dashboard(dataset, &entries),
+        _ if showing_scorecard => card.map(|card| page.scorecard(card)).unwrap_or_default(),
         (_, Some(view)) => page.indicator(view),
         _ => Html::default(),
     };
-    let announcement = announcement(&state, view.as_ref(), showing_dashboard);
+    let table_page = showing_dashboard || showing_scorecard;
+    let announcement = announcement(&state, view.as_ref(), table_page);
     html! {
         <div class="outturn-root" lang="en-GB" ref={root} data-outturn-state={status} data-theme={state.theme.slug()}
             data-view={state.options.view.slug()} aria-busy={(status == "loading").then_some("true")}
@@ -83,7 +95,7 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="outturn-loading" role="status">{ message.clone() }</p>
             }
             <div class="outturn-sr-only outturn-announcer" aria-live="polite" aria-atomic="true">{ announcement }</div>
-            <section class={classes!("outturn-figure", (view.is_none() && !showing_dashboard).then_some("outturn-empty"))}
+            <section class={classes!("outturn-figure", (view.is_none() && !table_page).then_some("outturn-empty"))}
                 aria-labelledby={format!("{id}-title")}>
                 <div class="outturn-chart-box" ref={chart_box}>{ body }</div>
             </section>
@@ -105,15 +117,13 @@ fn widget_status(state: &State, drawn: bool) -> &'static str {
     }
 }
 
-/// What the keyboard just moved to, for the polite live region.
-fn announcement(
-    state: &State,
-    view: Option<&Rc<IndicatorView>>,
-    showing_dashboard: bool,
-) -> String {
+/// What the keyboard just moved to in a chart, for the polite live region
+/// (nothing on the overview or the scorecard, `table_page`, which have no
+/// chart to move in).
+fn announcement(state: &State, view: Option<&Rc<IndicatorView>>, table_page: bool) -> String {
     state
         .focus
-        .filter(|focus| focus.keyboard && !showing_dashboard)
+        .filter(|focus| focus.keyboard && !table_page)
         .and_then(|focus| {
             let panel = view?.panels.get(focus.panel)?;
             Some(panel.announcement(focus.position, focus.series))
@@ -202,6 +212,21 @@ impl Page<'_> {
         }
     }
 
+    /// The scorecard: one row per indicator with a target.
+    fn scorecard(&self, card: Rc<Scorecard>) -> Html {
+        html! {
+            <ScorecardTable
+                title_id={format!("{}-title", self.id)}
+                scorecard={Shared(card)}
+                sort={self.state.scorecard_sort}
+                filter={self.state.status_filter}
+                on_open={self.callbacks.on_open.clone()}
+                on_action={self.callbacks.on_action.clone()}
+                theme={self.theme}
+            />
+        }
+    }
+
     /// One indicator's view: title, subtitle, view controls, its panels,
     /// the sentences under them, its tables and notes.
     fn indicator(&self, view: &Rc<IndicatorView>) -> Html {
@@ -257,6 +282,7 @@ impl Page<'_> {
                 <Legend
                     entries={panel.legend.clone()}
                     bands={panel.scene.band_sides()}
+                    zone={!panel.scene.zones.is_empty()}
                     bars={panel.scene.bars.iter().map(|b| b.kind).collect::<Vec<_>>()}
                     hidden={state.options.hidden.clone()}
                     on_toggle={self.callbacks.on_toggle.clone()}

@@ -2,7 +2,8 @@
 //   node tools/screenshots.mjs [out-dir]   (default target/screenshots)
 // Every view of domiciliary care hours at 1280 and 375 px, a tooltip, a
 // snapshot indicator, an error, the dark theme, and each view as printed
-// (print media at A4 width, plus a PDF).
+// (print media at A4 width, plus a PDF); the quarterly performance report's
+// scorecard and one of its indicators, at both widths and printed.
 import path from 'node:path';
 import fs from 'node:fs/promises';
 import { serve, launch, open, waitForState, root } from '../tests/browser/support.mjs';
@@ -37,6 +38,26 @@ try {
     await page.goto(`${server.url}?src=fixtures/invalid/mixed-problems.json`);
     await waitForState(page, 'error');
     await shoot(page, `error-${width}`);
+    await page.close();
+  }
+  const quarterly = '?src=kent-2011-12-q4-performance.json';
+  for (const width of [1280, 375]) {
+    const page = await open(browser, `${server.url}${quarterly}`, { width, height: 900 });
+    await waitForState(page, 'ready');
+    await shoot(page, `scorecard-${width}`);
+    await page.goto(`${server.url}${quarterly}#indicator=qpr-26-municipal-waste-diverted-from-landfill&view=budget`);
+    await waitForState(page, 'ready');
+    await shoot(page, `performance-${width}`);
+    await page.goto(`${server.url}?src=kent-2016-01-childrens-exceptions.json#indicator=scs-24-cic-reviews-in-timescale&view=budget`);
+    await waitForState(page, 'ready');
+    await shoot(page, `performance-floor-${width}`);
+    await page.close();
+  }
+  {
+    const page = await open(browser, `${server.url}${quarterly}`, { width: 794, height: 1123 });
+    await waitForState(page, 'ready');
+    await page.emulateMedia({ media: 'print' });
+    await shoot(page, 'print-scorecard');
     await page.close();
   }
   const dark = await browser.newPage({ colorScheme: 'dark', viewport: { width: 1280, height: 900 } });

@@ -3,7 +3,7 @@
 //! following `update()` ([`use_navigate()`]), colours and styles
 //! ([`use_theme()`], [`use_styles()`]), the chart area's width
 //! ([`use_resize()`]), the URL hash ([`use_hash_route()`]), what to show
-//! ([`use_indicator_view()`], [`use_dashboard()`]), callbacks made once
+//! ([`use_indicator_view()`], [`use_dashboard()`], [`use_scorecard()`]), callbacks made once
 //! ([`use_callbacks()`]), picked and dropped files ([`use_file_drop()`]) and the host's
 //! `data-outturn-state` ([`use_host_state()`]). They read the props, the
 //! state and leaf modules (`load`, `page`, `theme`, `route`, `timing`);
@@ -18,6 +18,7 @@ mod use_indicator_view;
 mod use_load;
 mod use_navigate;
 mod use_resize;
+mod use_scorecard;
 mod use_styles;
 mod use_theme;
 
@@ -30,5 +31,6 @@ pub use use_indicator_view::use_indicator_view;
 pub use use_load::use_load;
 pub use use_navigate::use_navigate;
 pub use use_resize::use_resize;
+pub use use_scorecard::use_scorecard;
 pub use use_styles::use_styles;
 pub use use_theme::use_theme;

@@ -255,7 +255,7 @@ fn a_performance_indicator_is_offered_only_views_that_read_against_its_target() 
         let shown = IndicatorView::new(&d, &indicator.id, year, &ViewOptions::default()).unwrap();
         assert_eq!(
             shown.available,
-            [View::Dashboard, View::Budget, View::Years],
+            [View::Dashboard, View::Scorecard, View::Budget, View::Years],
             "{}",
             indicator.id
         );
@@ -318,4 +318,180 @@ fn a_missed_target_without_a_floor_gives_the_reports_own_rating() {
         .panels
         .iter()
         .all(|p| !p.summary.contains("affordable")));
+}
+
+#[test]
+fn the_scorecard_counts_the_reports_statuses_and_the_figures_beside_them() {
+    use outturn_core::view::{scorecard, ScorecardSort, StatusFilter};
+    let d = dataset("assets/kent-2011-12-q4-performance.json");
+    let card = scorecard(&d, None, ScorecardSort::Report, StatusFilter::All);
+    assert_eq!(card.total, 30);
+    assert_eq!(card.rows.len(), 30);
+    // The report's summary prints 21 Green, 3 Amber and 6 Red for Q4.
+    let reported = card.reported_counts.as_deref().unwrap();
+    assert!(
+        reported.starts_with("The report: ✓\u{a0}21 Green, !\u{a0}3 Amber, ✕\u{a0}6 Red;"),
+        "{reported}"
+    );
+    // Its previous status for Q3: 16, 7, 7; one of them (KPI 10, an annual
+    // result) has no earlier period in the data to hold it.
+    assert!(
+        reported.ends_with(
+            "in the period before, ✓\u{a0}16 Green, !\u{a0}7 Amber, ✕\u{a0}6 Red, 1 not printed."
+        ),
+        "{reported}"
+    );
+    // The same counts as `outturn summary --json`.
+    let (computed, printed) = status_counts(&d);
+    assert_eq!(
+        printed,
+        json!({"green": 21, "amber": 3, "red": 6, "no_status": 0})
+    );
+    assert_eq!(computed["green"], 18);
+    assert_eq!(
+        card.computed_counts,
+        "By their figures against target: ✓\u{a0}18 Green, ▽\u{a0}10 Below target, 2 with no status (neutral, or no target)."
+    );
+    // Rows show the report's word; where the figures say otherwise the row
+    // is flagged (KPI 22: printed Green at 74.6% against a 75% target).
+    let kpi22 = card
+        .rows
+        .iter()
+        .find(|r| r.id == "qpr-22-outcomes-achieved-first-review")
+        .unwrap();
+    assert_eq!(kpi22.status, Some(Status::Green));
+    assert_eq!(
+        kpi22.flag.as_deref(),
+        Some("By its target it is below target")
+    );
+    assert_eq!(kpi22.distance, "0.4 percentage points worse");
+    let flagged: Vec<&str> = card
+        .rows
+        .iter()
+        .filter(|r| r.flag.is_some())
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(flagged, ["qpr-22-outcomes-achieved-first-review"]);
+    // Waste diverted from landfill: higher is better, Green and better.
+    let waste = card
+        .rows
+        .iter()
+        .find(|r| r.id == "qpr-26-municipal-waste-diverted-from-landfill")
+        .unwrap();
+    assert_eq!(
+        (
+            waste.value.as_str(),
+            waste.target.as_str(),
+            waste.status_words
+        ),
+        ("78.1%", "72.2%", "✓ Green")
+    );
+    assert_eq!(waste.distance, "5.9 percentage points better");
+}
+
+#[test]
+fn the_scorecard_sorts_filters_and_moves_between_rows() {
+    use outturn_core::view::{scorecard, scorecard_key, ScorecardSort, StatusFilter};
+    let d = dataset("assets/kent-2011-12-q4-performance.json");
+    let by_status = scorecard(&d, None, ScorecardSort::Status, StatusFilter::All);
+    let severity = |s: Option<Status>| match s {
+        Some(Status::Red) => 0,
+        Some(Status::Amber) => 1,
+        Some(Status::BelowTarget) => 2,
+        Some(Status::Green) => 3,
+        None => 4,
+    };
+    let order: Vec<i32> = by_status.rows.iter().map(|r| severity(r.status)).collect();
+    assert!(order.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
+    assert_eq!(by_status.rows[0].status, Some(Status::Red));
+    // Furthest behind target first: the shares never decrease, none last.
+    let by_distance = scorecard(&d, None, ScorecardSort::Distance, StatusFilter::All);
+    let shares: Vec<Option<f64>> = by_distance.rows.iter().map(|r| r.distance_share).collect();
+    let known: Vec<f64> = shares.iter().flatten().copied().collect();
+    assert!(known.windows(2).all(|w| w[0] <= w[1]), "{known:?}");
+    assert!(shares[known.len()..].iter().all(Option::is_none));
+    assert!(known[0] < 0.0 && *known.last().unwrap() > 0.0);
+    // By group: groups in order, report order kept within each.
+    let by_group = scorecard(&d, None, ScorecardSort::Group, StatusFilter::All);
+    let groups: Vec<String> = by_group
+        .rows
+        .iter()
+        .map(|r| outturn_core::format::lower(&r.group))
+        .collect();
+    assert!(groups.windows(2).all(|w| w[0] <= w[1]), "{groups:?}");
+    // Filtered to Red: the six the report rates Red.
+    let red = scorecard(
+        &d,
+        None,
+        ScorecardSort::Report,
+        StatusFilter::Only(Status::Red),
+    );
+    assert_eq!(red.rows.len(), 6);
+    assert!(red.rows.iter().all(|r| r.status_words == "✕ Red"));
+    assert_eq!(red.total, 30);
+    assert!(
+        red.title.starts_with("6 of 30 indicators with a target"),
+        "{}",
+        red.title
+    );
+    let labels: Vec<&str> = red.filters.iter().map(|(_, l)| l.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "All statuses (30)",
+            "✕ Red (6)",
+            "! Amber (3)",
+            "✓ Green (21)",
+            "Report and figures differ (1)"
+        ]
+    );
+    for filter in StatusFilter::ALL {
+        assert_eq!(StatusFilter::from_slug(filter.slug()), Some(filter));
+    }
+    for sort in ScorecardSort::ALL {
+        assert_eq!(ScorecardSort::from_slug(sort.slug()), Some(sort));
+    }
+    // The keyboard: down and up one row, stopping at the ends; Home, End.
+    assert_eq!(scorecard_key("ArrowDown", 0, 30), Some(1));
+    assert_eq!(scorecard_key("ArrowDown", 29, 30), Some(29));
+    assert_eq!(scorecard_key("ArrowUp", 0, 30), Some(0));
+    assert_eq!(scorecard_key("ArrowUp", 5, 30), Some(4));
+    assert_eq!(scorecard_key("Home", 5, 30), Some(0));
+    assert_eq!(scorecard_key("End", 5, 30), Some(29));
+    assert_eq!(scorecard_key("Enter", 5, 30), None);
+    assert_eq!(scorecard_key("ArrowDown", 0, 0), None);
+}
+
+#[test]
+fn data_mostly_of_performance_indicators_opens_on_the_scorecard() {
+    use outturn_core::session::{Action, Route, State};
+    use outturn_core::view::View;
+    use std::rc::Rc;
+    let load = |state: &mut State, file: &str| {
+        state.apply(Action::Loaded {
+            dataset: Rc::new(dataset(file)),
+            warnings: Vec::new(),
+            source: file.to_string(),
+        });
+    };
+    let mut state = State::new(&Route::default());
+    load(&mut state, "assets/kent-2011-12-q4-performance.json");
+    assert_eq!(state.options.view, View::Scorecard);
+    // Activity data loaded next opens on its first indicator's chart.
+    load(&mut state, "assets/kent-2011-12-key-activity.json");
+    assert_eq!(state.options.view, View::Budget);
+    // A view the link asks for is kept.
+    let mut linked = State::new(&Route {
+        view: Some(View::Years),
+        ..Route::default()
+    });
+    load(&mut linked, "assets/kent-2011-12-q4-performance.json");
+    assert_eq!(linked.options.view, View::Years);
+    // Opening a row leaves the scorecard for the indicator's chart, and a
+    // later load keeps the reader's choice.
+    state.apply(Action::OpenIndicator(
+        "qpr-26-municipal-waste-diverted-from-landfill".into(),
+    ));
+    load(&mut state, "assets/kent-2011-12-q4-performance.json");
+    assert_eq!(state.options.view, View::Budget);
 }

@@ -119,6 +119,13 @@ fn choosing_an_indicator_resets_what_belonged_to_the_last() {
     assert_eq!(chosen.options.as_at, None);
     assert_eq!(chosen.focus, None);
 
+    // Picking an indicator on the overview or the scorecard opens it.
+    for all in [View::Dashboard, View::Scorecard] {
+        let shown = after(&state, Action::SelectView(all));
+        let picked = after(&shown, Action::SelectIndicator("oil-price".into()));
+        assert_eq!(picked.options.view, View::Budget, "{all:?}");
+    }
+
     // Opening a card from the overview goes to budget against actual.
     let dashboard = after(&state, Action::SelectView(View::Dashboard));
     let opened = after(&dashboard, Action::OpenIndicator("direct-payments".into()));

@@ -456,3 +456,60 @@ fn the_overview_sparklines() {
     }
     check("dashboard.txt", &out);
 }
+
+#[test]
+fn the_scorecard_in_each_order_and_filtered() {
+    use outturn_core::view::{scorecard, ScorecardSort, StatusFilter};
+    let mut out = String::new();
+    for (file, year) in [
+        ("assets/kent-2011-12-q4-performance.json", "2011-12"),
+        ("assets/kent-2016-01-childrens-exceptions.json", "2015-16"),
+    ] {
+        let dataset = outturn_core::parse_dataset(&common::read(file))
+            .unwrap()
+            .dataset;
+        for sort in ScorecardSort::ALL {
+            let card = scorecard(&dataset, Some(fy(year)), sort, StatusFilter::All);
+            writeln!(out, "# {file}, order {}", sort.slug()).unwrap();
+            writeln!(out, "title: {}", card.title).unwrap();
+            writeln!(out, "reported: {:?}", card.reported_counts).unwrap();
+            writeln!(out, "computed: {}", card.computed_counts).unwrap();
+            let filters: Vec<&str> = card.filters.iter().map(|(_, l)| l.as_str()).collect();
+            writeln!(out, "filters: {}", filters.join(" | ")).unwrap();
+            for row in &card.rows {
+                writeln!(
+                    out,
+                    "{} | {} | {} | {} | target {} | {} | {} | previous {} | {} | {}",
+                    row.id,
+                    row.group,
+                    row.period,
+                    row.value,
+                    row.target,
+                    row.status_words,
+                    row.flag.as_deref().unwrap_or("-"),
+                    row.previous,
+                    row.direction,
+                    row.distance
+                )
+                .unwrap();
+                if sort == ScorecardSort::Report {
+                    writeln!(out, "  spark ({}):", row.spark_label).unwrap();
+                    for points in row.actual_line.iter().chain(&row.target_line) {
+                        writeln!(out, "    {points}").unwrap();
+                    }
+                }
+            }
+        }
+        let red = scorecard(
+            &dataset,
+            Some(fy(year)),
+            ScorecardSort::Report,
+            StatusFilter::Only(outturn_core::analysis::Status::Red),
+        );
+        writeln!(out, "# {file}, red only: {}", red.title).unwrap();
+        for row in &red.rows {
+            writeln!(out, "{}", row.id).unwrap();
+        }
+    }
+    check("scorecard.txt", &out);
+}

@@ -130,9 +130,9 @@ pub fn performance_headline(indicator: &Indicator, figures: &YearFigures) -> Opt
     Some(text)
 }
 
-/// A computed status as a report would say it: "Green", "Amber", "Red",
-/// or "below target".
-fn status_name(status: Status) -> &'static str {
+/// A computed status as a report would say it inside a sentence:
+/// "Green", "Amber", "Red", or "below target".
+pub fn status_name(status: Status) -> &'static str {
     status.rag().map_or("below target", rag_word)
 }
 

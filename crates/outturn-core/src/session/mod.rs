@@ -8,7 +8,9 @@ use std::rc::Rc;
 use crate::analysis::{CostConvention, ForecastMethod};
 use crate::chart::{PanStep, SeriesRole, Viewport, ZoomStep};
 use crate::model::FinancialYear;
-use crate::view::{DashboardOrder, View, ViewOptions};
+use crate::view::{
+    mostly_performance, DashboardOrder, ScorecardSort, StatusFilter, View, ViewOptions,
+};
 use crate::{Dataset, Diagnostic};
 
 mod keys;
@@ -122,6 +124,14 @@ pub struct State {
     pub options: ViewOptions,
     /// Dashboard ordering.
     pub order: DashboardOrder,
+    /// Scorecard ordering.
+    pub scorecard_sort: ScorecardSort,
+    /// Which statuses the scorecard shows.
+    pub status_filter: StatusFilter,
+    /// True once a view was asked for (by the link or the reader): a load
+    /// then keeps it. Until then each load opens the data's first view,
+    /// the scorecard for data that is mostly performance indicators.
+    pub view_chosen: bool,
     /// Colour theme.
     pub theme: ThemeChoice,
     /// The point under the pointer or keyboard, for the tooltip and
@@ -198,6 +208,10 @@ pub enum Action {
     ToggleLine(SeriesRole),
     /// Reorder the dashboard.
     SelectOrder(DashboardOrder),
+    /// Reorder the scorecard.
+    SelectScorecardSort(ScorecardSort),
+    /// Show only the scorecard rows with a status.
+    FilterStatus(StatusFilter),
     /// Change the colour theme.
     SelectTheme(ThemeChoice),
     /// The URL changed (back/forward or an edited hash).
@@ -232,6 +246,9 @@ impl State {
             year: None,
             options: ViewOptions::default(),
             order: DashboardOrder::default(),
+            scorecard_sort: ScorecardSort::default(),
+            status_filter: StatusFilter::default(),
+            view_chosen: false,
             theme: ThemeChoice::default(),
             focus: None,
             tables_open: false,
@@ -266,6 +283,7 @@ impl State {
         }
         if let Some(view) = route.view {
             self.options.view = view;
+            self.view_chosen = true;
         }
         if let Some(method) = route.method {
             self.options.method = method;
@@ -348,6 +366,13 @@ impl State {
                 mut warnings,
                 source,
             } => {
+                if !self.view_chosen {
+                    self.options.view = if mostly_performance(&dataset) {
+                        View::Scorecard
+                    } else {
+                        View::default()
+                    };
+                }
                 self.dataset = Some(dataset);
                 self.status = LoadStatus::Ready;
                 self.settle_selection(&mut warnings);
@@ -368,12 +393,18 @@ impl State {
             }
             Action::SelectIndicator(id) => {
                 self.indicator = Some(id);
+                // Picking one indicator from the overview or the scorecard
+                // (which show them all) opens it; an indicator's view stays.
+                if matches!(self.options.view, View::Dashboard | View::Scorecard) {
+                    self.options.view = View::Budget;
+                }
                 self.reset_for_selection();
                 self.settle_selection(&mut Vec::new());
             }
             Action::OpenIndicator(id) => {
                 self.indicator = Some(id);
                 self.options.view = View::Budget;
+                self.view_chosen = true;
                 self.reset_for_selection();
                 self.settle_selection(&mut Vec::new());
             }
@@ -384,6 +415,7 @@ impl State {
             }
             Action::SelectView(view) => {
                 self.options.view = view;
+                self.view_chosen = true;
                 self.focus = None;
             }
             Action::SelectConvention(convention) => self.options.convention = convention,
@@ -410,6 +442,8 @@ impl State {
                 }
             }
             Action::SelectOrder(order) => self.order = order,
+            Action::SelectScorecardSort(sort) => self.scorecard_sort = sort,
+            Action::FilterStatus(filter) => self.status_filter = filter,
             Action::SelectTheme(theme) => self.theme = theme,
             Action::Navigate(route) => {
                 let before = (self.indicator.clone(), self.year);

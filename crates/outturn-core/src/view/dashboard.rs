@@ -176,7 +176,7 @@ impl GroupLayout {
 }
 
 /// Polyline point strings for `series` over a shared `low..high` range.
-fn spark(series: &[Option<f64>], low: f64, high: f64) -> Vec<String> {
+pub(super) fn spark(series: &[Option<f64>], low: f64, high: f64) -> Vec<String> {
     let (width, height) = SPARKLINE_SIZE;
     let viewport = Viewport::points(series.len());
     let span = if high > low { high - low } else { 1.0 };
@@ -218,7 +218,7 @@ fn with_unit_name(indicator: &Indicator, amount: String) -> String {
 }
 
 /// A period named on a card: "January 2012", "Q4 2011-12", "Spring term 2011-12".
-fn period_name(indicator: &Indicator, index: usize, year: FinancialYear) -> String {
+pub(super) fn period_name(indicator: &Indicator, index: usize, year: FinancialYear) -> String {
     match indicator.periods {
         PeriodScheme::Month => indicator.periods.long_label(index, year),
         _ => indicator.periods.announce_label(index, year),
@@ -502,6 +502,21 @@ pub fn dashboard(
     groups
 }
 
+/// The lowest and highest of a year's affordable level, actual, forecast
+/// and target: the range its sparklines share.
+pub(super) fn year_range(figures: &YearFigures) -> (f64, f64) {
+    figures
+        .budget
+        .iter()
+        .chain(figures.actual.iter())
+        .chain(figures.forecast.iter())
+        .chain(figures.target.iter())
+        .flat_map(|s| s.iter().flatten().copied())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+            (l.min(v), h.max(v))
+        })
+}
+
 /// One indicator's card for `year` (or the indicator's own latest year if
 /// it lacks that one), the card's figures kept for the group's money scale,
 /// and the scale its money would take on its own.
@@ -515,16 +530,7 @@ fn card_entry(
     let figures = indicator.year(year)?;
     let analysis = crate::analysis::analyse_year(indicator, figures);
     let decimals = indicator.precision();
-    let values = figures
-        .budget
-        .iter()
-        .chain(figures.actual.iter())
-        .chain(figures.forecast.iter())
-        .chain(figures.target.iter())
-        .flat_map(|s| s.iter().flatten().copied());
-    let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
-        (l.min(v), h.max(v))
-    });
+    let (low, high) = year_range(figures);
     let empty = Vec::new();
     let variance = analysis.variance;
     let variance_pct = analysis.variance_pct;

@@ -8,7 +8,8 @@
 //! [`View`] whether it has something to show and how to build it, and each view is
 //! one file (`budget`, `cumulative`, `variance`, `years`, `cost`,
 //! `forecast`) that returns finished [`Panel`]s from a `Context` (see
-//! ARCHITECTURE.md, "How to add a view"). `dashboard` builds the overview;
+//! ARCHITECTURE.md, "How to add a view"). `dashboard` builds the overview,
+//! `scorecard` the performance report's summary table;
 //! `table` turns a panel into a table and CSV. Also the grouped, searchable
 //! list of indicators for the picker.
 
@@ -26,6 +27,7 @@ mod dashboard;
 mod forecast;
 mod panel;
 mod per_position;
+mod scorecard;
 mod table;
 mod variance;
 mod years;
@@ -40,6 +42,10 @@ pub use dashboard::{
 };
 pub use panel::{FocusMarker, Panel, PanelKind};
 pub use per_position::PerPosition;
+pub use scorecard::{
+    has_target, mostly_performance, scorecard, scorecard_key, Scorecard, ScorecardRow,
+    ScorecardSort, StatusFilter, SCORECARD_COLUMNS,
+};
 pub use table::{plain_number, PanelTable};
 
 /// The views a reader can switch between (URL `view=`).
@@ -47,6 +53,9 @@ pub use table::{plain_number, PanelTable};
 pub enum View {
     /// Every indicator as a small multiple.
     Dashboard,
+    /// The performance report's summary table: every indicator with a
+    /// target, its latest status and direction of travel.
+    Scorecard,
     /// Budget against actual by period, the difference shaded.
     #[default]
     Budget,
@@ -64,8 +73,9 @@ pub enum View {
 
 impl View {
     /// Every view, in the order of the tabs.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Dashboard,
+        View::Scorecard,
         View::Budget,
         View::Cumulative,
         View::Variance,
@@ -74,10 +84,11 @@ impl View {
         View::Forecast,
     ];
 
-    /// URL word: `dashboard`, `budget`, `cumulative`, `variance`, `years`, `cost`, `forecast`.
+    /// URL word: `dashboard`, `scorecard`, `budget`, `cumulative`, `variance`, `years`, `cost`, `forecast`.
     pub fn slug(self) -> &'static str {
         match self {
             View::Dashboard => "dashboard",
+            View::Scorecard => "scorecard",
             View::Budget => "budget",
             View::Cumulative => "cumulative",
             View::Variance => "variance",
@@ -96,6 +107,7 @@ impl View {
     pub fn label(self) -> &'static str {
         match self {
             View::Dashboard => "Overview",
+            View::Scorecard => "Scorecard",
             View::Budget => "Budget vs actual",
             View::Cumulative => "Year to date",
             View::Variance => "Variance",
@@ -179,11 +191,13 @@ struct ViewEntry {
 /// match is exhaustive, so a new `View` does not compile until it is
 /// registered here; the tabs follow [`View::ALL`]. The overview's
 /// indicator view is the budget panel (the widget draws the overview
-/// itself, from [`dashboard()`]).
+/// itself, from [`dashboard()`]); so is the scorecard's (from
+/// [`scorecard()`]), offered when some indicator has a target.
 fn entry(view: View) -> ViewEntry {
     let made = |available, build| ViewEntry { available, build };
     match view {
         View::Dashboard | View::Budget => made(budget::available, budget::build),
+        View::Scorecard => made(scorecard::available, budget::build),
         View::Cumulative => made(cumulative::available, cumulative::build),
         View::Variance => made(variance::available, variance::build),
         View::Years => made(years::available, years::build),
