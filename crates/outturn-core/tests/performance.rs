@@ -495,3 +495,39 @@ fn data_mostly_of_performance_indicators_opens_on_the_scorecard() {
     load(&mut state, "assets/kent-2011-12-q4-performance.json");
     assert_eq!(state.options.view, View::Budget);
 }
+
+#[test]
+fn the_table_and_csv_carry_the_signed_distance_and_both_statuses() {
+    use outturn_core::view::{IndicatorView, ViewOptions};
+    let d = dataset("assets/kent-2011-12-q4-performance.json");
+    let csv_of = |id: &str| {
+        let shown = IndicatorView::new(&d, id, fy("2011-12"), &ViewOptions::default()).unwrap();
+        let panel = &shown.panels[0];
+        panel
+            .table(&shown.indicator.title)
+            .to_csv(&shown.indicator.unit)
+    };
+    // Higher is better, printed Green at 74.6% against 75%: the distance
+    // is negative, in percentage points; the figures' status and the
+    // report's stand side by side (the old CSV gave "0.4" and dropped both).
+    let csv = csv_of("qpr-22-outcomes-achieved-first-review");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Period,Actual (%),Target (%),Against target (percentage points),Status,Status in the report"
+    );
+    assert_eq!(
+        lines[4],
+        "Q4 2011-12 (Jan to Mar),74.6,75,-0.4,Below target,Green"
+    );
+    // Lower is better, a rate per 10,000 above its target: positive (worse),
+    // with its share of the target; no floor, so "Below target" by the
+    // figures beside the report's Red; the count behind the rate.
+    let csv = csv_of("qpr-03-looked-after-children-per-10000");
+    let q4 = csv.lines().find(|l| l.starts_with("Q4")).unwrap();
+    assert_eq!(
+        q4,
+        "Q4 2011-12 (Jan to Mar),57.7,47,10.7,22.8,Below target,1805,Red"
+    );
+    assert!(csv.starts_with("Period,\"Actual (children per 10,000)\",\"Target (children per 10,000)\",\"Against target (children per 10,000)\",Against target (%),Status,Count,Status in the report"), "{csv}");
+}

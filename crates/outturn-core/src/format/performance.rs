@@ -4,7 +4,9 @@
 //! word and a shape as well as a colour, the status the source printed
 //! where it differs, and the direction of travel.
 
-use super::number::{format_difference, format_number, format_reported, format_value, spoken};
+use super::number::{
+    format_difference, format_number, format_reported, format_value, format_variance, spoken,
+};
 use super::{capitalise, lower, PointDetail, Standing};
 use crate::analysis::{latest, period_performance, variance_percent, Latest, Status};
 use crate::model::{value_at, Indicator, Polarity, Rag, YearFigures};
@@ -137,9 +139,10 @@ pub fn status_name(status: Status) -> &'static str {
 }
 
 /// The tooltip of period `index` of a performance indicator's year
-/// `figures`: actual, target, floor, the distance from target, the counts
-/// behind a rate ("77 of 99"), the benchmarks, the status the source
-/// printed; its status is the one the figures give.
+/// `figures`: actual, target, floor, the distance from target (signed,
+/// actual minus target), the status the figures give, the counts behind a
+/// rate (count and out of), the benchmarks, the status the source printed;
+/// its status is the one the figures give.
 pub fn performance_detail(
     indicator: &Indicator,
     figures: &YearFigures,
@@ -159,23 +162,25 @@ pub fn performance_detail(
     if figures.floor.is_some() {
         rows.push(("Floor".to_string(), level(now.floor)));
     }
-    if let (Some(actual), Some(target)) = (now.actual, now.target) {
+    // Against target as a signed figure, actual minus target ("-11.0 pp",
+    // "+92 (+92.0%)"), so the table and its CSV carry the direction; the
+    // status row and the spoken sentence say whether that is better.
+    if let Some(distance) = now.distance {
         rows.push((
             "Against target".to_string(),
-            against_target(indicator, actual, target),
+            format_variance(unit, distance, now.distance_pct, decimals),
         ));
     }
+    if let Some(status) = now.status {
+        rows.push(("Status".to_string(), capitalise(status_name(status))));
+    }
+    // The counts behind a rate, each in its own column ("77", "99").
     let count = |v: f64| format_number(v, 0);
-    match (
-        value_at(&figures.numerator, index),
-        value_at(&figures.denominator, index),
-    ) {
-        (Some(n), Some(d)) => {
-            rows.push(("Count".to_string(), format!("{} of {}", count(n), count(d))))
-        }
-        (Some(n), None) => rows.push(("Count".to_string(), count(n))),
-        (None, Some(d)) => rows.push(("Out of".to_string(), count(d))),
-        (None, None) => {}
+    if let Some(n) = value_at(&figures.numerator, index) {
+        rows.push(("Count".to_string(), count(n)));
+    }
+    if let Some(d) = value_at(&figures.denominator, index) {
+        rows.push(("Out of".to_string(), count(d)));
     }
     for benchmark in &figures.benchmarks {
         let value = benchmark.values.get(index).copied().flatten();
@@ -187,18 +192,22 @@ pub fn performance_detail(
     }
     let title = indicator.periods.long_label(index, figures.year);
     let announced = indicator.periods.announce_label(index, figures.year);
+    // Read out: each row, the distance in words ("11.0 percentage points
+    // worse than target") and where the report's word differs, what the
+    // figures give.
     let mut parts: Vec<String> = rows
         .iter()
-        .map(|(label, value)| format!("{} {value}", lower(label)))
+        .map(
+            |(label, value)| match (label.as_str(), now.actual, now.target) {
+                ("Against target", Some(actual), Some(target)) => {
+                    against_target(indicator, actual, target)
+                }
+                _ => format!("{} {value}", lower(label)),
+            },
+        )
         .collect();
-    // The status by the figures, where the report's word (already read
-    // out with the rows) does not say it.
-    match (now.status, now.reported) {
-        (Some(status), None) => parts.push(format!("status {}", status_name(status))),
-        (Some(status), Some(reported)) if !status.agrees_with(reported) => {
-            parts.push(format!("by the figures {}", status_name(status)));
-        }
-        _ => {}
+    if now.disagrees() {
+        parts.push("the report and the figures differ".to_string());
     }
     PointDetail {
         sentence: spoken(&format!("{announced}: {}", parts.join(", "))),

@@ -48,8 +48,13 @@ impl Panel {
     /// with the columns those rows use.
     pub fn table_of(&self, subject: &str, range: Range<usize>) -> PanelTable {
         let details: Vec<PointDetail> = range.filter_map(|i| self.details.get(i)).collect();
+        // Columns in the order of the fullest row (a period with every
+        // figure), then any only other rows have: a period with nothing
+        // reported must not push its columns first.
         let mut columns: Vec<String> = Vec::new();
-        for detail in &details {
+        let most = details.iter().map(|d| d.rows.len()).max().unwrap_or(0);
+        let fullest = details.iter().find(|d| d.rows.len() == most);
+        for detail in fullest.into_iter().chain(&details) {
             for (label, _) in &detail.rows {
                 if !columns.contains(label) {
                     columns.push(label.clone());
@@ -117,6 +122,15 @@ pub fn plain_number(cell: &str) -> Option<(f64, Option<f64>)> {
     Some((number(main)?, percent))
 }
 
+/// True for a cell that says a figure is missing ("not reported", "not
+/// set", "not printed", "none"): empty in the CSV.
+fn is_missing(cell: &str) -> bool {
+    matches!(
+        cell.trim(),
+        "" | "-" | "none" | "not reported" | "not set" | "not printed"
+    )
+}
+
 /// A text cell made safe for spreadsheets: quoted when it holds a comma,
 /// quote or line break, and prefixed with `'` when it would otherwise start
 /// a formula (`=`, `+`, `-`, `@`).
@@ -136,9 +150,11 @@ fn csv_text(text: &str) -> String {
 impl PanelTable {
     /// The table as CSV: a header row with units (`Actual (hours)`,
     /// `Variance (%)`; a percentage indicator's `Variance (percentage
-    /// points)`), one row per period and total, numbers plain (no thousands
-    /// separators, `.` for decimals, money in pounds), empty where the table
-    /// says "not reported". The same numbers as the table.
+    /// points)` and `Against target (percentage points)`), one row per
+    /// period and total, numbers plain (no thousands separators, `.` for
+    /// decimals, money in pounds), empty where the table says "not
+    /// reported"; a column of words (a status) as written. The same
+    /// figures as the table.
     pub fn to_csv(&self, unit: &crate::model::Unit) -> String {
         let unit_name = match &unit.kind {
             crate::model::UnitKind::Money { .. } => "£".to_string(),
@@ -146,6 +162,15 @@ impl PanelTable {
             _ => unit.label.trim().to_string(),
         };
         let all_rows: Vec<&(String, Vec<String>)> = self.rows.iter().chain(&self.footer).collect();
+        // A column with no number in any row is words (a status), kept
+        // as written.
+        let is_text: Vec<bool> = (0..self.columns.len())
+            .map(|c| {
+                let cells = || all_rows.iter().filter_map(|(_, cells)| cells.get(c));
+                !cells().any(|cell| plain_number(cell).is_some())
+                    && cells().any(|cell| !is_missing(cell))
+            })
+            .collect();
         let has_percent: Vec<bool> = (0..self.columns.len())
             .map(|c| {
                 all_rows.iter().any(|(_, cells)| {
@@ -157,14 +182,17 @@ impl PanelTable {
             })
             .collect();
         let mut header = vec!["Period".to_string()];
-        for (column, percent) in self.columns.iter().zip(&has_percent) {
-            // A difference of two percentages is in percentage points.
-            let column_unit =
-                if unit.kind == crate::model::UnitKind::Percent && column.starts_with("Variance") {
-                    "percentage points"
-                } else {
-                    unit_name.as_str()
-                };
+        for ((column, percent), text) in self.columns.iter().zip(&has_percent).zip(&is_text) {
+            // A difference of two percentages is in percentage points;
+            // words and counts have no unit.
+            let difference = column.starts_with("Variance") || column == "Against target";
+            let column_unit = if *text || matches!(column.as_str(), "Count" | "Out of") {
+                ""
+            } else if unit.kind == crate::model::UnitKind::Percent && difference {
+                "percentage points"
+            } else {
+                unit_name.as_str()
+            };
             header.push(if column_unit.is_empty() {
                 column.clone()
             } else {
@@ -186,6 +214,11 @@ impl PanelTable {
         for (heading, cells) in all_rows {
             let mut fields = vec![csv_text(heading)];
             for (index, percent) in has_percent.iter().enumerate() {
+                if is_text.get(index).copied().unwrap_or(false) {
+                    let cell = cells.get(index).filter(|c| !is_missing(c));
+                    fields.push(cell.map(|c| csv_text(c)).unwrap_or_default());
+                    continue;
+                }
                 let parsed = cells.get(index).and_then(|cell| plain_number(cell));
                 fields.push(parsed.map(|(v, _)| plain(v)).unwrap_or_default());
                 if *percent {
