@@ -937,3 +937,24 @@ fn the_new_fields_are_known() {
         "known fields here: year, budget, actual, forecast, target, floor, rag, numerator, denominator, benchmarks, printed_total"
     ));
 }
+
+#[test]
+fn a_one_figure_year_asks_for_a_list_of_one() {
+    // "a list of 1 statuses" read wrongly; one period is one entry.
+    let indicator = |fields: &str| {
+        with_indicator(&format!(
+            r#"{{"id":"a","title":"A","unit":"%","period":"year","year_value":"none","polarity":"higher-is-better","years":[{{"year":"2024-25","actual":[1]{fields}}}]}}"#
+        ))
+    };
+    assert!(parse_dataset(&indicator(r#","target":[2],"rag":["red"]"#)).is_ok());
+    assert_error(
+        &indicator(r#","rag":"red""#),
+        "indicators[0].years[0].rag",
+        "expected a list of 1 status (\"green\", \"amber\", \"red\", null where none was printed), found the text \"red\"",
+    );
+    assert_error(
+        &indicator(r#","target":2"#),
+        "indicators[0].years[0].target",
+        "expected a list of 1 number (null where not reported), found the number 2",
+    );
+}

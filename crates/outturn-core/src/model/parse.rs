@@ -1132,8 +1132,8 @@ impl Checker {
             self.error(
                 path,
                 format!(
-                    "expected a list of {} numbers (null where not reported), found {}",
-                    periods.len(),
+                    "expected a list of {} (null where not reported), found {}",
+                    how_many(periods.len(), "number", "numbers"),
                     describe(value)
                 ),
             );
@@ -1187,8 +1187,8 @@ impl Checker {
             self.error(
                 path,
                 format!(
-                    "expected a list of {} statuses ({WORDS}, null where none was printed), found {}",
-                    periods.len(),
+                    "expected a list of {} ({WORDS}, null where none was printed), found {}",
+                    how_many(periods.len(), "status", "statuses"),
                     describe(value)
                 ),
             );
@@ -1354,6 +1354,11 @@ fn number_hint(text: &str) -> String {
         Some(n) => format!("; write it as a number without quotes, commas or symbols: {n}"),
         None => String::new(),
     }
+}
+
+/// "1 number", "12 numbers": a count and its noun, singular for one.
+fn how_many(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 #[cfg(test)]
