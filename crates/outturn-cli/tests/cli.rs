@@ -197,6 +197,36 @@ fn summary_table_is_readable() {
         "{line}"
     );
     assert!(line.contains("£118k / -£1,850k"), "{line}");
+    // Activity data has no performance columns.
+    assert!(!text.lines().next().unwrap().contains("status"));
+}
+
+#[test]
+fn summary_table_gives_performance_indicators_their_target_and_status() {
+    let out = outturn(&["summary", "assets/kent-2011-12-q4-performance.json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    // Cells are padded to their column: compare with single spaces.
+    let single = |line: &str| line.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(single(text.lines().next().unwrap()).ends_with("latest target status"));
+    let row = |id: &str| {
+        single(
+            text.lines()
+                .find(|l| l.starts_with(&format!("{id} ")) && l.contains("2011-12"))
+                .unwrap(),
+        )
+    };
+    // Printed Green at 74.6% against 75%: both words, the figures' first.
+    let kpi22 = row("qpr-22-outcomes-achieved-first-review");
+    assert!(
+        kpi22.ends_with("Q4: 74.6% 75.0% below target (report: Green)"),
+        "{kpi22}"
+    );
+    let waste = row("qpr-26-municipal-waste-diverted-from-landfill");
+    assert!(
+        waste.ends_with("Q4: 78.1% 72.2% Green (report: Green)"),
+        "{waste}"
+    );
 }
 
 #[test]

@@ -268,18 +268,29 @@ pub fn status_counts(dataset: &Dataset) -> (Value, Value) {
 }
 
 /// The readable table `outturn summary` prints: one line per indicator-year.
+/// Data with performance indicators gets three more columns for them: the
+/// latest period with an actual and its value, its target, and its status
+/// by the figures with the report's word where it printed one
+/// (`below target (report: Green)`); activity data prints as it always has.
 pub fn summary_table(dataset: &Dataset, convention: CostConvention) -> String {
-    let mut rows: Vec<[String; 9]> = vec![[
-        "indicator".into(),
-        "year".into(),
-        "budget".into(),
-        "budget to date".into(),
-        "actual".into(),
-        "forecast".into(),
-        "variance".into(),
-        "reported".into(),
-        "cost effect (volume / price)".into(),
-    ]];
+    let performance = dataset.indicators.iter().any(|i| i.is_performance());
+    let mut heading: Vec<String> = [
+        "indicator",
+        "year",
+        "budget",
+        "budget to date",
+        "actual",
+        "forecast",
+        "variance",
+        "reported",
+        "cost effect (volume / price)",
+    ]
+    .map(String::from)
+    .to_vec();
+    if performance {
+        heading.extend(["latest", "target", "status"].map(String::from));
+    }
+    let mut rows: Vec<Vec<String>> = vec![heading];
     for (indicator, years) in summarise(dataset, convention) {
         let decimals = indicator.precision();
         let shown = |v: Option<f64>| {
@@ -296,7 +307,7 @@ pub fn summary_table(dataset: &Dataset, convention: CostConvention) -> String {
                 format!("{} / {}", format_money(e.volume), format_money(e.price))
             });
             let periods = indicator.periods.len();
-            rows.push([
+            let mut row = vec![
                 indicator.id.clone(),
                 a.year.to_string(),
                 shown(a.budget),
@@ -310,10 +321,14 @@ pub fn summary_table(dataset: &Dataset, convention: CostConvention) -> String {
                     periods
                 ),
                 cost,
-            ]);
+            ];
+            if performance {
+                row.extend(latest_cells(indicator, a.year));
+            }
+            rows.push(row);
         }
     }
-    let mut widths = [0usize; 9];
+    let mut widths = vec![0usize; rows.first().map_or(0, Vec::len)];
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.chars().count());
@@ -323,12 +338,12 @@ pub fn summary_table(dataset: &Dataset, convention: CostConvention) -> String {
     for row in &rows {
         let line: Vec<String> = row
             .iter()
-            .zip(widths)
+            .zip(&widths)
             .enumerate()
             .map(|(column, (cell, width))| {
                 let pad = " ".repeat(width - cell.chars().count());
                 // Text columns align left, figures right.
-                if column < 2 || column == 8 {
+                if column < 2 || column == 8 || column == 11 {
                     format!("{cell}{pad}")
                 } else {
                     format!("{pad}{cell}")
@@ -339,4 +354,37 @@ pub fn summary_table(dataset: &Dataset, convention: CostConvention) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The performance columns of `outturn summary` for `indicator` in `year`:
+/// "Q4: 74.6%", "75.0%", "below target (report: Green)"; "-" where there is
+/// nothing to say (the status column also for a neutral indicator).
+fn latest_cells(indicator: &Indicator, year: FinancialYear) -> [String; 3] {
+    let none = || "-".to_string();
+    let Some(now) = indicator
+        .year(year)
+        .and_then(|figures| latest(indicator, figures))
+        .map(|l| l.now)
+    else {
+        return [none(), none(), none()];
+    };
+    let decimals = indicator.precision();
+    let value =
+        |v: Option<f64>| v.map_or_else(none, |v| format_amount(&indicator.unit, v, decimals));
+    let latest = format!(
+        "{}: {}",
+        indicator.periods.short_label(now.period),
+        value(now.actual)
+    );
+    let status = match (now.status, now.reported) {
+        (Some(status), Some(rag)) => format!(
+            "{} (report: {})",
+            crate::format::status_name(status),
+            crate::format::rag_word(rag)
+        ),
+        (Some(status), None) => crate::format::status_name(status).to_string(),
+        (None, Some(rag)) => format!("report: {}", crate::format::rag_word(rag)),
+        (None, None) => none(),
+    };
+    [latest, value(now.target), status]
 }
