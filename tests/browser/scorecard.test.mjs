@@ -52,20 +52,20 @@ test('performance data opens on the scorecard, with the report\'s counts beside 
   assert.equal(await page.locator('.outturn-scorecard-table tbody th[scope=row]').count(), 30);
   // Higher is better: waste diverted from landfill is Green, better than target.
   const waste = page.locator('tr[data-indicator=qpr-26-municipal-waste-diverted-from-landfill]');
-  assert.match(await waste.innerText(), /✓ Green[\s\S]*78\.1%[\s\S]*72\.2%[\s\S]*5\.9 percentage points better/);
+  assert.match(await waste.innerText(), /✓\u00a0Green[\s\S]*78\.1%[\s\S]*72\.2%[\s\S]*5\.9 percentage points better/);
   // Printed Green at 74.6% against 75%: the report's word, flagged.
   const kpi22 = page.locator('tr[data-indicator=qpr-22-outcomes-achieved-first-review]');
-  assert.match(await kpi22.innerText(), /✓ Green\s*By its target it is below target/);
+  assert.match(await kpi22.innerText(), /✓\u00a0Green\s*By its target it is below target/);
   // Worst first: the status column is marked sorted, Red rows lead.
   await page.selectOption('.outturn-scorecard-controls .outturn-sort select', 'status');
   assert.equal(await page.locator('thead th[aria-sort]').innerText(), 'Status');
   assert.equal(await page.locator('thead th[aria-sort]').getAttribute('aria-sort'), 'descending');
-  assert.match(await page.locator('tbody tr').first().innerText(), /✕ Red/);
+  assert.match(await page.locator('tbody tr').first().innerText(), /✕\u00a0Red/);
   // Filtered to Amber: three rows, all Amber.
   await page.selectOption('.outturn-scorecard-controls .outturn-filter select', 'amber');
   const statuses = await page.locator('tbody .outturn-standing').allInnerTexts();
-  assert.deepEqual(statuses, ['! Amber', '! Amber', '! Amber']);
-  assert.match(await page.locator('.outturn-title').innerText(), /^3 of 30 indicators with a target, 2011-12: ! Amber/);
+  assert.deepEqual(statuses, ['!\u00a0Amber', '!\u00a0Amber', '!\u00a0Amber']);
+  assert.match(await page.locator('.outturn-title').innerText(), /^3 of 30 indicators with a target, 2011-12: !\u00a0Amber/);
   // Choosing a row opens its indicator, read against its target.
   await page.locator('.outturn-scorecard-open').first().click();
   await page.waitForSelector('.outturn-root[data-view=budget][data-outturn-state=ready]');
@@ -113,7 +113,7 @@ test('keyboard only: the scorecard is sorted, filtered, walked and an indicator 
   await tabTo(page, "active?.classList.contains('outturn-scorecard-open')", 'the first row');
   assert.equal((await active(page)).row, '0');
   const first = (await active(page)).text;
-  assert.match(await page.locator('tbody tr').first().innerText(), /✕ Red/);
+  assert.match(await page.locator('tbody tr').first().innerText(), /✕\u00a0Red/);
   await page.keyboard.press('ArrowDown');
   assert.equal((await active(page)).row, '1');
   await page.keyboard.press('End');

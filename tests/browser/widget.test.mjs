@@ -219,7 +219,7 @@ test('the example datasets are reachable from the demo page and read against the
   await page.selectOption('select.outturn-indicator', 'qpr-26-municipal-waste-diverted-from-landfill');
   await waitForState(page, 'ready');
   const headline = await page.locator('.outturn-headline').innerText();
-  assert.match(headline, /against a target of 72\.2%: 5\.9 percentage points better than target \(✓ Green\)/);
+  assert.match(headline, /against a target of 72\.2%: 5\.9 percentage points better than target \(✓\u00a0Green\)/);
   assert.doesNotMatch(headline, /affordable level/);
   assert.match(await page.locator('.outturn-panel-title, figcaption').first().innerText(), /Target and actual/);
   assert.equal(await page.locator('.outturn-view-button[data-view=budget]').innerText(), 'Target vs actual');

@@ -94,7 +94,7 @@ fn a_status_the_figures_contradict_is_shown_as_printed_and_flagged() {
     let text = headline(indicator, &summary.analysis);
     assert_eq!(
         text,
-        "74.6% at Q4 2011-12 (Jan to Mar) against a target of 75.0%: 0.4 percentage points worse than target (▽ Below target). The report rates it Green; by its target it is below target. Improved on the previous quarter and on a year earlier."
+        "74.6% at Q4 2011-12 (Jan to Mar) against a target of 75.0%: 0.4 percentage points worse than target (▽\u{a0}Below target). The report rates it Green; by its target it is below target. Improved on the previous quarter and on a year earlier."
     );
     // Never an invented amber/red boundary.
     assert!(!text.contains("Amber") && !text.contains("Red"));
@@ -117,7 +117,7 @@ fn higher_is_better_reads_better_above_target_in_percentage_points() {
     let text = headline(indicator, &summary.analysis);
     // 78.1% against 72.2%: green, in points (never "8.2%" of a percent).
     assert!(
-        text.starts_with("78.1% at Q4 2011-12 (Jan to Mar) against a target of 72.2%: 5.9 percentage points better than target (✓ Green)."),
+        text.starts_with("78.1% at Q4 2011-12 (Jan to Mar) against a target of 72.2%: 5.9 percentage points better than target (✓\u{a0}Green)."),
         "{text}"
     );
     let latest = latest(indicator, figures).unwrap();
@@ -207,7 +207,7 @@ fn overview_cards_stand_by_status_against_target() {
         .find(|c| c.id == "qpr-26-municipal-waste-diverted-from-landfill")
         .unwrap();
     assert_eq!(waste.standing, Standing::Rated(Status::Green));
-    assert_eq!(waste.standing.words(), "✓ Green");
+    assert_eq!(waste.standing.words(), "✓\u{a0}Green");
     assert_eq!(
         waste.figure,
         "78.1% in Q4 2011-12, 5.9 percentage points better than target"
@@ -293,7 +293,7 @@ fn a_missed_target_without_a_floor_gives_the_reports_own_rating() {
     let summary = summarise_year(&d, lac, fy("2011-12"), Default::default()).unwrap();
     let text = headline(lac, &summary.analysis);
     assert!(
-        text.contains("worse than target (▽ Below target). The report rates it Red."),
+        text.contains("worse than target (▽\u{a0}Below target). The report rates it Red."),
         "{text}"
     );
     // A target missing for a period is not set, not "not reported".
@@ -384,7 +384,7 @@ fn the_scorecard_counts_the_reports_statuses_and_the_figures_beside_them() {
             waste.target.as_str(),
             waste.status_words
         ),
-        ("78.1%", "72.2%", "✓ Green")
+        ("78.1%", "72.2%", "✓\u{a0}Green")
     );
     assert_eq!(waste.distance, "5.9 percentage points better");
 }
@@ -427,7 +427,7 @@ fn the_scorecard_sorts_filters_and_moves_between_rows() {
         StatusFilter::Only(Status::Red),
     );
     assert_eq!(red.rows.len(), 6);
-    assert!(red.rows.iter().all(|r| r.status_words == "✕ Red"));
+    assert!(red.rows.iter().all(|r| r.status_words == "✕\u{a0}Red"));
     assert_eq!(red.total, 30);
     assert!(
         red.title.starts_with("6 of 30 indicators with a target"),
@@ -439,9 +439,9 @@ fn the_scorecard_sorts_filters_and_moves_between_rows() {
         labels,
         [
             "All statuses (30)",
-            "✕ Red (6)",
-            "! Amber (3)",
-            "✓ Green (21)",
+            "✕\u{a0}Red (6)",
+            "!\u{a0}Amber (3)",
+            "✓\u{a0}Green (21)",
             "Report and figures differ (1)"
         ]
     );

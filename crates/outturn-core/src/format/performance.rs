@@ -12,13 +12,14 @@ use crate::analysis::{latest, period_performance, variance_percent, Latest, Stat
 use crate::model::{value_at, Indicator, Polarity, Rag, YearFigures};
 
 /// A status in words with a shape, so it never rests on colour: "✓ Green",
-/// "! Amber", "✕ Red", "▽ Below target".
+/// "! Amber", "✕ Red", "▽ Below target", the shape and the word joined by
+/// a no-break space so a line never ends between them.
 pub fn status_words(status: Status) -> &'static str {
     match status {
-        Status::Green => "✓ Green",
-        Status::Amber => "! Amber",
-        Status::Red => "✕ Red",
-        Status::BelowTarget => "▽ Below target",
+        Status::Green => "✓\u{a0}Green",
+        Status::Amber => "!\u{a0}Amber",
+        Status::Red => "✕\u{a0}Red",
+        Status::BelowTarget => "▽\u{a0}Below target",
     }
 }
 

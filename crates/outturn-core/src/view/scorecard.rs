@@ -445,8 +445,8 @@ fn counted(rows: &[Option<Status>], none: &str) -> String {
             let words = status_words(*s);
             // "✓ Green" → "✓ 21 Green": the symbol leads, the count follows,
             // on one line (a no-break space).
-            let (symbol, name) = words.split_at(words.find(' ').unwrap_or(0));
-            format!("{symbol}\u{a0}{n}{name}")
+            let (symbol, name) = words.split_at(words.find('\u{a0}').unwrap_or(0));
+            format!("{symbol}\u{a0}{n} {}", name.trim_start_matches('\u{a0}'))
         })
         .collect();
     let missing = rows.iter().filter(|r| r.is_none()).count();
