@@ -104,6 +104,9 @@ pub fn Legend(props: &LegendProps) -> Html {
             { for bar(BarKind::Volume, "Volume effect") }
             { for bar(BarKind::Price, "Price effect") }
             { for bar(BarKind::Total, "Total £ effect") }
+            { for bar(BarKind::Better, "Bars: better than target") }
+            { for bar(BarKind::Worse, "Bars: worse than target") }
+            { for bar(BarKind::Beside, "Bars: above or below target") }
         </ul>
     }
 }

@@ -146,3 +146,16 @@ test('activity data has no scorecard tab, and view=scorecard shows its chart', a
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('a performance indicator\'s variance view draws its distance from target, better or worse by polarity', async () => {
+  const page = await open(env.browser, `${env.server.url}${QUARTERLY}#indicator=qpr-26-municipal-waste-diverted-from-landfill&view=variance`);
+  await waitForState(page, 'ready');
+  assert.equal(await page.locator('.outturn-root').getAttribute('data-view'), 'variance');
+  assert.match(await page.locator('figcaption').first().textContent(), /^Actual minus target by quarter, 2011-12/);
+  const legend = await page.locator('.outturn-legend').innerText();
+  assert.match(legend, /Bars: better than target/);
+  assert.doesNotMatch(legend, /affordable level/);
+  assert.match(await page.locator('.outturn-summary').first().textContent(), /higher is better, so bars above zero are better than target/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

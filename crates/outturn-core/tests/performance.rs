@@ -255,7 +255,13 @@ fn a_performance_indicator_is_offered_only_views_that_read_against_its_target() 
         let shown = IndicatorView::new(&d, &indicator.id, year, &ViewOptions::default()).unwrap();
         assert_eq!(
             shown.available,
-            [View::Dashboard, View::Scorecard, View::Budget, View::Years],
+            [
+                View::Dashboard,
+                View::Scorecard,
+                View::Budget,
+                View::Variance,
+                View::Years
+            ],
             "{}",
             indicator.id
         );

@@ -389,6 +389,20 @@ fn performance_indicators_against_target_floor_and_benchmarks() {
             &format!("performance/{id}-budget-{}.svg", WIDTHS[0]),
             &draw(&shown.panels[0], None, WIDTHS[0], &Theme::light()),
         );
+        // Against target by period: bars better or worse by polarity.
+        let options = ViewOptions {
+            view: View::Variance,
+            ..ViewOptions::default()
+        };
+        let shown = view_of(&dataset, id, year, &options);
+        assert_eq!(shown.view, View::Variance, "{id}");
+        check(&format!("performance/{id}-variance.txt"), &words(&shown));
+        for width in WIDTHS {
+            check(
+                &format!("performance/{id}-variance-{width}.svg"),
+                &draw(&shown.panels[0], None, width, &Theme::light()),
+            );
+        }
     }
 }
 

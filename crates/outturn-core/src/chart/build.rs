@@ -3,9 +3,11 @@
 
 use super::scene::{BandPiece, Bar, BarKind, Line, Rule, Scene, SeriesRole};
 use super::Viewport;
-use crate::analysis::{CostConvention, CostEffect, Projection, YearAnalysis};
+use crate::analysis::{period_performance, CostConvention, CostEffect, Projection, YearAnalysis};
 use crate::format::{format_amount, format_money};
-use crate::model::{FinancialYear, Indicator, Series, Unit, UnitKind, YearValue};
+use crate::model::{
+    FinancialYear, Indicator, Polarity, Series, Unit, UnitKind, YearFigures, YearValue,
+};
 
 /// How many earlier years' actuals are drawn as faint lines.
 pub const PREVIOUS_YEARS_SHOWN: usize = 3;
@@ -174,6 +176,42 @@ pub fn variance_scene(indicator: &Indicator, analysis: &YearAnalysis) -> Scene {
             analysis.running_variance.clone(),
         ));
     }
+    scene
+}
+
+/// A performance indicator's distance from its target by period: a bar
+/// from zero to the actual minus the target (in percentage points for a
+/// percentage), better or worse by the indicator's polarity, neither for a
+/// neutral one. A period on target, or without an actual or a target, has
+/// no bar.
+pub fn against_target_scene(indicator: &Indicator, figures: &YearFigures) -> Scene {
+    let unit = match indicator.unit.kind {
+        UnitKind::Percent => Unit::parse("percentage points"),
+        _ => indicator.unit.clone(),
+    };
+    let mut scene = Scene::new(period_labels(indicator), unit);
+    scene.include_zero = true;
+    scene.bars = (0..indicator.periods.len())
+        .filter_map(|index| {
+            let distance = period_performance(indicator, figures, index)
+                .distance
+                .filter(|d| *d != 0.0)?;
+            let kind = match (indicator.polarity, distance > 0.0) {
+                (Polarity::Neutral, _) => BarKind::Beside,
+                (Polarity::HigherIsBetter, true) | (Polarity::LowerIsBetter, false) => {
+                    BarKind::Better
+                }
+                _ => BarKind::Worse,
+            };
+            Some(Bar {
+                x: index as f64,
+                from: 0.0,
+                to: distance,
+                kind,
+                label: String::new(),
+            })
+        })
+        .collect();
     scene
 }
 

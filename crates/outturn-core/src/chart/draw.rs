@@ -182,6 +182,11 @@ impl BarKind {
             BarKind::Volume => theme.actual,
             BarKind::Price => theme.forecast,
             BarKind::Total => theme.budget,
+            // Better and worse take the shading's colours for under and
+            // over, so one chart never gives green two meanings.
+            BarKind::Better => theme.under,
+            BarKind::Worse => theme.over,
+            BarKind::Beside => theme.actual,
         }
     }
 }

@@ -15,8 +15,8 @@ mod theme;
 mod viewport;
 
 pub use build::{
-    build_scene, cost_effect_scene, cumulative_scene, forecast_scene, timeline_scene,
-    variance_band, variance_scene, years_scene, PREVIOUS_YEARS_SHOWN,
+    against_target_scene, build_scene, cost_effect_scene, cumulative_scene, forecast_scene,
+    timeline_scene, variance_band, variance_scene, years_scene, PREVIOUS_YEARS_SHOWN,
 };
 pub use decimate::{column_spans, m4};
 pub use draw::{

@@ -125,6 +125,14 @@ pub enum BarKind {
     Price,
     /// A total (the cost effect, volume + price).
     Total,
+    /// A performance indicator's actual better than its target (by its
+    /// polarity: above it where higher is better, below where lower is).
+    Better,
+    /// Worse than its target.
+    Worse,
+    /// A neutral indicator's difference from its target: above or below,
+    /// neither better nor worse.
+    Beside,
 }
 
 /// A bar from `from` to `to` (y values) at x position `x`.
