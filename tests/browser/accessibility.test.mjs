@@ -5,35 +5,15 @@
 // and a table whose numbers equal the analysis (`outturn summary --json`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { sharedBrowser, open, waitForState, root, deepActive, VIEWS } from './support.mjs';
+import { sharedBrowser, open, waitForState, root, deepActive, VIEWS, THEMES, axeViolations } from './support.mjs';
 
 const env = sharedBrowser();
-const axeSource = await fs.readFile(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const CARE = 'indicator=domiciliary-care-hours&year=2011-12';
 
-/** axe-core's WCAG 2.x A and AA violations on the page, summarised. */
-async function violations(page) {
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
-    await page.addScriptTag({ content: axeSource });
-  }
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} -> ${n.failureSummary}`).join(' | ')}`);
-  });
-}
 
-const themes = [
-  ['light', { colorScheme: 'light' }],
-  ['dark', { colorScheme: 'dark' }],
-  ['high contrast', { colorScheme: 'light', contrast: 'more' }],
-];
-
-for (const [name, media] of themes) {
+for (const [name, media] of THEMES) {
   for (const width of [1280, 320]) {
     test(`axe finds no violations on any view: ${name}, ${width} px`, async () => {
       const page = await env.browser.newPage({ viewport: { width, height: 900 } });
@@ -44,14 +24,14 @@ for (const [name, media] of themes) {
       for (const view of VIEWS) {
         await page.click(`.outturn-view-button[data-view=${view}]`);
         await page.waitForSelector(`.outturn-root[data-view=${view}][data-outturn-state=ready]`);
-        for (const v of await violations(page)) found.push(`${view}: ${v}`);
+        for (const v of await axeViolations(page)) found.push(`${view}: ${v}`);
       }
       // With a tooltip open and the tables shown too.
       await page.click('.outturn-view-button[data-view=budget]');
       await page.locator('.outturn-chart').focus();
       await page.locator('[role=tooltip]').waitFor();
       await page.click('.outturn-table-toggle');
-      for (const v of await violations(page)) found.push(`tooltip and table: ${v}`);
+      for (const v of await axeViolations(page)) found.push(`tooltip and table: ${v}`);
       assert.deepEqual(found, []);
       await page.close();
     });
@@ -61,7 +41,7 @@ for (const [name, media] of themes) {
 test('axe finds no violations with an error shown', async () => {
   const page = await open(env.browser, `${env.server.url}?src=fixtures/invalid/mixed-problems.json`);
   await waitForState(page, 'error');
-  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
 
@@ -200,7 +180,7 @@ test('forced colours reach the chart and nothing moves with reduced motion', asy
   assert.equal(background, system.canvas);
   const lines = await page.locator('.outturn-svg svg polyline').evaluateAll((all) => all.map((l) => l.getAttribute('stroke')));
   assert.ok(lines.includes(system.highlight), `${lines} should include ${system.highlight}`);
-  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(await axeViolations(page), []);
   await page.locator('.outturn-chart').focus();
   await page.keyboard.press('ArrowLeft');
   assert.equal(await page.evaluate(() => document.getAnimations().length), 0);

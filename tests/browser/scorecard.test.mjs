@@ -4,24 +4,11 @@
 // any theme at 1280 and 320 px; and it works from the keyboard alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { sharedBrowser, open, waitForState, root, deepActive } from './support.mjs';
+import { sharedBrowser, open, waitForState, deepActive, THEMES, axeViolations } from './support.mjs';
 
 const env = sharedBrowser();
-const axeSource = await fs.readFile(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const QUARTERLY = '?src=kent-2011-12-q4-performance.json';
 
-/** axe-core's WCAG 2.x A and AA violations on the page, summarised. */
-async function violations(page) {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} -> ${n.failureSummary}`).join(' | ')}`);
-  });
-}
 
 /** The focused element (inside shadow roots too). */
 function active(page) {
@@ -74,13 +61,7 @@ test('performance data opens on the scorecard, with the report\'s counts beside 
   await page.close();
 });
 
-const themes = [
-  ['light', { colorScheme: 'light' }],
-  ['dark', { colorScheme: 'dark' }],
-  ['high contrast', { colorScheme: 'light', contrast: 'more' }],
-];
-
-for (const [name, media] of themes) {
+for (const [name, media] of THEMES) {
   for (const width of [1280, 320]) {
     test(`axe finds no violations on the scorecard: ${name}, ${width} px`, async () => {
       const page = await env.browser.newPage({ viewport: { width, height: 900 } });
@@ -88,10 +69,10 @@ for (const [name, media] of themes) {
       await page.goto(`${env.server.url}${QUARTERLY}`);
       await waitForState(page, 'ready');
       await page.waitForSelector('.outturn-root[data-view=scorecard]');
-      const found = await violations(page);
+      const found = await axeViolations(page);
       // And sorted and filtered, with a flagged row in view.
       await page.selectOption('.outturn-scorecard-controls .outturn-filter select', 'disputed');
-      for (const v of await violations(page)) found.push(`filtered: ${v}`);
+      for (const v of await axeViolations(page)) found.push(`filtered: ${v}`);
       assert.deepEqual(found, []);
       // The page never scrolls sideways; the table scrolls in its own region.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -159,3 +159,27 @@ export const deepActive = `() => {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 }`;
+
+/** The themes every accessibility check runs in: [name, emulateMedia options]. */
+export const THEMES = [
+  ['light', { colorScheme: 'light' }],
+  ['dark', { colorScheme: 'dark' }],
+  ['high contrast', { colorScheme: 'light', contrast: 'more' }],
+];
+
+let axeSource;
+
+/** axe-core's WCAG 2.x A and AA violations on the page, summarised (axe
+ * from npm, injected into the page once). */
+export async function axeViolations(page) {
+  axeSource ??= await fs.readFile(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+    await page.addScriptTag({ content: axeSource });
+  }
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} -> ${n.failureSummary}`).join(' | ')}`);
+  });
+}

@@ -138,16 +138,20 @@ pub fn cumulative_scene(indicator: &Indicator, analysis: &YearAnalysis) -> Scene
     scene
 }
 
+/// The unit of a difference between two of `indicator`'s values: its own,
+/// but percentage points for a percentage (the axis and values of a
+/// difference of percentages are points, not percentages).
+fn difference_unit(indicator: &Indicator) -> Unit {
+    match indicator.unit.kind {
+        UnitKind::Percent => Unit::parse("percentage points"),
+        _ => indicator.unit.clone(),
+    }
+}
+
 /// Variance by period as diverging bars (over up, under down), with the
 /// variance to date as a line.
 pub fn variance_scene(indicator: &Indicator, analysis: &YearAnalysis) -> Scene {
-    // The variance of a percentage is in percentage points: its axis and
-    // values are points, not percentages.
-    let unit = match indicator.unit.kind {
-        UnitKind::Percent => Unit::parse("percentage points"),
-        _ => indicator.unit.clone(),
-    };
-    let mut scene = Scene::new(period_labels(indicator), unit);
+    let mut scene = Scene::new(period_labels(indicator), difference_unit(indicator));
     scene.include_zero = true;
     scene.bars = analysis
         .period_variance
@@ -185,11 +189,7 @@ pub fn variance_scene(indicator: &Indicator, analysis: &YearAnalysis) -> Scene {
 /// neutral one. A period on target, or without an actual or a target, has
 /// no bar.
 pub fn against_target_scene(indicator: &Indicator, figures: &YearFigures) -> Scene {
-    let unit = match indicator.unit.kind {
-        UnitKind::Percent => Unit::parse("percentage points"),
-        _ => indicator.unit.clone(),
-    };
-    let mut scene = Scene::new(period_labels(indicator), unit);
+    let mut scene = Scene::new(period_labels(indicator), difference_unit(indicator));
     scene.include_zero = true;
     scene.bars = (0..indicator.periods.len())
         .filter_map(|index| {

@@ -65,22 +65,7 @@ pub(super) fn build(ctx: &Context) -> Built {
 fn summary(ctx: &Context) -> String {
     let indicator = ctx.indicator();
     let analysis = ctx.analysis();
-    let extreme = |over: bool| {
-        analysis
-            .period_variance
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| Some((i, (*v)?)))
-            .filter(|(_, v)| if over { *v > 0.0 } else { *v < 0.0 })
-            .max_by(|a, b| a.1.abs().total_cmp(&b.1.abs()))
-            .map(|(i, v)| {
-                format!(
-                    "{} ({})",
-                    ctx.period_title(i),
-                    format_signed(&indicator.unit, v, ctx.decimals())
-                )
-            })
-    };
+    let extreme = |over: bool| furthest(ctx, &analysis.period_variance, over);
     let mut text = format!(
         "Bar chart of the variance in each {}, {}: bars above zero are over the affordable level, bars below are under.",
         indicator.periods.noun(),
@@ -128,22 +113,10 @@ fn against_target(ctx: &Context) -> Built {
 /// ... Furthest better: ..." and the headline.
 fn against_target_summary(ctx: &Context) -> String {
     let indicator = ctx.indicator();
-    let distances: Vec<(usize, f64)> = (0..indicator.periods.len())
-        .filter_map(|i| Some((i, period_performance(indicator, ctx.figures, i).distance?)))
+    let distances: Vec<Option<f64>> = (0..indicator.periods.len())
+        .map(|i| period_performance(indicator, ctx.figures, i).distance)
         .collect();
-    let furthest = |above: bool| {
-        distances
-            .iter()
-            .filter(|(_, d)| if above { *d > 0.0 } else { *d < 0.0 })
-            .max_by(|a, b| a.1.abs().total_cmp(&b.1.abs()))
-            .map(|(i, d)| {
-                format!(
-                    "{} ({})",
-                    ctx.period_title(*i),
-                    format_signed(&indicator.unit, *d, ctx.decimals())
-                )
-            })
-    };
+    let furthest = |above: bool| furthest(ctx, &distances, above);
     let (reading, above, below) = match indicator.polarity {
         Polarity::HigherIsBetter => (
             "higher is better, so bars above zero are better than target and bars below are worse",
@@ -174,4 +147,22 @@ fn against_target_summary(ctx: &Context) -> String {
     text.push(' ');
     text.push_str(&ctx.headline);
     text
+}
+
+/// The period furthest above zero (`above`) or below it in `values` (one
+/// per period), with its value: "June 2011 (+6,241 hours)".
+fn furthest(ctx: &Context, values: &[Option<f64>], above: bool) -> Option<String> {
+    values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| Some((i, (*v)?)))
+        .filter(|(_, v)| if above { *v > 0.0 } else { *v < 0.0 })
+        .max_by(|a, b| a.1.abs().total_cmp(&b.1.abs()))
+        .map(|(i, v)| {
+            format!(
+                "{} ({})",
+                ctx.period_title(i),
+                format_signed(&ctx.indicator().unit, v, ctx.decimals())
+            )
+        })
 }
