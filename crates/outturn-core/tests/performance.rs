@@ -537,3 +537,145 @@ fn the_table_and_csv_carry_the_signed_distance_and_both_statuses() {
     );
     assert!(csv.starts_with("Period,\"Actual (children per 10,000)\",\"Target (children per 10,000)\",\"Against target (children per 10,000)\",Against target (%),Status,Count,Status in the report"), "{csv}");
 }
+
+#[test]
+fn each_polarity_in_each_view_reads_and_colours_against_target() {
+    use outturn_core::chart::{BarKind, Theme};
+    use outturn_core::view::{IndicatorView, View, ViewOptions};
+    // Target 50 each quarter; actual 40, 60, 50; a floor where the
+    // polarity has one side to be on.
+    let indicator = |polarity: &str, floor: &str| {
+        format!(
+            r#"{{"id":"{polarity}","title":"{polarity}","unit":"%","period":"quarter","year_value":"none","polarity":"{polarity}","years":[{{"year":"2011-12","actual":[40,60,50,null],"target":[50,50,50,50]{floor}}}]}}"#
+        )
+    };
+    let text = format!(
+        r#"{{"format":"outturn/1","title":"t","indicators":[{},{},{}]}}"#,
+        indicator("higher-is-better", r#","floor":[45,45,45,45]"#),
+        indicator("lower-is-better", r#","floor":[55,55,55,55]"#),
+        indicator("neutral", "")
+    );
+    let d = parse_dataset(&text).unwrap().dataset;
+    let theme = Theme::light();
+    // (polarity, Q1 bar, Q2 bar, Q1 tooltip status, Q2 tooltip status)
+    let expected = [
+        (
+            "higher-is-better",
+            BarKind::Worse,
+            BarKind::Better,
+            Some("✕\u{a0}Red"),
+            Some("✓\u{a0}Green"),
+        ),
+        (
+            "lower-is-better",
+            BarKind::Better,
+            BarKind::Worse,
+            Some("✓\u{a0}Green"),
+            Some("✕\u{a0}Red"),
+        ),
+        ("neutral", BarKind::Beside, BarKind::Beside, None, None),
+    ];
+    for (id, q1, q2, status1, status2) in expected {
+        let default = IndicatorView::new(&d, id, fy("2011-12"), &ViewOptions::default()).unwrap();
+        assert_eq!(
+            default.available,
+            [
+                View::Dashboard,
+                View::Scorecard,
+                View::Budget,
+                View::Variance,
+                View::Years
+            ],
+            "{id}"
+        );
+        for view in default.available.iter().copied() {
+            let options = ViewOptions {
+                view,
+                ..ViewOptions::default()
+            };
+            let shown = IndicatorView::new(&d, id, fy("2011-12"), &options).unwrap();
+            let mut words = vec![shown.headline.clone()];
+            for panel in &shown.panels {
+                words.push(panel.title.clone());
+                words.push(panel.summary.clone());
+                words.extend(panel.legend.iter().map(|(_, label)| label.clone()));
+                for i in 0..panel.details.len() {
+                    if let Some(detail) = panel.details.get(i) {
+                        words.push(detail.sentence.clone());
+                        words.extend(detail.rows.iter().map(|(l, v)| format!("{l}: {v}")));
+                    }
+                }
+            }
+            let all = words.join("\n");
+            // A performance indicator is read against its target, never
+            // an affordable level, and never as over or under one.
+            for never in ["affordable level", "Affordable level", " over", " under"] {
+                assert!(!all.contains(never), "{id} {view:?}: {never:?} in\n{all}");
+            }
+            // Better or worse by polarity; a neutral one only above or below.
+            if id == "neutral" {
+                assert!(
+                    !all.contains("better") && !all.contains("worse"),
+                    "{id} {view:?}\n{all}"
+                );
+            }
+        }
+        // The headline of Q3 (the latest): on target.
+        assert!(
+            default.headline.contains("on target"),
+            "{id}: {}",
+            default.headline
+        );
+        // The variance view's bars: better or worse by polarity, each in
+        // its colour (better as under, worse as over; neutral as actual).
+        let variance = IndicatorView::new(
+            &d,
+            id,
+            fy("2011-12"),
+            &ViewOptions {
+                view: View::Variance,
+                ..ViewOptions::default()
+            },
+        )
+        .unwrap();
+        let bars = &variance.panels[0].scene.bars;
+        let kinds: Vec<BarKind> = bars.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [q1, q2], "{id}: Q3 is on target and has no bar");
+        assert_eq!((bars[0].to, bars[1].to), (-10.0, 10.0), "{id}");
+        let colour = |kind: BarKind| kind.colour(&theme);
+        assert_eq!(colour(BarKind::Better), theme.under);
+        assert_eq!(colour(BarKind::Worse), theme.over);
+        assert_eq!(colour(BarKind::Beside), theme.actual);
+        // The tooltip's status, a word and a shape, by the figures.
+        let panel = &default.panels[0];
+        let status = |i: usize| {
+            panel
+                .details
+                .get(i)
+                .and_then(|d| d.status)
+                .map(|s| s.words())
+        };
+        assert_eq!((status(0), status(1)), (status1, status2), "{id}");
+        // Words: percentage points, better or worse by polarity.
+        let row = |i: usize| {
+            let d = panel.details.get(i).unwrap();
+            d.rows
+                .iter()
+                .find(|(l, _)| l == "Against target")
+                .unwrap()
+                .1
+                .clone()
+        };
+        assert_eq!(
+            (row(0), row(1)),
+            ("-10 pp".to_string(), "+10 pp".to_string())
+        );
+        let spoken = panel.details.get(0).unwrap().sentence;
+        let side = match id {
+            "higher-is-better" => "10 percentage points worse than target",
+            "lower-is-better" => "10 percentage points better than target",
+            _ => "10 percentage points below target",
+        };
+        assert!(spoken.contains(side), "{id}: {spoken}");
+    }
+}

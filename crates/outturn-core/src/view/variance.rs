@@ -129,7 +129,7 @@ fn against_target_summary(ctx: &Context) -> String {
             "Furthest better",
         ),
         Polarity::Neutral => (
-            "bars above zero are above target and bars below are below it, neither better nor worse",
+            "bars above zero are above target and bars below are below it (a neutral indicator is not called good or bad)",
             "Furthest above",
             "Furthest below",
         ),
