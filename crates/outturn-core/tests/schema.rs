@@ -91,10 +91,6 @@ fn shape_errors_fail_both_the_schema_and_outturn() {
             Box::new(|d| d["indicators"][0]["years"][0]["year"] = "2024/25".into()),
         ),
         (
-            "no series",
-            Box::new(|d| d["indicators"][0]["years"][0] = serde_json::json!({"year": "2024-25"})),
-        ),
-        (
             "bad polarity",
             Box::new(|d| d["indicators"][0]["polarity"] = "up".into()),
         ),
@@ -148,13 +144,6 @@ fn shape_errors_fail_both_the_schema_and_outturn() {
             Box::new(|d| {
                 d["indicators"][0]["years"][0]["benchmarks"] =
                     serde_json::json!([{"label": "England average", "values": [1, 2]}])
-            }),
-        ),
-        (
-            "only a status",
-            Box::new(|d| {
-                d["indicators"][0]["years"][0] =
-                    serde_json::json!({"year": "2024-25", "rag": ["green", null, null, null]})
             }),
         ),
         (
@@ -222,4 +211,77 @@ fn performance_fields_are_accepted_by_both() {
             .unwrap_or_else(|e| panic!("outturn refused {name}: {e}"));
         assert!(parsed.warnings.is_empty(), "{name}: {:?}", parsed.warnings);
     }
+}
+
+#[test]
+fn parts_and_forecast_rounds_are_accepted_by_both_and_their_mistakes_refused() {
+    let base: Value = serde_json::from_str(&read("docs/examples/minimal.json")).unwrap();
+    // A second indicator, a part of the first, with a round in its year.
+    let with_part = |part: Value| {
+        let mut d = base.clone();
+        d["indicators"][0]["breakdown"] = "by area".into();
+        d["indicators"].as_array_mut().unwrap().push(part);
+        d
+    };
+    let mut part = base["indicators"][0].clone();
+    part["id"] = "a-part".into();
+    part["parent"] = base["indicators"][0]["id"].clone();
+    part["years"][0]["forecast_rounds"] = serde_json::json!([
+        {"as_at": "2024-09", "value": 10, "label": "September returns"},
+        {"as_at": "2024-12", "value": 12}
+    ]);
+    let good = with_part(part.clone());
+    let validator = validator();
+    let problems: Vec<String> = validator
+        .iter_errors(&good)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    let parsed = parse_dataset(&good.to_string()).unwrap();
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    // A parent's year may leave its figures to its parts; any other may not.
+    let mut empty_parent = good.clone();
+    empty_parent["indicators"][0]["years"][0] = serde_json::json!({"year": "2024-25"});
+    assert!(validator.is_valid(&empty_parent));
+    assert!(parse_dataset(&empty_parent.to_string()).is_ok());
+    let mut empty_part = good.clone();
+    empty_part["indicators"][1]["years"][0] = serde_json::json!({"year": "2024-25"});
+    assert!(
+        validator.is_valid(&empty_part),
+        "the schema cannot see parents"
+    );
+    assert!(parse_dataset(&empty_part.to_string()).is_err());
+    // Nor may a status alone stand for an indicator's own figures.
+    let mut only_status = base.clone();
+    only_status["indicators"][0]["years"][0] =
+        serde_json::json!({"year": "2024-25", "rag": ["green", null, null, null]});
+    assert!(validator.is_valid(&only_status));
+    assert!(parse_dataset(&only_status.to_string()).is_err());
+    // Shapes both refuse: a month that is not YYYY-MM, a round without a
+    // value, a parent that is not an id.
+    for (name, edit) in [
+        (
+            "as_at not a month",
+            serde_json::json!({"as_at": "2024-13", "value": 1}),
+        ),
+        (
+            "as_at as a date",
+            serde_json::json!({"as_at": "2024-09-30", "value": 1}),
+        ),
+        ("no value", serde_json::json!({"as_at": "2024-09"})),
+    ] {
+        let mut bad = part.clone();
+        bad["years"][0]["forecast_rounds"] = serde_json::json!([edit]);
+        let document = with_part(bad);
+        assert!(!validator.is_valid(&document), "schema accepted: {name}");
+        assert!(
+            parse_dataset(&document.to_string()).is_err(),
+            "outturn accepted: {name}"
+        );
+    }
+    let mut bad = part.clone();
+    bad["parent"] = "Not An Id".into();
+    let document = with_part(bad);
+    assert!(!validator.is_valid(&document));
+    assert!(parse_dataset(&document.to_string()).is_err());
 }

@@ -934,7 +934,7 @@ fn the_new_fields_are_known() {
     assert_eq!(parsed.warnings.len(), 1, "{:?}", parsed.warnings);
     assert_eq!(parsed.warnings[0].path, "indicators[0].years[0].shade");
     assert!(parsed.warnings[0].message.contains(
-        "known fields here: year, budget, actual, forecast, target, floor, rag, numerator, denominator, benchmarks, printed_total"
+        "known fields here: year, budget, actual, forecast, target, floor, rag, numerator, denominator, benchmarks, forecast_rounds, printed_total"
     ));
 }
 
@@ -956,5 +956,127 @@ fn a_one_figure_year_asks_for_a_list_of_one() {
         &indicator(r#","target":2"#),
         "indicators[0].years[0].target",
         "expected a list of 1 number (null where not reported), found the number 2",
+    );
+}
+
+#[test]
+fn parents_must_exist_share_unit_and_periods_and_never_loop() {
+    let dataset = |indicators: &[String]| {
+        format!(
+            r#"{{"format":"outturn/1","title":"t","indicators":[{}]}}"#,
+            indicators.join(",")
+        )
+    };
+    let county = good_indicator("county", r#","breakdown":"by area""#);
+    let area = |id: &str, parent: &str| good_indicator(id, &format!(r#","parent":"{parent}""#));
+    let parsed = parse_dataset(&dataset(&[
+        county.clone(),
+        area("north", "county"),
+        area("south", "county"),
+    ]))
+    .unwrap();
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    let d = parsed.dataset;
+    assert_eq!(d.indicators[0].breakdown.as_deref(), Some("by area"));
+    assert_eq!(d.indicators[1].parent.as_deref(), Some("county"));
+    assert_error(
+        &dataset(&[county.clone(), area("north", "nowhere")]),
+        "indicators[1].parent",
+        "no indicator has the id \"nowhere\"",
+    );
+    assert_error(
+        &dataset(&[county.clone(), area("north", "north")]),
+        "indicators[1].parent",
+        "an indicator cannot be its own parent",
+    );
+    assert_error(
+        &dataset(&[county.clone(), area("north", "North Kent")]),
+        "indicators[1].parent",
+        "\"North Kent\" is not an indicator id",
+    );
+    assert_error(
+        &dataset(&[area("a", "b"), area("b", "c"), area("c", "a")]),
+        "indicators[0].parent",
+        "parents form a loop",
+    );
+    let monthly = good_indicator("north", r#","parent":"county""#).replace(
+        r#""period":"quarter","year_value":"sum","years":[{"year":"2024-25","budget":[1,2,3,4],"actual":[1,2,null,null]}]"#,
+        r#""period":"year","year_value":"sum","years":[{"year":"2024-25","budget":[1],"actual":[1]}]"#,
+    );
+    assert_error(
+        &dataset(&[county.clone(), monthly]),
+        "indicators[1].parent",
+        "\"county\" is reported by quarter but this indicator by year; a part must use its parent's periods",
+    );
+    let in_pounds = area("north", "county").replace(r#""unit":"hours""#, r#""unit":"£""#);
+    assert_error(
+        &dataset(&[county.clone(), in_pounds]),
+        "indicators[1].parent",
+        "\"county\" is in \"hours\" but this indicator in \"£\"; a part must use its parent's unit",
+    );
+    // A parent's year may be left to its parts; a part's may not.
+    let empty = good_indicator("county", "").replace(GOOD_YEAR, r#"{"year":"2024-25"}"#);
+    assert!(parse_dataset(&dataset(&[empty.clone(), area("north", "county")])).is_ok());
+    assert_error(
+        &dataset(&[empty]),
+        "indicators[0].years[0]",
+        "a year needs at least one of",
+    );
+}
+
+#[test]
+fn forecast_rounds_are_months_in_order_with_a_value() {
+    let with_rounds = |rounds: &str| {
+        with_indicator(&good_indicator("a", "").replace(
+            GOOD_YEAR,
+            &format!(r#"{{"year":"2024-25","budget":[1,2,3,4],"actual":[1,2,null,null],"forecast_rounds":{rounds}}}"#),
+        ))
+    };
+    let parsed = parse_dataset(&with_rounds(
+        r#"[{"as_at":"2024-06","value":10.5,"label":"June returns"},{"as_at":"2024-09","value":12}]"#,
+    ))
+    .unwrap();
+    let rounds = &parsed.dataset.indicators[0].years[0].forecast_rounds;
+    assert_eq!(rounds.len(), 2);
+    assert_eq!(rounds[0].as_at.to_string(), "2024-06");
+    assert_eq!(rounds[0].as_at.long_label(), "June 2024");
+    assert_eq!(rounds[1].as_at.long_label(), "September 2024");
+    assert_eq!(rounds[0].label.as_deref(), Some("June returns"));
+    assert_eq!(rounds[1].value, 12.0);
+    assert_eq!(
+        parsed.dataset.indicators[0].precision(),
+        1,
+        "a round's decimals count"
+    );
+    assert_error(
+        &with_rounds(r#"[{"as_at":"2024-09","value":1},{"as_at":"2024-06","value":2}]"#),
+        "indicators[0].years[0].forecast_rounds[1].as_at",
+        "2024-06 is not after the round before (2024-09)",
+    );
+    assert_error(
+        &with_rounds(r#"[{"as_at":"September 2024","value":1}]"#),
+        "indicators[0].years[0].forecast_rounds[0].as_at",
+        "\"September 2024\" is not a month: write it as YYYY-MM",
+    );
+    assert_error(
+        &with_rounds(r#"[{"as_at":"2024-09","value":null}]"#),
+        "indicators[0].years[0].forecast_rounds[0].value",
+        "a round needs its forecast",
+    );
+    assert_error(
+        &with_rounds(r#"[{"as_at":"2024-09"}]"#),
+        "indicators[0].years[0].forecast_rounds[0].value",
+        "the required field \"value\" is missing",
+    );
+    assert_error(
+        &with_rounds(r#"{"as_at":"2024-09","value":1}"#),
+        "indicators[0].years[0].forecast_rounds",
+        "expected a list of forecast rounds",
+    );
+    let parsed =
+        parse_dataset(&with_rounds(r#"[{"as_at":"2024-09","value":1,"by":"x"}]"#)).unwrap();
+    assert_eq!(
+        parsed.warnings[0].path,
+        "indicators[0].years[0].forecast_rounds[0].by"
     );
 }

@@ -16,7 +16,7 @@ pub use parse::{
     decode_text, parse_dataset, too_large, ParseError, Parsed, FORMAT, MAX_ABS_VALUE,
     MAX_INDICATORS, MAX_INPUT_BYTES, MAX_PERIODS, MAX_TEXT_CHARS, MAX_YEARS,
 };
-pub use period::{FinancialYear, PeriodScheme};
+pub use period::{CalendarMonth, FinancialYear, PeriodScheme};
 pub use unit::{Unit, UnitKind};
 
 /// Values for one series over the periods of a year; `None` = not reported.
@@ -166,6 +166,19 @@ pub struct Benchmark {
     pub values: Series,
 }
 
+/// A forecast of a year's value made at a monitoring round ("February
+/// returns"), in the indicator's unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForecastRound {
+    /// The calendar month whose figures the forecast used.
+    pub as_at: CalendarMonth,
+    /// The forecast of the year value, in the indicator's unit.
+    pub value: f64,
+    /// What the round is called ("February returns", "Reported to Cabinet,
+    /// 14 May 2012"), if given.
+    pub label: Option<String>,
+}
+
 /// One activity a council budgets for, over one or more financial years.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Indicator {
@@ -175,6 +188,11 @@ pub struct Indicator {
     pub title: String,
     /// Portfolio or directorate, for grouping in pickers.
     pub group: Option<String>,
+    /// Id of the indicator this one is a part of (a portfolio's service
+    /// line, a county's area, an area's team); same unit and periods.
+    pub parent: Option<String>,
+    /// What this indicator's children are ("by area", "by portfolio").
+    pub breakdown: Option<String>,
     /// Unit of every value in this indicator's series.
     pub unit: Unit,
     /// The periods of each year (months, quarters, terms, ...).
@@ -211,12 +229,16 @@ pub fn decimals_used(years: &[YearFigures]) -> usize {
             &figures.floor,
         ];
         let benchmarks = figures.benchmarks.iter().map(|b| &b.values);
-        for series in series.into_iter().flatten().chain(benchmarks) {
-            for value in series.iter().flatten() {
-                decimals = decimals.max(decimals_of(*value));
-                if decimals == 2 {
-                    return decimals;
-                }
+        let values = series
+            .into_iter()
+            .flatten()
+            .chain(benchmarks)
+            .flat_map(|series| series.iter().flatten())
+            .chain(figures.forecast_rounds.iter().map(|round| &round.value));
+        for value in values {
+            decimals = decimals.max(decimals_of(*value));
+            if decimals == 2 {
+                return decimals;
             }
         }
     }
@@ -300,6 +322,9 @@ pub struct YearFigures {
     pub denominator: Option<Series>,
     /// Comparison series (national, regional averages); empty for none.
     pub benchmarks: Vec<Benchmark>,
+    /// Forecasts of the year value made at monitoring rounds, in order of
+    /// `as_at` (empty without any).
+    pub forecast_rounds: Vec<ForecastRound>,
     /// Totals as the source printed them, to check against computed ones.
     pub printed_total: PrintedTotal,
 }

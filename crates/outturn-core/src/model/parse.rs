@@ -13,8 +13,8 @@ use serde_json::{Map, Value};
 use crate::format::quoted;
 
 use super::{
-    Benchmark, Dataset, Diagnostic, FinancialYear, Indicator, PeriodScheme, Polarity, PrintedTotal,
-    Rag, Series, Unit, UnitKind, YearFigures, YearValue,
+    Benchmark, CalendarMonth, Dataset, Diagnostic, FinancialYear, ForecastRound, Indicator,
+    PeriodScheme, Polarity, PrintedTotal, Rag, Series, Unit, UnitKind, YearFigures, YearValue,
 };
 
 /// The words `"polarity"` takes, as messages list them (written out, not
@@ -278,6 +278,11 @@ fn syntax_error(error: &serde_json::Error, text: &str) -> ParseError {
 #[derive(Default)]
 struct Checker {
     diagnostics: Vec<Diagnostic>,
+    /// Ids some indicator names as its `parent`, as written: a parent's
+    /// year may leave its figures to its children.
+    parents: HashSet<String>,
+    /// The indicator being read is one of `parents`.
+    reading_parent: bool,
 }
 
 /// `a` + `b` → `a.b` (or `b` at the root).
@@ -519,7 +524,16 @@ impl Checker {
                 }
             }
         }
+        self.parents = list.iter().filter_map(|v| raw_id(v, "parent")).collect();
         for (index, value) in list.iter().enumerate() {
+            if let Some(parent) = raw_id(value, "parent") {
+                if is_id(&parent) && !first_use.contains_key(&parent) {
+                    self.error(
+                        child(&item("indicators", index), "parent"),
+                        format!("no indicator has the id {}", quoted(&parent)),
+                    );
+                }
+            }
             if let Some(target) = raw_id(value, "unit_cost") {
                 if is_id(&target) && !first_use.contains_key(&target) {
                     self.error(
@@ -542,7 +556,64 @@ impl Checker {
             }
         }
         self.unit_costs(&indicators, &positions);
+        self.parent_links(&indicators, &positions);
         indicators
+    }
+
+    /// Cross-checks each `parent`: another indicator (a missing one was
+    /// reported from the raw ids), with the same unit and periods as its
+    /// child, and no chain of parents leads back to where it started.
+    fn parent_links(&mut self, indicators: &[Indicator], positions: &[usize]) {
+        let by_id: HashMap<&str, &Indicator> =
+            indicators.iter().map(|i| (i.id.as_str(), i)).collect();
+        for (indicator, &index) in indicators.iter().zip(positions) {
+            let Some(parent_id) = &indicator.parent else {
+                continue;
+            };
+            let path = child(&item("indicators", index), "parent");
+            let Some(parent) = by_id.get(parent_id.as_str()) else {
+                continue;
+            };
+            if parent.id == indicator.id {
+                self.error(path, "an indicator cannot be its own parent");
+                continue;
+            }
+            if parent.periods != indicator.periods {
+                self.error(
+                    path.clone(),
+                    format!(
+                        "{} is reported by {} but this indicator by {}; a part must use its parent's periods",
+                        quoted(parent_id),
+                        parent.periods.noun(),
+                        indicator.periods.noun()
+                    ),
+                );
+            }
+            if parent.unit.label.trim() != indicator.unit.label.trim() {
+                self.error(
+                    path.clone(),
+                    format!(
+                        "{} is in {} but this indicator in {}; a part must use its parent's unit",
+                        quoted(parent_id),
+                        quoted(&parent.unit.label),
+                        quoted(&indicator.unit.label)
+                    ),
+                );
+            }
+            // Follow the chain; a revisit means a cycle.
+            let mut visited: HashSet<&str> = HashSet::from([indicator.id.as_str()]);
+            let mut next = Some(parent_id.as_str());
+            while let Some(id) = next {
+                if !visited.insert(id) {
+                    self.error(
+                        path.clone(),
+                        format!("parents form a loop through {}; a parent must not lead back to its part", quoted(id)),
+                    );
+                    break;
+                }
+                next = by_id.get(id).and_then(|i| i.parent.as_deref());
+            }
+        }
     }
 
     /// Cross-checks each `unit_cost`: the target exists, is another indicator
@@ -609,6 +680,8 @@ impl Checker {
                 "id",
                 "title",
                 "group",
+                "parent",
+                "breakdown",
                 "unit",
                 "period",
                 "periods",
@@ -638,6 +711,17 @@ impl Checker {
             self.error(child(path, "title"), "the title is empty");
         }
         let group = self.text(map, "group", path, false);
+        let parent = self.text(map, "parent", path, false);
+        if let Some(parent) = &parent {
+            if !is_id(parent) {
+                self.error(
+                    child(path, "parent"),
+                    format!("{} is not an indicator id", quoted(parent)),
+                );
+            }
+        }
+        let breakdown = self.text(map, "breakdown", path, false);
+        self.reading_parent = id.as_ref().is_some_and(|id| self.parents.contains(id));
         let unit = self.text(map, "unit", path, true);
         let periods = self.period_scheme(map, path);
         let year_value = self.year_value(map, path);
@@ -678,6 +762,8 @@ impl Checker {
             id: id?,
             title: title?,
             group,
+            parent,
+            breakdown,
             unit,
             periods: periods?,
             year_value: year_value?,
@@ -985,6 +1071,7 @@ impl Checker {
                 "numerator",
                 "denominator",
                 "benchmarks",
+                "forecast_rounds",
                 "printed_total",
             ],
             path,
@@ -1020,9 +1107,12 @@ impl Checker {
         // A performance indicator may have only a target beside its actuals
         // (or before them); a status, a count or a benchmark alone says
         // nothing about the council's own figures.
-        if !["budget", "actual", "forecast", "target"]
-            .iter()
-            .any(|key| map.contains_key(*key))
+        // A parent's year may leave its figures to its parts, which are
+        // added up for it where they can be.
+        if !self.reading_parent
+            && !["budget", "actual", "forecast", "target"]
+                .iter()
+                .any(|key| map.contains_key(*key))
         {
             self.error(
                 path,
@@ -1045,6 +1135,15 @@ impl Checker {
             None | Some(Value::Null) => Vec::new(),
             Some(value) => self
                 .benchmarks(value, &child(path, "benchmarks"), periods)
+                .unwrap_or_else(|| {
+                    complete = false;
+                    Vec::new()
+                }),
+        };
+        let forecast_rounds = match map.get("forecast_rounds") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(value) => self
+                .forecast_rounds(value, &child(path, "forecast_rounds"))
                 .unwrap_or_else(|| {
                     complete = false;
                     Vec::new()
@@ -1081,9 +1180,92 @@ impl Checker {
             numerator,
             denominator,
             benchmarks,
+            forecast_rounds,
             printed_total,
         };
         complete.then_some(figures)
+    }
+
+    /// A year's `"forecast_rounds"`: each `{"as_at": "YYYY-MM", "value":
+    /// number, "label": text}` (label optional), in increasing order of
+    /// `as_at`.
+    fn forecast_rounds(&mut self, value: &Value, path: &str) -> Option<Vec<ForecastRound>> {
+        let Value::Array(list) = value else {
+            self.error(
+                path,
+                format!(
+                    "expected a list of forecast rounds ({{\"as_at\": \"2012-02\", \"value\": ...}}), found {}",
+                    describe(value)
+                ),
+            );
+            return None;
+        };
+        let mut rounds = Vec::with_capacity(list.len());
+        let mut ok = true;
+        for (index, value) in list.iter().enumerate() {
+            let path = item(path, index);
+            let Some(map) = self.object(value, &path, "a forecast round") else {
+                ok = false;
+                continue;
+            };
+            self.unknown_fields(map, &["as_at", "value", "label"], &path);
+            let as_at = self.text(map, "as_at", &path, true).and_then(|text| {
+                let month = CalendarMonth::parse(&text);
+                if month.is_none() {
+                    self.error(
+                        child(&path, "as_at"),
+                        format!(
+                            "{} is not a month: write it as YYYY-MM, e.g. \"2012-02\" for February 2012",
+                            quoted(&text)
+                        ),
+                    );
+                }
+                month
+            });
+            let number = match map.get("value") {
+                None => {
+                    self.error(
+                        child(&path, "value"),
+                        "the required field \"value\" is missing",
+                    );
+                    None
+                }
+                Some(value) => match self.number(value, &child(&path, "value")) {
+                    Some(Some(number)) => Some(number),
+                    Some(None) => {
+                        self.error(
+                            child(&path, "value"),
+                            "a round needs its forecast; leave out a round that made none",
+                        );
+                        None
+                    }
+                    None => None,
+                },
+            };
+            let label = self.text(map, "label", &path, false);
+            match (as_at, number) {
+                (Some(as_at), Some(value)) => {
+                    if let Some(before) = rounds.last().map(|r: &ForecastRound| r.as_at) {
+                        if as_at <= before {
+                            self.error(
+                                child(&path, "as_at"),
+                                format!(
+                                    "{as_at} is not after the round before ({before}); list rounds in the order they were made, one a month"
+                                ),
+                            );
+                            ok = false;
+                        }
+                    }
+                    rounds.push(ForecastRound {
+                        as_at,
+                        value,
+                        label,
+                    });
+                }
+                _ => ok = false,
+            }
+        }
+        ok.then_some(rounds)
     }
 
     fn number_field(&mut self, map: &Map<String, Value>, key: &str, path: &str) -> Option<f64> {

@@ -82,6 +82,59 @@ impl fmt::Display for FinancialYear {
     }
 }
 
+/// A calendar month, written `2012-02`: the month whose figures a
+/// monitoring round's forecast used ([`super::ForecastRound::as_at`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CalendarMonth {
+    /// Calendar year.
+    year: i32,
+    /// 1 (January) to 12 (December).
+    month: u8,
+}
+
+impl CalendarMonth {
+    /// Parses `YYYY-MM` (`2012-02`); `None` for anything else, or a month
+    /// outside 01 to 12.
+    pub fn parse(text: &str) -> Option<Self> {
+        let bytes = text.as_bytes();
+        if bytes.len() != 7
+            || bytes[4] != b'-'
+            || !text
+                .bytes()
+                .enumerate()
+                .all(|(i, b)| i == 4 || b.is_ascii_digit())
+        {
+            return None;
+        }
+        let year: i32 = text.get(..4)?.parse().ok()?;
+        let month: u8 = text.get(5..)?.parse().ok()?;
+        (1..=12).contains(&month).then_some(Self { year, month })
+    }
+
+    /// "February 2012".
+    pub fn long_label(self) -> String {
+        // MONTHS runs April to March.
+        let index = (usize::from(self.month) + 8) % 12;
+        format!("{} {}", MONTHS[index], self.year)
+    }
+
+    /// The financial year the month falls in (February 2012 is in 2011-12).
+    pub fn financial_year(self) -> FinancialYear {
+        FinancialYear::starting(if self.month >= 4 {
+            self.year
+        } else {
+            self.year - 1
+        })
+    }
+}
+
+/// `2012-02`.
+impl fmt::Display for CalendarMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{:02}", self.year, self.month)
+    }
+}
+
 /// The periods one year of an indicator is reported in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PeriodScheme {
