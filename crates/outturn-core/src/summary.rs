@@ -5,7 +5,8 @@
 use serde_json::{json, Value};
 
 use crate::analysis::{
-    analyse_year, cost_effect, latest, CostConvention, CostEffect, Latest, Status, YearAnalysis,
+    analyse_year, check_parts, children, cost_effect, latest, rounds, CostConvention, CostEffect,
+    Latest, PartsCheck, Rounds, Status, YearAnalysis,
 };
 use crate::format::{format_amount, format_money, format_number, format_variance};
 use crate::model::{Dataset, FinancialYear, Indicator, Rag, UnitKind, YearFigures};
@@ -93,6 +94,11 @@ fn clean(value: f64, money: bool) -> Value {
 /// full-year budget. `cost_effect` (£) appears only where the indicator has
 /// a `unit_cost` and both unit costs exist.
 ///
+/// For parts and wholes: each indicator's `parent` (null without one) and
+/// `children` (ids, `[]` without any), and each year's `children_total` and
+/// `children_mismatch` (see `parts_json`). For monitoring rounds: each
+/// year's `forecast_rounds` and `movement_to_outturn` (see `rounds_json`).
+///
 /// For performance: each indicator's `polarity`, and each year's `latest`
 /// (see [`latest_json`]); at the top, `status_counts` and
 /// `reported_status_counts` (see [`status_counts`]).
@@ -158,6 +164,14 @@ pub fn summary_json(dataset: &Dataset, convention: CostConvention) -> Value {
                             .year(a.year)
                             .and_then(|figures| latest_json(indicator, figures));
                         map.insert("latest".to_string(), latest.unwrap_or(Value::Null));
+                        let check = check_parts(dataset, indicator, a.year);
+                        let (total, mismatch) = parts_json(check.as_ref(), &value);
+                        map.insert("children_total".to_string(), total);
+                        map.insert("children_mismatch".to_string(), mismatch);
+                        let found = indicator.year(a.year).and_then(|f| rounds(indicator, f));
+                        let (list, to_outturn) = rounds_json(found.as_ref(), &value);
+                        map.insert("forecast_rounds".to_string(), list);
+                        map.insert("movement_to_outturn".to_string(), to_outturn);
                     }
                     if let (Some(effect), Value::Object(map)) = (&summary.cost_effect, &mut year) {
                         map.insert(
@@ -172,7 +186,17 @@ pub fn summary_json(dataset: &Dataset, convention: CostConvention) -> Value {
                     year
                 })
                 .collect();
-            json!({ "id": indicator.id, "polarity": indicator.polarity.slug(), "years": years })
+            let children: Vec<&str> = children(dataset, &indicator.id)
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect();
+            json!({
+                "id": indicator.id,
+                "polarity": indicator.polarity.slug(),
+                "parent": indicator.parent,
+                "children": children,
+                "years": years,
+            })
         })
         .collect();
     let (computed, reported) = status_counts(dataset);
@@ -387,4 +411,58 @@ fn latest_cells(indicator: &Indicator, year: FinancialYear) -> [String; 3] {
         (None, None) => none(),
     };
     [latest, value(now.target), status]
+}
+
+/// A year's `children_total` and `children_mismatch`: the parts' year
+/// values added up (`{"budget", "actual", "forecast"}`, each null where not
+/// every part reports it or it may not be summed), and each series where
+/// the whole's figure differs from that total (`[]` where they agree, null
+/// where nothing could be compared). Both null for an indicator without
+/// parts. `value` writes a figure as every other value is written.
+fn parts_json(check: Option<&PartsCheck>, value: &dyn Fn(Option<f64>) -> Value) -> (Value, Value) {
+    let Some(check) = check else {
+        return (Value::Null, Value::Null);
+    };
+    let total = json!({
+        "budget": value(check.total.budget),
+        "actual": value(check.total.actual),
+        "forecast": value(check.total.forecast),
+    });
+    let mismatch = check.mismatches.as_ref().map_or(Value::Null, |list| {
+        Value::Array(
+            list.iter()
+                .map(|m| {
+                    json!({
+                        "series": m.series.name(),
+                        "parent": value(Some(m.parent)),
+                        "children": value(Some(m.children)),
+                    })
+                })
+                .collect(),
+        )
+    });
+    (total, mismatch)
+}
+
+/// A year's `forecast_rounds` (`[{"as_at", "label", "value",
+/// "movement"}]`, movement null for the first) and `movement_to_outturn`
+/// (the outturn minus the last round, null without both); `[]` and null
+/// without rounds.
+fn rounds_json(found: Option<&Rounds>, value: &dyn Fn(Option<f64>) -> Value) -> (Value, Value) {
+    let Some(found) = found else {
+        return (json!([]), Value::Null);
+    };
+    let list = found
+        .rounds
+        .iter()
+        .map(|r| {
+            json!({
+                "as_at": r.as_at.to_string(),
+                "label": r.label,
+                "value": value(Some(r.value)),
+                "movement": value(r.movement),
+            })
+        })
+        .collect();
+    (Value::Array(list), value(found.movement_to_outturn))
 }

@@ -1,22 +1,28 @@
 //! The figures council readers ask for, computed from the model: year totals
 //! that respect flows and snapshots, year to date, variance, cumulative
 //! series, printed-versus-computed totals, snapshot movement, the £ effect
-//! split into volume and price, and for performance indicators each
-//! period's status against target and floor and the direction of travel.
+//! split into volume and price, for performance indicators each period's
+//! status against target and floor and the direction of travel, parts
+//! added up and checked against their whole, and the movement between
+//! monitoring rounds.
 //!
 //! Everything shown by the widget or printed by the CLI comes from here; the
 //! layers above do no arithmetic.
 
 mod cost;
 mod forecast;
+mod parts;
 mod performance;
+mod rounds;
 mod year;
 
 pub use cost::{cost_effect, CostConvention, CostEffect};
 pub use forecast::{project, ForecastMethod, Projection};
+pub use parts::{check_parts, children, PartsCheck, PartsMismatch, PartsTotal};
 pub use performance::{
     direction, latest, period_performance, status, Direction, Latest, PeriodPerformance, Status,
 };
+pub use rounds::{outturn, rounds, RoundMovement, Rounds};
 pub use year::{analyse_year, Cumulative, PrintedCheck, SeriesKind, SnapshotChange, YearAnalysis};
 
 use crate::model::{Unit, UnitKind, YearValue};

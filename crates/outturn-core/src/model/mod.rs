@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 mod diagnostic;
 mod parse;
+mod parts;
 mod period;
 mod unit;
 
@@ -277,6 +278,19 @@ impl Indicator {
                 .any(|figures| figures.target.is_some() || figures.rag.is_some())
     }
 
+    /// True when this indicator's values may be added up across its parts
+    /// (a parent's total): a count or money (not a percentage, a price or
+    /// another rate such as "children per 10,000") whose year is a sum or
+    /// its last period (not a mean, nor a figure with no year value).
+    pub fn is_summable(&self) -> bool {
+        let counts = match self.unit.kind {
+            UnitKind::Quantity => !self.unit.label.contains(" per "),
+            UnitKind::Money { .. } => true,
+            _ => false,
+        };
+        counts && matches!(self.year_value, YearValue::Sum | YearValue::Last)
+    }
+
     /// Number of decimal places the data itself uses (0 to 2), for display.
     /// Stored, not recomputed: every tooltip and table cell asks for it.
     pub fn precision(&self) -> usize {
@@ -325,6 +339,9 @@ pub struct YearFigures {
     /// Forecasts of the year value made at monitoring rounds, in order of
     /// `as_at` (empty without any).
     pub forecast_rounds: Vec<ForecastRound>,
+    /// How many parts this year's figures were added up from (a parent
+    /// that gave none of its own); 0 for figures the data gives.
+    pub from_parts: usize,
     /// Totals as the source printed them, to check against computed ones.
     pub printed_total: PrintedTotal,
 }
@@ -338,6 +355,16 @@ pub struct PrintedTotal {
     pub actual: Option<f64>,
     /// Printed forecast total.
     pub forecast: Option<f64>,
+}
+
+impl YearFigures {
+    /// True when the year gives none of budget, actual, forecast or target.
+    pub fn is_empty_of_figures(&self) -> bool {
+        self.budget.is_none()
+            && self.actual.is_none()
+            && self.forecast.is_none()
+            && self.target.is_none()
+    }
 }
 
 impl PrintedTotal {

@@ -557,6 +557,24 @@ impl Checker {
         }
         self.unit_costs(&indicators, &positions);
         self.parent_links(&indicators, &positions);
+        if !self.diagnostics.iter().any(Diagnostic::is_error) {
+            super::parts::fill_from_parts(&mut indicators);
+            // A parent's year left to parts that cannot be added up.
+            for (indicator, &index) in indicators.iter().zip(&positions) {
+                for (at, figures) in indicator.years.iter().enumerate() {
+                    if figures.is_empty_of_figures() {
+                        self.warning(
+                            item(&child(&item("indicators", index), "years"), at),
+                            if indicator.is_summable() {
+                                "gives no figures, and not every part reports one for this year: the year shows none"
+                            } else {
+                                "gives no figures, and its parts' cannot be added up (percentages, rates and averages never are): the year shows none"
+                            },
+                        );
+                    }
+                }
+            }
+        }
         indicators
     }
 
@@ -1182,6 +1200,7 @@ impl Checker {
             benchmarks,
             forecast_rounds,
             printed_total,
+            from_parts: 0,
         };
         complete.then_some(figures)
     }

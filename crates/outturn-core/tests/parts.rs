@@ -1,0 +1,248 @@
+//! Parts and wholes, and monitoring rounds: a county, its areas and their
+//! teams added up and checked (with a deliberate mismatch), a parent left
+//! to its parts, rates that are never summed, and forecast rounds with
+//! their movement, as the analysis and `outturn summary --json` give them.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
+
+use outturn_core::analysis::{check_parts, rounds, CostConvention, SeriesKind};
+use outturn_core::model::FinancialYear;
+use outturn_core::summary::summary_json;
+use outturn_core::{parse_dataset, Dataset};
+use serde_json::json;
+
+fn fy(label: &str) -> FinancialYear {
+    FinancialYear::parse(label).unwrap()
+}
+
+/// An indicator of four quarters in 2011-12.
+fn quarterly(id: &str, parent: Option<&str>, unit: &str, year_value: &str, fields: &str) -> String {
+    let parent = parent.map_or(String::new(), |p| format!(r#","parent":"{p}""#));
+    format!(
+        r#"{{"id":"{id}","title":"{id}","unit":"{unit}","period":"quarter","year_value":"{year_value}"{parent},"years":[{{"year":"2011-12"{fields}}}]}}"#
+    )
+}
+
+fn dataset(indicators: &[String]) -> Dataset {
+    let text = format!(
+        r#"{{"format":"outturn/1","title":"t","indicators":[{}]}}"#,
+        indicators.join(",")
+    );
+    let parsed = parse_dataset(&text).unwrap_or_else(|e| panic!("{e}"));
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    parsed.dataset
+}
+
+/// County (its own figures, 3 more than its areas'), two areas: North left
+/// to its two teams, South with its own figures.
+fn county() -> Dataset {
+    let flow = |budget: &str, actual: &str| format!(r#","budget":{budget},"actual":{actual}"#);
+    dataset(&[
+        quarterly(
+            "county",
+            None,
+            "referrals",
+            "sum",
+            &flow("[500,500,500,500]", "[451,450,450,454]"),
+        )
+        .replace(
+            r#""title":"county""#,
+            r#""title":"county","breakdown":"by area""#,
+        ),
+        quarterly("north", Some("county"), "referrals", "sum", ""),
+        quarterly(
+            "south",
+            Some("county"),
+            "referrals",
+            "sum",
+            &flow("[250,250,250,250]", "[227,225,225,225]"),
+        ),
+        quarterly(
+            "north-team-a",
+            Some("north"),
+            "referrals",
+            "sum",
+            &flow("[125,125,125,125]", "[112,112,112,113]"),
+        ),
+        quarterly(
+            "north-team-b",
+            Some("north"),
+            "referrals",
+            "sum",
+            &flow("[125,125,125,125]", "[113,113,112,113]"),
+        ),
+    ])
+}
+
+#[test]
+fn three_levels_add_up_and_a_difference_is_flagged() {
+    let d = county();
+    // North gave no figures: its teams', added up period by period.
+    let north = d.indicator("north").unwrap();
+    let figures = north.year(fy("2011-12")).unwrap();
+    assert_eq!(figures.from_parts, 2);
+    assert_eq!(
+        figures.actual,
+        Some(vec![Some(225.0), Some(225.0), Some(224.0), Some(226.0)])
+    );
+    assert_eq!(figures.budget, Some(vec![Some(250.0); 4]));
+    // North against its teams: they agree (it is their sum).
+    let check = check_parts(&d, north, fy("2011-12")).unwrap();
+    assert_eq!(check.parts, 2);
+    assert_eq!(check.mismatches, Some(vec![]));
+    // The county against its areas: the areas add up to 1,802; the county
+    // figure is 1,805. The budgets agree.
+    let county = d.indicator("county").unwrap();
+    let check = check_parts(&d, county, fy("2011-12")).unwrap();
+    assert_eq!(check.total.actual, Some(1802.0));
+    assert_eq!(check.total.budget, Some(2000.0));
+    let mismatches = check.mismatches.unwrap();
+    assert_eq!(mismatches.len(), 1);
+    assert_eq!(mismatches[0].series, SeriesKind::Actual);
+    assert_eq!(
+        (mismatches[0].parent, mismatches[0].children),
+        (1805.0, 1802.0)
+    );
+    assert_eq!(mismatches[0].difference(), -3.0);
+    // A team has no parts.
+    assert!(check_parts(&d, d.indicator("north-team-a").unwrap(), fy("2011-12")).is_none());
+    // The same in `outturn summary --json`.
+    let summary = summary_json(&d, CostConvention::default());
+    let by_id = |id: &str| {
+        summary["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let county = by_id("county");
+    assert_eq!(county["parent"], json!(null));
+    assert_eq!(county["children"], json!(["north", "south"]));
+    assert_eq!(
+        county["years"][0]["children_total"],
+        json!({"budget": 2000, "actual": 1802, "forecast": null})
+    );
+    assert_eq!(
+        county["years"][0]["children_mismatch"],
+        json!([{"series": "actual", "parent": 1805, "children": 1802}])
+    );
+    let north = by_id("north");
+    assert_eq!(north["parent"], json!("county"));
+    assert_eq!(north["children"], json!(["north-team-a", "north-team-b"]));
+    assert_eq!(north["years"][0]["children_mismatch"], json!([]));
+    let team = by_id("north-team-a");
+    assert_eq!(team["children"], json!([]));
+    assert_eq!(team["years"][0]["children_total"], json!(null));
+    assert_eq!(team["years"][0]["children_mismatch"], json!(null));
+}
+
+#[test]
+fn parts_reported_over_different_periods_are_not_added_up() {
+    let flow = |actual: &str| format!(r#","budget":[1,1,1,1],"actual":{actual}"#);
+    let d = dataset(&[
+        quarterly(
+            "whole",
+            None,
+            "cases",
+            "sum",
+            r#","budget":[2,2,2,2],"actual":[2,2,2,null]"#,
+        ),
+        quarterly("a", Some("whole"), "cases", "sum", &flow("[1,1,1,null]")),
+        quarterly("b", Some("whole"), "cases", "sum", &flow("[1,1,null,null]")),
+    ]);
+    let check = check_parts(&d, d.indicator("whole").unwrap(), fy("2011-12")).unwrap();
+    assert_eq!(check.total.actual, None, "b has not reported Q3");
+    assert_eq!(check.total.budget, Some(8.0));
+    assert_eq!(check.mismatches, Some(vec![]), "the budgets agree");
+}
+
+#[test]
+fn rates_percentages_and_averages_are_never_summed() {
+    for (unit, year_value) in [
+        ("%", "none"),
+        ("children per 10,000", "last"),
+        ("£ per hour", "mean"),
+        ("days", "mean"),
+        ("visits", "none"),
+    ] {
+        let own = r#","actual":[50,50,50,50]"#;
+        let text = format!(
+            r#"{{"format":"outturn/1","title":"t","indicators":[{},{},{}]}}"#,
+            quarterly("whole", None, unit, year_value, ""),
+            quarterly("a", Some("whole"), unit, year_value, own),
+            quarterly("b", Some("whole"), unit, year_value, own),
+        );
+        let parsed = parse_dataset(&text).unwrap();
+        // The whole is not given their sum, and says why.
+        let whole = parsed.dataset.indicator("whole").unwrap();
+        let figures = whole.year(fy("2011-12")).unwrap();
+        assert_eq!(
+            (figures.actual.as_ref(), figures.from_parts),
+            (None, 0),
+            "{unit}"
+        );
+        assert_eq!(parsed.warnings.len(), 1, "{unit}");
+        assert_eq!(parsed.warnings[0].path, "indicators[0].years[0]");
+        assert!(
+            parsed.warnings[0].message.contains("cannot be added up"),
+            "{unit}: {}",
+            parsed.warnings[0].message
+        );
+        let check = check_parts(&parsed.dataset, whole, fy("2011-12")).unwrap();
+        assert_eq!(check.total, Default::default(), "{unit}");
+        assert_eq!(check.mismatches, None, "{unit}: nothing comparable");
+    }
+}
+
+#[test]
+fn rounds_move_from_one_to_the_next_and_to_the_outturn() {
+    // Money in £k: budget 1,000, outturn 1,040; rounds at June, September
+    // and December forecast 1,010, 1,025 and 1,052.
+    let rounds_json = r#","forecast_rounds":[{"as_at":"2011-06","value":1010,"label":"June returns"},{"as_at":"2011-09","value":1025},{"as_at":"2011-12","value":1052,"label":"December returns"}]"#;
+    let fields = format!(r#","budget":[250,250,250,250],"actual":[255,260,262,263]{rounds_json}"#);
+    let d = dataset(&[quarterly("spend", None, "£k", "sum", &fields)]);
+    let spend = d.indicator("spend").unwrap();
+    let found = rounds(spend, spend.year(fy("2011-12")).unwrap()).unwrap();
+    assert_eq!(found.outturn, Some(1040.0));
+    let movements: Vec<Option<f64>> = found.rounds.iter().map(|r| r.movement).collect();
+    assert_eq!(movements, [None, Some(15.0), Some(27.0)]);
+    let variances: Vec<Option<f64>> = found.rounds.iter().map(|r| r.variance).collect();
+    assert_eq!(variances, [Some(10.0), Some(25.0), Some(52.0)]);
+    let errors: Vec<Option<f64>> = found.rounds.iter().map(|r| r.error).collect();
+    assert_eq!(errors, [Some(-30.0), Some(-15.0), Some(12.0)]);
+    assert_eq!(found.movement_to_outturn, Some(-12.0));
+    // In the JSON, money in pounds like every value.
+    let summary = summary_json(&d, CostConvention::default());
+    let year = &summary["indicators"][0]["years"][0];
+    assert_eq!(
+        year["forecast_rounds"],
+        json!([
+            {"as_at": "2011-06", "label": "June returns", "value": 1010000, "movement": null},
+            {"as_at": "2011-09", "label": null, "value": 1025000, "movement": 15000},
+            {"as_at": "2011-12", "label": "December returns", "value": 1052000, "movement": 27000},
+        ])
+    );
+    assert_eq!(year["movement_to_outturn"], json!(-12000));
+    // Part-way through the year there is no outturn to move to: a forecast
+    // of the whole year is not compared with three quarters of it.
+    let part_year =
+        format!(r#","budget":[250,250,250,250],"actual":[255,260,262,null]{rounds_json}"#);
+    let d = dataset(&[quarterly("spend", None, "£k", "sum", &part_year)]);
+    let spend = d.indicator("spend").unwrap();
+    let found = rounds(spend, spend.year(fy("2011-12")).unwrap()).unwrap();
+    assert_eq!((found.outturn, found.movement_to_outturn), (None, None));
+    assert!(found.rounds.iter().all(|r| r.error.is_none()));
+    // No rounds: [] and null.
+    let d = dataset(&[quarterly(
+        "plain",
+        None,
+        "£k",
+        "sum",
+        r#","budget":[1,1,1,1]"#,
+    )]);
+    let summary = summary_json(&d, CostConvention::default());
+    let year = &summary["indicators"][0]["years"][0];
+    assert_eq!(year["forecast_rounds"], json!([]));
+    assert_eq!(year["movement_to_outturn"], json!(null));
+}
