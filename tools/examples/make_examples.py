@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""Write two outturn/1 example datasets from the report tables in
-../shared/data/report-tables/ (issue 16):
+"""Write three outturn/1 example datasets from the report tables in
+../shared/data/report-tables/ (issues 16 and 17):
 
   kent-2011-12-q4-performance.json       Cabinet, 11 June 2012: quarterly
                                          performance report, Q4 2011-12 (30 KPIs)
   kent-2016-01-childrens-exceptions.json Children's Social Care and Health
                                          Cabinet Committee, 22 March 2016: three
                                          monthly exception reports
+  kent-2011-12-revenue-and-capital.json  Cabinet, 9 July 2012: provisional
+                                         revenue and capital outturn by
+                                         portfolio, with the variance per last
+                                         report as a forecast round
 
 Usage: python3 tools/examples/make_examples.py [REPORT_TABLES_DIR] [OUT_DIR]
 (defaults: ../shared/data/report-tables beside the repository, and the
@@ -594,10 +598,163 @@ def make_csc():
     }
 
 
+# ---------------------------------------------------------------------------
+# 3. Revenue and capital outturn by portfolio, 2011-12
+# ---------------------------------------------------------------------------
+
+RC_DIR = "kent-2012-revenue-and-capital"
+
+# The revenue table's rows: its id, and the id of the row it is a part of.
+# The sub total is the nine portfolios (schools excluded); the schools
+# total is its two rows; the total is the two.
+REVENUE_ROWS = {
+    "Education, Learning & Skills": ("rev-els", "rev-portfolios"),
+    "Specialist Children's Services": ("rev-scs", "rev-portfolios"),
+    "Adult Social Care & Public Health": ("rev-ascph", "rev-portfolios"),
+    "Environment, Highways & Waste": ("rev-ehw", "rev-portfolios"),
+    "Customer & Communities": ("rev-cc", "rev-portfolios"),
+    "Regeneration & Enterprise": ("rev-re", "rev-portfolios"),
+    "Finance & Business Support": ("rev-fbs", "rev-portfolios"),
+    "Business Strategy, Performance & Health Reform": ("rev-bsphr", "rev-portfolios"),
+    "Democracy & Partnerships": ("rev-dp", "rev-portfolios"),
+    "SUB TOTAL (excl Schools)": ("rev-portfolios", "rev-total"),
+    "Schools (ELS portfolio) (Note 1)": ("rev-schools-els", "rev-schools"),
+    "Schools (SCS portfolio)": ("rev-schools-scs", "rev-schools"),
+    "Schools (TOTAL)": ("rev-schools", "rev-total"),
+    "TOTAL": ("rev-total", None),
+}
+
+CAPITAL_ROWS = {
+    "Education, Learning & Skills": ("cap-els", "cap-portfolios"),
+    "Specialist Children's Services": ("cap-scs", "cap-portfolios"),
+    "Adult Social Care & Public Health": ("cap-ascph", "cap-portfolios"),
+    "Environment, Highways & Waste": ("cap-ehw", "cap-portfolios"),
+    "Customer & Communities": ("cap-cc", "cap-portfolios"),
+    "Regeneration & Enterprise": ("cap-re", "cap-portfolios"),
+    "Business Strategy, Performance & Public Health": ("cap-bspph", "cap-portfolios"),
+    "TOTAL (excl Schools)": ("cap-portfolios", "cap-total"),
+    "Schools": ("cap-schools", "cap-total"),
+    "TOTAL": ("cap-total", "cap-total-incl-pef"),
+    "Property Enterprise Fund 1": ("cap-pef-1", "cap-total-incl-pef"),
+    "Property Enterprise Fund 2": ("cap-pef-2", "cap-total-incl-pef"),
+    "TOTAL incl PEF": ("cap-total-incl-pef", None),
+}
+
+BREAKDOWNS = {
+    "rev-total": "by portfolio, and schools",
+    "rev-portfolios": "by portfolio",
+    "rev-schools": "by portfolio",
+    "cap-total-incl-pef": "the council's programme and the Property Enterprise Funds",
+    "cap-total": "by portfolio, and schools",
+    "cap-portfolios": "by portfolio",
+}
+
+# The report says when the last forecast was reported, not which month's
+# figures it used: as_at is the year's last month, and the label says what
+# the report says.
+LAST_REPORT_AS_AT = "2012-03"
+LAST_REPORT_LABEL = "Reported to Cabinet, 14 May 2012"
+
+
+def money_row(table, row, ids, group, kind):
+    budget, outturn, variance, last, movement = row["values"]
+    ident, parent = ids[row["label"]]
+    assert (budget or 0) + variance == outturn, (row["label"], "variance")
+    printed = [re.sub(r"</?i>", "", cell) if cell else "(blank)" for cell in row["printed"]]
+    notes = [
+        f"As printed: budget {printed[0]}, provisional outturn {printed[1]}, variance {printed[2]}, variance per last report {printed[3]}, movement {printed[4]} (£k).",
+    ]
+    year = {"year": "2011-12"}
+    if budget is not None:
+        year["budget"] = [budget]
+    year["actual"] = [outturn]
+    if kind == "revenue" and last is not None:
+        # A round's value is the forecast of the year (the outturn), not
+        # its variance: the budget plus the variance then reported.
+        year["forecast_rounds"] = [{
+            "as_at": LAST_REPORT_AS_AT,
+            "value": budget + last,
+            "label": LAST_REPORT_LABEL,
+        }]
+        notes.append(
+            f"The variance per last report ({last:+,}k) is kept as a forecast round of {budget + last:,}k (the budget plus that variance), "
+            "so the movement since then is the outturn minus that forecast. The report gives the date the forecast was reported, "
+            f"not the month of figures it used; as_at {LAST_REPORT_AS_AT}, the year's last month, stands in for it."
+        )
+    elif last is not None:
+        notes.append(
+            f"The report's variance per last report ({last:+,}k) excludes re-phasing, so it is not a forecast of this outturn against this budget "
+            f"and is not kept as a forecast round; its movement is {movement:+,}k."
+        )
+    # The report's commentary beside the table, on the row it is about.
+    for line in table.get("commentary", []):
+        text = line["text"]
+        about = {
+            "rev-total": text.startswith("3.2.1"),
+            "rev-portfolios": text.startswith("3.2.2"),
+            "rev-schools-els": text.startswith("Note 1"),
+            "cap-portfolios": text.startswith("3.7.2"),
+        }
+        if about.get(ident):
+            ending = "" if text.endswith(".") else " (the note continues beyond the extract of the report)"
+            notes.append(text + ending)
+    indicator = {
+        "id": ident,
+        "title": row["label"].replace(" (Note 1)", ""),
+        "group": group,
+    }
+    if parent:
+        indicator["parent"] = parent
+    if ident in BREAKDOWNS:
+        indicator["breakdown"] = BREAKDOWNS[ident]
+    indicator.update({
+        "unit": "£k",
+        "period": "year",
+        "year_value": "sum",
+        "years": [year],
+        "notes": notes,
+        "source": f"{table['meeting']}: {table['part']}, {table['section']}, report text line {row['line']}",
+    })
+    return indicator
+
+
+def make_revenue_and_capital():
+    folder = TABLES / RC_DIR
+    revenue = load(folder / "rev-t1-revenue-outturn-by-portfolio.json")
+    capital = load(folder / "cap-t3-capital-outturn-by-portfolio.json")
+    indicators = []
+    for table, ids, group, kind in ((revenue, REVENUE_ROWS, "Revenue", "revenue"),
+                                    (capital, CAPITAL_ROWS, "Capital", "capital")):
+        rows = {row["label"]: row for row in table["rows"]}
+        assert set(rows) == set(ids), sorted(set(rows) ^ set(ids))
+        made = [money_row(table, row, ids, group, kind) for row in table["rows"]]
+        # Wholes first, then their parts, as a report is read top-down.
+        order = {ident: depth for ident, depth in depths(ids).items()}
+        made.sort(key=lambda i: order[i["id"]])
+        indicators.extend(made)
+    return {
+        "format": "outturn/1",
+        "title": "Revenue and capital outturn by portfolio, 2011-12 (provisional)",
+        "organisation": "Kent County Council",
+        "source": f"{revenue['meeting']}: {revenue['part']}, Table 1 (revenue) and Table 3 (capital)",
+        "indicators": indicators,
+    }
+
+
+def depths(ids):
+    """Each row's depth below its table's top (0 for the total), kept in
+    the table's order within a depth."""
+    parent = dict(ids.values())
+    def depth(ident):
+        return 0 if parent[ident] is None else 1 + depth(parent[ident])
+    return {ident: depth(ident) for ident, _ in ids.values()}
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     for name, data in (("kent-2011-12-q4-performance.json", make_qpr()),
-                       ("kent-2016-01-childrens-exceptions.json", make_csc())):
+                       ("kent-2016-01-childrens-exceptions.json", make_csc()),
+                       ("kent-2011-12-revenue-and-capital.json", make_revenue_and_capital())):
         write(OUT / name, data)
         print(f"wrote {OUT / name}: {len(data['indicators'])} indicators")
 

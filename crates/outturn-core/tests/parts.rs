@@ -4,6 +4,8 @@
 //! their movement, as the analysis and `outturn summary --json` give them.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 
+mod common;
+
 use outturn_core::analysis::{check_parts, rounds, CostConvention, SeriesKind};
 use outturn_core::model::FinancialYear;
 use outturn_core::summary::summary_json;
@@ -245,4 +247,79 @@ fn rounds_move_from_one_to_the_next_and_to_the_outturn() {
     let year = &summary["indicators"][0]["years"][0];
     assert_eq!(year["forecast_rounds"], json!([]));
     assert_eq!(year["movement_to_outturn"], json!(null));
+}
+
+/// The example made from the report's Table 1: every printed variance and
+/// movement since the last report, and every printed sub total and total,
+/// as the analysis gives them (£k as printed; `summary --json` in £).
+#[test]
+fn the_revenue_table_reproduces_every_printed_variance_movement_and_total() {
+    let text = common::read("assets/kent-2011-12-revenue-and-capital.json");
+    let d = parse_dataset(&text).unwrap().dataset;
+    let summary = summary_json(&d, CostConvention::default());
+    let year = |id: &str| {
+        summary["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap_or_else(|| panic!("{id}"))["years"][0]
+            .clone()
+    };
+    // Table 1 as printed: (row, variance, movement), £k.
+    let printed = [
+        ("rev-els", -2804, 8),
+        ("rev-scs", 15513, -78),
+        ("rev-ascph", -5582, -568),
+        ("rev-ehw", -7265, -1049),
+        ("rev-cc", -1897, -816),
+        ("rev-re", 1, 1),
+        ("rev-fbs", -3481, 6706),
+        ("rev-bsphr", -2317, 85),
+        ("rev-dp", -410, -76),
+        ("rev-portfolios", -8242, 4213),
+        ("rev-schools-els", -3898, -7024),
+        ("rev-schools-scs", 0, 0),
+        ("rev-schools", -3898, -7024),
+        ("rev-total", -12140, -2811),
+    ];
+    for (id, variance, movement) in printed {
+        let y = year(id);
+        assert_eq!(y["variance"], json!(variance * 1000), "{id} variance");
+        assert_eq!(
+            y["movement_to_outturn"],
+            json!(movement * 1000),
+            "{id} movement"
+        );
+    }
+    // The sub total, the schools total and the total are their rows'
+    // sums, budget and outturn alike; Table 3 (capital) too.
+    for (id, budget, outturn) in [
+        ("rev-portfolios", 921930, 913688),
+        ("rev-schools", 0, -3898),
+        ("rev-total", 921930, 909790),
+        ("cap-portfolios", 242424, 237265),
+        ("cap-total", 272724, 265565),
+    ] {
+        let y = year(id);
+        assert_eq!(
+            y["children_total"],
+            json!({"budget": budget * 1000, "actual": outturn * 1000, "forecast": null}),
+            "{id}"
+        );
+        assert_eq!(y["children_mismatch"], json!([]), "{id}");
+    }
+    // The Property Enterprise Funds have no budget: the total including
+    // them is checked on its outturn only.
+    let y = year("cap-total-incl-pef");
+    assert_eq!(y["children_total"]["budget"], json!(null));
+    assert_eq!(y["children_total"]["actual"], json!(265761000));
+    assert_eq!(y["children_mismatch"], json!([]));
+    assert_eq!(
+        d.indicators
+            .iter()
+            .filter(|i| i.parent.as_deref() == Some("rev-portfolios"))
+            .count(),
+        9
+    );
 }
