@@ -527,3 +527,34 @@ fn the_scorecard_in_each_order_and_filtered() {
     }
     check("scorecard.txt", &out);
 }
+
+#[test]
+fn the_rounds_view_complete_and_part_way_and_a_one_figure_year() {
+    let rounds = outturn_core::parse_dataset(&common::read("tests/fixtures/valid/rounds.json"))
+        .unwrap()
+        .dataset;
+    let revenue = outturn_core::parse_dataset(&common::read(
+        "assets/kent-2011-12-revenue-and-capital.json",
+    ))
+    .unwrap()
+    .dataset;
+    let options = ViewOptions {
+        view: View::Rounds,
+        ..ViewOptions::default()
+    };
+    for (dataset, id, year, name) in [
+        (&rounds, "care-net-spend", "2011-12", "care-2011-12"),
+        (&rounds, "care-net-spend", "2012-13", "care-2012-13"),
+        (&revenue, "rev-portfolios", "2011-12", "revenue-portfolios"),
+    ] {
+        let shown = view_of(dataset, id, year, &options);
+        assert_eq!(shown.view, View::Rounds, "{name}");
+        check(&format!("rounds/{name}.txt"), &words(&shown));
+        for width in WIDTHS {
+            check(
+                &format!("rounds/{name}-{width}.svg"),
+                &draw(&shown.panels[0], None, width, &Theme::light()),
+            );
+        }
+    }
+}

@@ -3,7 +3,9 @@
 
 use super::scene::{BandPiece, Bar, BarKind, Line, Rule, Scene, SeriesRole};
 use super::Viewport;
-use crate::analysis::{period_performance, CostConvention, CostEffect, Projection, YearAnalysis};
+use crate::analysis::{
+    period_performance, CostConvention, CostEffect, Projection, Rounds, YearAnalysis,
+};
 use crate::format::{format_amount, format_money};
 use crate::model::{
     FinancialYear, Indicator, Polarity, Series, Unit, UnitKind, YearFigures, YearValue,
@@ -212,6 +214,49 @@ pub fn against_target_scene(indicator: &Indicator, figures: &YearFigures) -> Sce
             })
         })
         .collect();
+    scene
+}
+
+/// A year's monitoring rounds: one position per round (labelled with the
+/// month whose figures it used), then the outturn where the year is
+/// complete. The forecast at each round as steps, the outturn as a point
+/// at its own position, and the year's budget, where there is one, as a
+/// dashed level across.
+pub fn rounds_scene(indicator: &Indicator, rounds: &Rounds, budget: Option<f64>) -> Scene {
+    let mut labels: Vec<String> = rounds
+        .rounds
+        .iter()
+        .map(|r| r.as_at.short_label())
+        .collect();
+    if rounds.outturn.is_some() {
+        labels.push("Outturn".to_string());
+    }
+    let count = labels.len();
+    let mut scene = Scene::new(labels, indicator.unit.clone());
+    let forecasts: Series = (0..count)
+        .map(|i| rounds.rounds.get(i).map(|r| r.value))
+        .collect();
+    if let Some(budget) = budget {
+        scene.lines.push(line(
+            SeriesRole::Budget,
+            "Budget for the year".to_string(),
+            vec![Some(budget); count],
+        ));
+    }
+    scene.lines.push(line(
+        SeriesRole::Rounds,
+        "Forecast at each round".to_string(),
+        forecasts,
+    ));
+    if let Some(outturn) = rounds.outturn {
+        let mut values = vec![None; count];
+        if let Some(last) = values.last_mut() {
+            *last = Some(outturn);
+        }
+        scene
+            .lines
+            .push(line(SeriesRole::Actual, "Outturn".to_string(), values));
+    }
     scene
 }
 

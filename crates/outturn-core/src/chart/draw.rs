@@ -153,6 +153,12 @@ impl SeriesRole {
                 marker: Marker::None,
                 opacity: 0.9,
             },
+            SeriesRole::Rounds => LineStyle {
+                width: 2.5,
+                dash: None,
+                marker: Marker::Triangle,
+                opacity: 1.0,
+            },
         }
     }
 
@@ -169,6 +175,7 @@ impl SeriesRole {
             SeriesRole::Target => theme.budget,
             SeriesRole::Floor => theme.over,
             SeriesRole::Benchmark { .. } => theme.next_budget,
+            SeriesRole::Rounds => theme.forecast,
         }
     }
 }
@@ -604,7 +611,7 @@ impl<DB: Dashes> Pen<'_, DB> {
         let style = line.role.style();
         let colour = rgb(line.role.colour(self.theme)).mix(style.opacity);
         let stroke = colour.stroke_width(px(style.width).max(1) as u32);
-        let runs: Vec<Vec<(i32, i32)>> = runs(&line.values, frame.viewport.range_with_margin(1))
+        let points: Vec<Vec<(i32, i32)>> = runs(&line.values, frame.viewport.range_with_margin(1))
             .iter()
             .map(|run| {
                 run.iter()
@@ -615,9 +622,16 @@ impl<DB: Dashes> Pen<'_, DB> {
             .map(|run| if frame.decimated { m4(&run) } else { run })
             .map(|run| run.into_iter().map(|(x, y)| (px(x), px(y))).collect())
             .collect();
-        for run in runs.iter().filter(|run| run.len() >= 2) {
+        // Rounds are steps: a forecast holds until the next round.
+        let paths: Vec<Vec<(i32, i32)>> = if line.role == SeriesRole::Rounds {
+            points.iter().map(|run| steps(run)).collect()
+        } else {
+            points.clone()
+        };
+        for run in paths.iter().filter(|run| run.len() >= 2) {
             stroke_path(self.area, run, style.dash, stroke)?;
         }
+        let runs = points;
         // Markers only where periods are far enough apart to tell them apart.
         let marker = if frame.slot() >= 8.0 {
             style.marker
@@ -653,6 +667,19 @@ impl<DB: Dashes> Pen<'_, DB> {
             )),
         }
     }
+}
+
+/// A run of points as steps: from each point across to the next one's x,
+/// then up or down to it.
+fn steps(run: &[(i32, i32)]) -> Vec<(i32, i32)> {
+    let mut path = Vec::with_capacity(run.len() * 2);
+    for pair in run.windows(2) {
+        let ((x0, y0), (x1, _)) = (pair[0], pair[1]);
+        path.push((x0, y0));
+        path.push((x1, y0));
+    }
+    path.extend(run.last());
+    path
 }
 
 /// Draws the scene to a standalone SVG document of `frame`'s size.

@@ -16,7 +16,7 @@ mod viewport;
 
 pub use build::{
     against_target_scene, build_scene, cost_effect_scene, cumulative_scene, forecast_scene,
-    timeline_scene, variance_band, variance_scene, years_scene, PREVIOUS_YEARS_SHOWN,
+    rounds_scene, timeline_scene, variance_band, variance_scene, years_scene, PREVIOUS_YEARS_SHOWN,
 };
 pub use decimate::{column_spans, m4};
 pub use draw::{

@@ -36,6 +36,9 @@ pub enum SeriesRole {
         /// Position in the year's list of benchmarks.
         index: usize,
     },
+    /// The forecast of the year made at each monitoring round, drawn as
+    /// steps: each round's forecast holds until the next.
+    Rounds,
 }
 
 impl SeriesRole {
@@ -55,12 +58,13 @@ impl SeriesRole {
             SeriesRole::NextBudget => 5,
             SeriesRole::Benchmark { .. } => 5,
             SeriesRole::PreviousActual { age } => 5 + age,
+            SeriesRole::Rounds => 0,
         }
     }
 
     /// Stable key for legend toggles and URLs: `actual`, `budget`,
     /// `forecast`, `previous-1`, `next-budget`, `projection`,
-    /// `running-variance`, `target`, `floor`, `benchmark-0`.
+    /// `running-variance`, `target`, `floor`, `benchmark-0`, `rounds`.
     pub fn key(self) -> String {
         match self {
             SeriesRole::Budget => "budget".into(),
@@ -73,6 +77,7 @@ impl SeriesRole {
             SeriesRole::Target => "target".into(),
             SeriesRole::Floor => "floor".into(),
             SeriesRole::Benchmark { index } => format!("benchmark-{index}"),
+            SeriesRole::Rounds => "rounds".into(),
         }
     }
 

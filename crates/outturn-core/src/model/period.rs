@@ -118,6 +118,16 @@ impl CalendarMonth {
         format!("{} {}", MONTHS[index], self.year)
     }
 
+    /// "Feb 2012".
+    pub fn short_label(self) -> String {
+        let index = (usize::from(self.month) + 8) % 12;
+        format!(
+            "{} {}",
+            MONTHS[index].get(..3).unwrap_or(MONTHS[index]),
+            self.year
+        )
+    }
+
     /// The financial year the month falls in (February 2012 is in 2011-12).
     pub fn financial_year(self) -> FinancialYear {
         FinancialYear::starting(if self.month >= 4 {

@@ -7,7 +7,7 @@
 //! [`IndicatorView::new`] is a dispatcher: the registry (`entry`) gives each
 //! [`View`] whether it has something to show and how to build it, and each view is
 //! one file (`budget`, `cumulative`, `variance`, `years`, `cost`,
-//! `forecast`) that returns finished [`Panel`]s from a `Context` (see
+//! `forecast`, `rounds`) that returns finished [`Panel`]s from a `Context` (see
 //! ARCHITECTURE.md, "How to add a view"). `dashboard` builds the overview,
 //! `scorecard` the performance report's summary table;
 //! `table` turns a panel into a table and CSV. Also the grouped, searchable
@@ -27,6 +27,7 @@ mod dashboard;
 mod forecast;
 mod panel;
 mod per_position;
+mod rounds;
 mod scorecard;
 mod table;
 mod variance;
@@ -69,11 +70,14 @@ pub enum View {
     Cost,
     /// Projected outturn from an "as at" period.
     Forecast,
+    /// The forecast at each monitoring round against the budget and the
+    /// outturn.
+    Rounds,
 }
 
 impl View {
     /// Every view, in the order of the tabs.
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Dashboard,
         View::Scorecard,
         View::Budget,
@@ -82,9 +86,10 @@ impl View {
         View::Years,
         View::Cost,
         View::Forecast,
+        View::Rounds,
     ];
 
-    /// URL word: `dashboard`, `scorecard`, `budget`, `cumulative`, `variance`, `years`, `cost`, `forecast`.
+    /// URL word: `dashboard`, `scorecard`, `budget`, `cumulative`, `variance`, `years`, `cost`, `forecast`, `rounds`.
     pub fn slug(self) -> &'static str {
         match self {
             View::Dashboard => "dashboard",
@@ -95,6 +100,7 @@ impl View {
             View::Years => "years",
             View::Cost => "cost",
             View::Forecast => "forecast",
+            View::Rounds => "rounds",
         }
     }
 
@@ -114,6 +120,7 @@ impl View {
             View::Years => "Year on year",
             View::Cost => "Cost",
             View::Forecast => "Forecast",
+            View::Rounds => "Rounds",
         }
     }
 
@@ -203,6 +210,7 @@ fn entry(view: View) -> ViewEntry {
         View::Years => made(years::available, years::build),
         View::Cost => made(cost::available, cost::build),
         View::Forecast => made(forecast::available, forecast::build),
+        View::Rounds => made(rounds::available, rounds::build),
     }
 }
 

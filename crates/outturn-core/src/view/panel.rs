@@ -27,11 +27,13 @@ pub enum PanelKind {
     CostEffect,
     /// The projected outturn.
     Forecast,
+    /// The forecast at each monitoring round.
+    Rounds,
 }
 
 impl PanelKind {
     /// `budget`, `cumulative`, `variance`, `overlay`, `timeline`,
-    /// `unit-cost`, `cost-effect`, `forecast`.
+    /// `unit-cost`, `cost-effect`, `forecast`, `rounds`.
     pub fn slug(self) -> &'static str {
         match self {
             PanelKind::Budget => "budget",
@@ -42,6 +44,7 @@ impl PanelKind {
             PanelKind::UnitCost => "unit-cost",
             PanelKind::CostEffect => "cost-effect",
             PanelKind::Forecast => "forecast",
+            PanelKind::Rounds => "rounds",
         }
     }
 }
