@@ -9,15 +9,17 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use outturn_core::chart::Theme;
 use outturn_core::model::Dataset;
-use outturn_core::view::{has_target, DashboardEntry, IndicatorView, Panel, Scorecard, View};
+use outturn_core::view::{
+    has_parts, has_target, Breakdown, DashboardEntry, IndicatorView, Panel, Scorecard, View,
+};
 use yew::prelude::*;
 
 use crate::components::{
-    Chart, Dashboard, ExportBar, FileLoader, IndicatorPicker, Legend, Notes, PanelTable,
-    ProblemsPanel, ScorecardTable, ThemeSelect, ViewControls, ViewTabs, YearSelect,
+    BreakdownTable, Chart, Dashboard, ExportBar, FileLoader, IndicatorPicker, Legend, Notes,
+    PanelTable, ProblemsPanel, ScorecardTable, ThemeSelect, ViewControls, ViewTabs, YearSelect,
 };
 use crate::hooks::{
-    use_callbacks, use_dashboard, use_file_drop, use_hash_route, use_host_state,
+    use_breakdown, use_callbacks, use_dashboard, use_file_drop, use_hash_route, use_host_state,
     use_indicator_view, use_load, use_navigate, use_resize, use_scorecard, use_styles, use_theme,
     Callbacks,
 };
@@ -55,14 +57,24 @@ pub fn App(props: &AppProps) -> Html {
             .dataset
             .as_ref()
             .is_some_and(|d| d.indicators.iter().any(|i| has_target(i)));
+    // An indicator without parts has no breakdown: its chart shows.
+    let showing_breakdown = state.options.view == View::Breakdown
+        && state
+            .dataset
+            .as_ref()
+            .zip(state.indicator.as_deref())
+            .is_some_and(|(d, id)| has_parts(d, id));
     let entries = use_dashboard(&state, showing_dashboard);
     let card = use_scorecard(&state, showing_scorecard);
+    let parts = use_breakdown(&state, showing_breakdown);
     let callbacks = use_callbacks(state.dispatcher());
     let files = use_file_drop(state.dispatcher());
     let drawn = if showing_dashboard {
         !entries.is_empty()
     } else if showing_scorecard {
         card.is_some()
+    } else if showing_breakdown {
+        parts.is_some()
     } else {
         view.is_some() && state.width > 0
     };
@@ -80,10 +92,11 @@ pub fn App(props: &AppProps) -> Html {
     let body = match (&state.dataset, &view) {
         (Some(dataset), _) if showing_dashboard => page.dashboard(dataset, &entries),
         _ if showing_scorecard => card.map(|card| page.scorecard(card)).unwrap_or_default(),
+        _ if showing_breakdown => parts.map(|parts| page.breakdown(parts)).unwrap_or_default(),
         (_, Some(view)) => page.indicator(view),
         _ => Html::default(),
     };
-    let table_page = showing_dashboard || showing_scorecard;
+    let table_page = showing_dashboard || showing_scorecard || showing_breakdown;
     let announcement = announcement(&state, view.as_ref(), table_page);
     html! {
         <div class="outturn-root" lang="en-GB" ref={root} data-outturn-state={status} data-theme={state.theme.slug()}
@@ -118,7 +131,7 @@ fn widget_status(state: &State, drawn: bool) -> &'static str {
 }
 
 /// What the keyboard just moved to in a chart, for the polite live region
-/// (nothing on the overview or the scorecard, `table_page`, which have no
+/// (nothing on the overview, the scorecard or a breakdown, `table_page`, which have no
 /// chart to move in).
 fn announcement(state: &State, view: Option<&Rc<IndicatorView>>, table_page: bool) -> String {
     state
@@ -221,6 +234,20 @@ impl Page<'_> {
                 sort={self.state.scorecard_sort}
                 filter={self.state.status_filter}
                 on_open={self.callbacks.on_open.clone()}
+                on_action={self.callbacks.on_action.clone()}
+                theme={self.theme}
+            />
+        }
+    }
+
+    /// The breakdown: the selected indicator's parts.
+    fn breakdown(&self, parts: Rc<Breakdown>) -> Html {
+        html! {
+            <BreakdownTable
+                title_id={format!("{}-title", self.id)}
+                breakdown={Shared(parts)}
+                sort={self.state.breakdown_sort}
+                own_scale={self.state.own_scale}
                 on_action={self.callbacks.on_action.clone()}
                 theme={self.theme}
             />

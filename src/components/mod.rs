@@ -2,6 +2,7 @@
 //! rendering what it is given and reporting user actions through `on_*`
 //! callbacks. None does arithmetic; figures arrive formatted from the core.
 
+mod breakdown;
 mod chart;
 mod dashboard;
 mod export_bar;
@@ -18,6 +19,7 @@ mod view_controls;
 mod view_tabs;
 mod year_select;
 
+pub use breakdown::BreakdownTable;
 pub use chart::Chart;
 pub use dashboard::Dashboard;
 pub use export_bar::ExportBar;

@@ -3,12 +3,14 @@
 //! following `update()` ([`use_navigate()`]), colours and styles
 //! ([`use_theme()`], [`use_styles()`]), the chart area's width
 //! ([`use_resize()`]), the URL hash ([`use_hash_route()`]), what to show
-//! ([`use_indicator_view()`], [`use_dashboard()`], [`use_scorecard()`]), callbacks made once
+//! ([`use_indicator_view()`], [`use_dashboard()`], [`use_scorecard()`],
+//! [`use_breakdown()`]), callbacks made once
 //! ([`use_callbacks()`]), picked and dropped files ([`use_file_drop()`]) and the host's
 //! `data-outturn-state` ([`use_host_state()`]). They read the props, the
 //! state and leaf modules (`load`, `page`, `theme`, `route`, `timing`);
 //! none reads the component or the mounting code.
 
+mod use_breakdown;
 mod use_callbacks;
 mod use_dashboard;
 mod use_file_drop;
@@ -22,6 +24,7 @@ mod use_scorecard;
 mod use_styles;
 mod use_theme;
 
+pub use use_breakdown::use_breakdown;
 pub use use_callbacks::{use_callbacks, Callbacks};
 pub use use_dashboard::use_dashboard;
 pub use use_file_drop::use_file_drop;

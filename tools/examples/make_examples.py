@@ -640,11 +640,25 @@ CAPITAL_ROWS = {
     "TOTAL incl PEF": ("cap-total-incl-pef", None),
 }
 
+# The totals' titles: the table prints "TOTAL" and "SUB TOTAL", which say
+# nothing once the row stands alone (the notes keep the printed label).
+TITLES = {
+    "rev-total": "Revenue: total",
+    "rev-portfolios": "Revenue: portfolios (sub total, excluding schools)",
+    "rev-schools": "Revenue: schools (total)",
+    "rev-schools-els": "Revenue: schools (ELS portfolio)",
+    "rev-schools-scs": "Revenue: schools (SCS portfolio)",
+    "cap-total-incl-pef": "Capital: total, including the Property Enterprise Funds",
+    "cap-total": "Capital: total",
+    "cap-portfolios": "Capital: portfolios (total, excluding schools)",
+    "cap-schools": "Capital: schools",
+}
+
 BREAKDOWNS = {
     "rev-total": "by portfolio, and schools",
     "rev-portfolios": "by portfolio",
     "rev-schools": "by portfolio",
-    "cap-total-incl-pef": "the council's programme and the Property Enterprise Funds",
+    "cap-total-incl-pef": "by programme and fund",
     "cap-total": "by portfolio, and schools",
     "cap-portfolios": "by portfolio",
 }
@@ -662,7 +676,7 @@ def money_row(table, row, ids, group, kind):
     assert (budget or 0) + variance == outturn, (row["label"], "variance")
     printed = [re.sub(r"</?i>", "", cell) if cell else "(blank)" for cell in row["printed"]]
     notes = [
-        f"As printed: budget {printed[0]}, provisional outturn {printed[1]}, variance {printed[2]}, variance per last report {printed[3]}, movement {printed[4]} (£k).",
+        f"Row as printed: {row['label']}. Budget {printed[0]}, provisional outturn {printed[1]}, variance {printed[2]}, variance per last report {printed[3]}, movement {printed[4]} (£k).",
     ]
     year = {"year": "2011-12"}
     if budget is not None:
@@ -700,7 +714,7 @@ def money_row(table, row, ids, group, kind):
             notes.append(text + ending)
     indicator = {
         "id": ident,
-        "title": row["label"].replace(" (Note 1)", ""),
+        "title": TITLES.get(ident, row["label"]),
         "group": group,
     }
     if parent:

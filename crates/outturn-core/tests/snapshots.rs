@@ -558,3 +558,52 @@ fn the_rounds_view_complete_and_part_way_and_a_one_figure_year() {
         }
     }
 }
+
+#[test]
+fn the_breakdown_of_revenue_capital_and_a_county() {
+    use outturn_core::view::{breakdown, BreakdownSort};
+    let revenue = outturn_core::parse_dataset(&common::read(
+        "assets/kent-2011-12-revenue-and-capital.json",
+    ))
+    .unwrap()
+    .dataset;
+    let mut out = String::new();
+    let mut pin = |dataset: &Dataset, id: &str, sort: BreakdownSort, own: bool| {
+        let table = breakdown(dataset, id, Some(fy("2011-12")), sort, own).unwrap();
+        writeln!(out, "# {id}, order {}, own scale {own}", sort.slug()).unwrap();
+        writeln!(out, "title: {}", table.title).unwrap();
+        writeln!(out, "subtitle: {}", table.subtitle).unwrap();
+        let trail: Vec<&str> = table.trail.iter().map(|(id, _)| id.as_str()).collect();
+        writeln!(out, "trail: {}", trail.join(" > ")).unwrap();
+        writeln!(out, "columns: {}", table.columns.join(" | ")).unwrap();
+        for row in table.rows.iter().chain(std::iter::once(&table.total)) {
+            writeln!(
+                out,
+                "{} ({} parts) | {} | {} | bar {:?}",
+                row.title,
+                row.parts,
+                row.cells.join(" | "),
+                row.standing.words(),
+                row.bar.map(|b| (format!("{:.3}", b.end), b.over))
+            )
+            .unwrap();
+            for points in &row.spark {
+                writeln!(out, "  spark: {points}").unwrap();
+            }
+        }
+        writeln!(out, "check: {}", table.check).unwrap();
+        writeln!(out, "bars: {}", table.bar_scale).unwrap();
+        writeln!(out, "trend: {}", table.trend).unwrap();
+    };
+    pin(&revenue, "rev-total", BreakdownSort::Report, false);
+    pin(&revenue, "rev-portfolios", BreakdownSort::Variance, false);
+    pin(&revenue, "rev-schools", BreakdownSort::Size, false);
+    pin(&revenue, "cap-total-incl-pef", BreakdownSort::Report, false);
+    let county = outturn_core::parse_dataset(&common::read("tests/fixtures/valid/parts.json"))
+        .unwrap()
+        .dataset;
+    pin(&county, "county", BreakdownSort::Report, false);
+    pin(&county, "county", BreakdownSort::Report, true);
+    pin(&county, "north", BreakdownSort::Variance, false);
+    check("breakdown.txt", &out);
+}

@@ -9,7 +9,8 @@ use crate::analysis::{CostConvention, ForecastMethod};
 use crate::chart::{PanStep, SeriesRole, Viewport, ZoomStep};
 use crate::model::FinancialYear;
 use crate::view::{
-    mostly_performance, DashboardOrder, ScorecardSort, StatusFilter, View, ViewOptions,
+    has_parts, mostly_performance, BreakdownSort, DashboardOrder, ScorecardSort, StatusFilter,
+    View, ViewOptions,
 };
 use crate::{Dataset, Diagnostic};
 
@@ -128,6 +129,10 @@ pub struct State {
     pub scorecard_sort: ScorecardSort,
     /// Which statuses the scorecard shows.
     pub status_filter: StatusFilter,
+    /// Breakdown ordering.
+    pub breakdown_sort: BreakdownSort,
+    /// The breakdown's trends each on their own scale (default: one scale).
+    pub own_scale: bool,
     /// True once a view was asked for (by the link or the reader): a load
     /// then keeps it. Until then each load opens the data's first view,
     /// the scorecard for data that is mostly performance indicators.
@@ -212,6 +217,13 @@ pub enum Action {
     SelectScorecardSort(ScorecardSort),
     /// Show only the scorecard rows with a status.
     FilterStatus(StatusFilter),
+    /// Reorder the breakdown.
+    SelectBreakdownSort(BreakdownSort),
+    /// Draw the breakdown's trends each on its own scale, or all on one.
+    ToggleOwnScale,
+    /// Open a part (or a whole above) from the breakdown: its own
+    /// breakdown where it has parts, else its chart.
+    OpenPart(String),
     /// Change the colour theme.
     SelectTheme(ThemeChoice),
     /// The URL changed (back/forward or an edited hash).
@@ -248,6 +260,8 @@ impl State {
             order: DashboardOrder::default(),
             scorecard_sort: ScorecardSort::default(),
             status_filter: StatusFilter::default(),
+            breakdown_sort: BreakdownSort::default(),
+            own_scale: false,
             view_chosen: false,
             theme: ThemeChoice::default(),
             focus: None,
@@ -444,6 +458,19 @@ impl State {
             Action::SelectOrder(order) => self.order = order,
             Action::SelectScorecardSort(sort) => self.scorecard_sort = sort,
             Action::FilterStatus(filter) => self.status_filter = filter,
+            Action::SelectBreakdownSort(sort) => self.breakdown_sort = sort,
+            Action::ToggleOwnScale => self.own_scale = !self.own_scale,
+            Action::OpenPart(id) => {
+                let whole = self
+                    .dataset
+                    .as_ref()
+                    .is_some_and(|dataset| has_parts(dataset, &id));
+                self.indicator = Some(id);
+                self.options.view = if whole { View::Breakdown } else { View::Budget };
+                self.view_chosen = true;
+                self.reset_for_selection();
+                self.settle_selection(&mut Vec::new());
+            }
             Action::SelectTheme(theme) => self.theme = theme,
             Action::Navigate(route) => {
                 let before = (self.indicator.clone(), self.year);

@@ -19,6 +19,7 @@ use crate::analysis::{CostConvention, ForecastMethod, Projection};
 use crate::format::{capitalise, cost_sentence, printed_sentences, spoken};
 use crate::model::{Dataset, FinancialYear, Indicator};
 
+mod breakdown;
 mod budget;
 mod context;
 mod cost;
@@ -37,6 +38,7 @@ use context::{Built, Context};
 
 pub use crate::format::Standing;
 use crate::summary::{summarise_year, YearSummary};
+pub use breakdown::{breakdown, has_parts, Breakdown, BreakdownRow, BreakdownSort, VarianceBar};
 pub use dashboard::{
     dashboard, overview_subtitle, overview_title, spark_position, spark_tip_place, DashboardEntry,
     DashboardOrder, GroupLayout, PageBox, SPARKLINE_SIZE,
@@ -57,6 +59,9 @@ pub enum View {
     /// The performance report's summary table: every indicator with a
     /// target, its latest status and direction of travel.
     Scorecard,
+    /// An indicator's parts (portfolios, areas, teams) side by side, with
+    /// the whole as their total.
+    Breakdown,
     /// Budget against actual by period, the difference shaded.
     #[default]
     Budget,
@@ -77,9 +82,10 @@ pub enum View {
 
 impl View {
     /// Every view, in the order of the tabs.
-    pub const ALL: [View; 9] = [
+    pub const ALL: [View; 10] = [
         View::Dashboard,
         View::Scorecard,
+        View::Breakdown,
         View::Budget,
         View::Cumulative,
         View::Variance,
@@ -89,11 +95,12 @@ impl View {
         View::Rounds,
     ];
 
-    /// URL word: `dashboard`, `scorecard`, `budget`, `cumulative`, `variance`, `years`, `cost`, `forecast`, `rounds`.
+    /// URL word: `dashboard`, `scorecard`, `breakdown`, `budget`, `cumulative`, `variance`, `years`, `cost`, `forecast`, `rounds`.
     pub fn slug(self) -> &'static str {
         match self {
             View::Dashboard => "dashboard",
             View::Scorecard => "scorecard",
+            View::Breakdown => "breakdown",
             View::Budget => "budget",
             View::Cumulative => "cumulative",
             View::Variance => "variance",
@@ -114,6 +121,7 @@ impl View {
         match self {
             View::Dashboard => "Overview",
             View::Scorecard => "Scorecard",
+            View::Breakdown => "Breakdown",
             View::Budget => "Budget vs actual",
             View::Cumulative => "Year to date",
             View::Variance => "Variance",
@@ -199,12 +207,14 @@ struct ViewEntry {
 /// registered here; the tabs follow [`View::ALL`]. The overview's
 /// indicator view is the budget panel (the widget draws the overview
 /// itself, from [`dashboard()`]); so is the scorecard's (from
-/// [`scorecard()`]), offered when some indicator has a target.
+/// [`scorecard()`]), offered when some indicator has a target; and the
+/// breakdown's (from [`breakdown()`]), offered for an indicator with parts.
 fn entry(view: View) -> ViewEntry {
     let made = |available, build| ViewEntry { available, build };
     match view {
         View::Dashboard | View::Budget => made(budget::available, budget::build),
         View::Scorecard => made(scorecard::available, budget::build),
+        View::Breakdown => made(breakdown::available, budget::build),
         View::Cumulative => made(cumulative::available, cumulative::build),
         View::Variance => made(variance::available, variance::build),
         View::Years => made(years::available, years::build),

@@ -44,11 +44,13 @@ pub(super) fn build(ctx: &Context) -> Built {
     }
 }
 
-/// "the round of March 2012 (Reported to Cabinet, 14 May 2012)".
+/// The last round by its name where the data gives one ("the last round
+/// (Reported to Cabinet, 14 May 2012)"), else by its month ("the last
+/// round (as at December 2011)").
 fn round_name(round: &RoundMovement) -> String {
     match &round.label {
-        Some(label) => format!("the round of {} ({label})", round.as_at.long_label()),
-        None => format!("the round of {}", round.as_at.long_label()),
+        Some(label) => format!("the last round ({label})"),
+        None => format!("the last round (as at {})", round.as_at.long_label()),
     }
 }
 
@@ -97,8 +99,9 @@ fn details(ctx: &Context, found: &Rounds) -> Vec<PointDetail> {
     rows
 }
 
-/// "Forecast against the budget moved from -£12,455k at the round of March
-/// 2012 (...) to -£8,242k at the outturn: +£4,213k." Without a budget the
+/// "The forecast variance against the budget moved from -£12,455k at the
+/// last round (Reported to Cabinet, 14 May 2012) to -£8,242k at the
+/// outturn: +£4,213k." Without a budget the
 /// forecasts themselves; before the year is complete, the latest round.
 fn sentence(ctx: &Context, found: &Rounds) -> String {
     let unit = &ctx.indicator().unit;
@@ -128,7 +131,7 @@ fn sentence(ctx: &Context, found: &Rounds) -> String {
             format_signed(unit, movement, decimals)
         ),
         _ => format!(
-            "{what} was {at_round} at {}, the latest; the year is not complete, so there is no outturn to compare it with.",
+            "{what} was {at_round} at {}; the year is not complete, so there is no outturn to compare it with.",
             round_name(last)
         ),
     }

@@ -1,0 +1,525 @@
+//! The breakdown of an indicator into its parts, the way a monitoring
+//! report prints it: one row per part (a portfolio, an area, a team) with
+//! its budget, actual or outturn, variance and variance as a share of the
+//! budget, the variance at the last monitoring round and the movement since
+//! then; a bar per row for the variance on one scale (over up the page to
+//! the right, under to the left, each also in words and a symbol); the
+//! whole's own row as the total; and under it whether the parts add up to
+//! the whole. Money in the whole table is at one scale. Where no part has
+//! a budget, each part's latest value and its change on the period before.
+//!
+//! Each row can be opened: a part with parts of its own opens its
+//! breakdown, any other its chart; the trail names the wholes above.
+
+use super::dashboard::spark;
+use crate::analysis::{analyse_year, check_parts, children, rounds, YearAnalysis};
+use crate::format::{format_amount, format_number, format_signed, with_plus, MoneyScale, Standing};
+use crate::model::{Dataset, FinancialYear, Indicator, Series, UnitKind};
+use crate::order::sort_stable_by;
+
+/// How the parts are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BreakdownSort {
+    /// As the data lists them.
+    #[default]
+    Report,
+    /// Largest first (by budget where there is one, else by value).
+    Size,
+    /// Most over first, most under last; none at the end.
+    Variance,
+}
+
+impl BreakdownSort {
+    /// Every order, in the order they are offered.
+    pub const ALL: [BreakdownSort; 3] = [
+        BreakdownSort::Report,
+        BreakdownSort::Size,
+        BreakdownSort::Variance,
+    ];
+
+    /// `report`, `size`, `variance`: the option's value.
+    pub fn slug(self) -> &'static str {
+        match self {
+            BreakdownSort::Report => "report",
+            BreakdownSort::Size => "size",
+            BreakdownSort::Variance => "variance",
+        }
+    }
+
+    /// Parses [`slug`](Self::slug).
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|sort| sort.slug() == slug)
+    }
+
+    /// How the order is offered.
+    pub fn label(self) -> &'static str {
+        match self {
+            BreakdownSort::Report => "As in the report",
+            BreakdownSort::Size => "Largest first",
+            BreakdownSort::Variance => "Most over first",
+        }
+    }
+}
+
+/// A variance bar on the table's one scale: from the middle of its box
+/// (zero) to `end`, both as fractions of the box's width (0 to 1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct VarianceBar {
+    /// Where zero is, 0 to 1 across the box.
+    pub zero: f64,
+    /// Where the bar ends, 0 to 1 across the box.
+    pub end: f64,
+    /// True for over (a positive variance).
+    pub over: bool,
+}
+
+/// One row: a part, or the whole as the total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BreakdownRow {
+    /// Indicator id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// How many parts it has itself (its row opens their breakdown).
+    pub parts: usize,
+    /// The cells after the title, in the order of [`Breakdown::columns`].
+    pub cells: Vec<String>,
+    /// Over, under, on the level (word and symbol), or no budget.
+    pub standing: Standing,
+    /// The variance bar, where a part has a variance (the whole's row has
+    /// none: its variance would dwarf its parts').
+    pub bar: Option<VarianceBar>,
+    /// Sparkline points of the actual (SVG `points` in a box of
+    /// [`super::SPARKLINE_SIZE`]), on the table's shared scale or the row's
+    /// own; none for a one-figure year.
+    pub spark: Vec<String>,
+    /// The variance, for sorting.
+    variance: Option<f64>,
+    /// The budget (or value), for sorting.
+    size: Option<f64>,
+}
+
+/// An indicator's parts, as a table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Breakdown {
+    /// "Referrals to children's social care, by area, 2011-12".
+    pub title: String,
+    /// What the figures are and which periods they cover: "£k, 2011-12,
+    /// the full year (1 of 1 year)".
+    pub subtitle: String,
+    /// The wholes above this one, outermost first: (id, title).
+    pub trail: Vec<(String, String)>,
+    /// Column headings after the part's name, up to the variance bar and
+    /// the trend.
+    pub columns: Vec<&'static str>,
+    /// The parts, sorted.
+    pub rows: Vec<BreakdownRow>,
+    /// The whole's own row.
+    pub total: BreakdownRow,
+    /// Whether the parts add up to the whole: "The 9 portfolios add up to
+    /// the total (budget £921,930k, outturn £913,688k)." or where they do
+    /// not, by how much.
+    pub check: String,
+    /// What the trend column shows: "Actual by month, on one scale for
+    /// every row" or "... each row on its own scale"; empty where a year
+    /// is one figure (no trend column).
+    pub trend: String,
+    /// The largest variance the bars are drawn to, in words: "Bars: the
+    /// variance, to ±£15,513k".
+    pub bar_scale: String,
+}
+
+/// What a row needs, before the table's scale is known.
+struct Figures<'a> {
+    indicator: &'a Indicator,
+    analysis: Option<YearAnalysis>,
+    /// The variance at the last round (its forecast minus the budget).
+    last_round: Option<f64>,
+    /// The outturn minus the last round's forecast.
+    movement: Option<f64>,
+    /// (latest value, change on the period before), without a budget.
+    latest: Option<(f64, Option<f64>)>,
+}
+
+impl<'a> Figures<'a> {
+    fn of(indicator: &'a Indicator, year: FinancialYear) -> Self {
+        let figures = indicator.year(year);
+        let analysis = figures.map(|f| analyse_year(indicator, f));
+        let found = figures.and_then(|f| rounds(indicator, f));
+        let last = found.as_ref().and_then(|r| r.rounds.last().cloned());
+        let latest = figures.zip(analysis.as_ref()).and_then(|(f, a)| {
+            let actual = f.actual.as_ref()?;
+            let at = a.last_reported?;
+            let value = actual.get(at).copied().flatten()?;
+            let before = at
+                .checked_sub(1)
+                .and_then(|i| actual.get(i).copied().flatten());
+            Some((value, before.map(|b| value - b)))
+        });
+        Self {
+            indicator,
+            analysis,
+            last_round: last.and_then(|r| r.variance),
+            movement: found.and_then(|r| r.movement_to_outturn),
+            latest,
+        }
+    }
+
+    fn amounts(&self) -> Vec<f64> {
+        let a = self.analysis.as_ref();
+        [
+            a.and_then(|a| a.budget),
+            a.and_then(|a| a.actual),
+            a.and_then(|a| a.variance),
+            self.last_round,
+            self.movement,
+            self.latest.map(|l| l.0),
+            self.latest.and_then(|l| l.1),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}
+
+/// Formats the table's amounts: money at one scale, anything else in its
+/// unit at the data's precision.
+struct Amounts<'a> {
+    indicator: &'a Indicator,
+    money: Option<MoneyScale>,
+}
+
+impl Amounts<'_> {
+    fn value(&self, value: Option<f64>) -> String {
+        let Some(value) = value else {
+            return "-".to_string();
+        };
+        match (self.money, &self.indicator.unit.kind) {
+            (Some(money), UnitKind::Money { scale }) => money.format(value * scale),
+            // The unit is in the subtitle: a count's cells are numbers.
+            _ => format_amount(&self.indicator.unit, value, self.indicator.precision()),
+        }
+    }
+
+    fn signed(&self, value: Option<f64>) -> String {
+        let Some(value) = value else {
+            return "-".to_string();
+        };
+        match (self.money, &self.indicator.unit.kind) {
+            (Some(money), UnitKind::Money { scale }) => {
+                with_plus(value, money.format(value * scale))
+            }
+            _ => format_signed(&self.indicator.unit, value, self.indicator.precision()),
+        }
+    }
+}
+
+/// True when the table reads against budgets: some part, or the whole,
+/// has a budget in the year.
+fn with_budget(rows: &[Figures]) -> bool {
+    rows.iter()
+        .any(|f| f.analysis.as_ref().is_some_and(|a| a.budget.is_some()))
+}
+
+/// The breakdown of `id` in `dataset` for `year` (its own latest year
+/// without one), sorted by `sort`; trends on one scale, or each on its
+/// own with `own_scale`. `None` when `id` has no parts.
+pub fn breakdown(
+    dataset: &Dataset,
+    id: &str,
+    year: Option<FinancialYear>,
+    sort: BreakdownSort,
+    own_scale: bool,
+) -> Option<Breakdown> {
+    let whole = dataset.indicator(id)?;
+    let parts = children(dataset, id);
+    if parts.is_empty() {
+        return None;
+    }
+    let year = year
+        .filter(|y| whole.year(*y).is_some())
+        .or_else(|| whole.default_year())?;
+    let all: Vec<Figures> = std::iter::once(whole)
+        .chain(parts.iter().copied())
+        .map(|i| Figures::of(i, year))
+        .collect();
+    let budgeted = with_budget(&all);
+    let money = match whole.unit.kind {
+        UnitKind::Money { scale } => {
+            let largest = all
+                .iter()
+                .flat_map(Figures::amounts)
+                .fold(0.0f64, |m, v| m.max((v * scale).abs()));
+            Some(MoneyScale::for_data(scale, whole.precision(), largest))
+        }
+        _ => None,
+    };
+    let amounts = Amounts {
+        indicator: whole,
+        money,
+    };
+    let rounds_kept = all.iter().any(|f| f.last_round.is_some());
+    let complete = all[0]
+        .analysis
+        .as_ref()
+        .is_some_and(YearAnalysis::is_complete);
+    let columns: Vec<&'static str> = if budgeted {
+        let mut columns = vec![
+            if complete { "Budget" } else { "Budget to date" },
+            if complete {
+                "Outturn"
+            } else {
+                "Actual to date"
+            },
+            "Variance",
+            "Variance %",
+        ];
+        if rounds_kept {
+            columns.extend(["Variance at last round", "Movement"]);
+        }
+        columns
+    } else {
+        vec!["Latest", "Change on the period before"]
+    };
+    // One scale for the parts' bars: the largest variance either way. The
+    // whole's own variance would dwarf them; its row says it in words.
+    let widest = all
+        .iter()
+        .skip(1)
+        .filter_map(|f| f.analysis.as_ref()?.variance)
+        .fold(0.0f64, |m, v| m.max(v.abs()));
+    let trend_scale = (!own_scale).then(|| shared_range(&all, year));
+    // A year of one figure has no trend within it.
+    let trends = whole.periods.len() > 1;
+    let make_row = |f: &Figures| -> BreakdownRow {
+        let a = f.analysis.as_ref();
+        let variance = a.and_then(|a| a.variance);
+        let cells = if budgeted {
+            let mut cells = vec![
+                amounts.value(a.and_then(|a| a.budget_to_date.or(a.budget))),
+                amounts.value(a.and_then(|a| a.actual_compared.or(a.actual))),
+                amounts.signed(variance),
+                a.and_then(|a| a.variance_pct)
+                    .map_or("-".to_string(), crate::format::format_percent),
+            ];
+            if rounds_kept {
+                cells.push(amounts.signed(f.last_round));
+                cells.push(amounts.signed(f.movement));
+            }
+            cells
+        } else {
+            vec![
+                amounts.value(f.latest.map(|l| l.0)),
+                amounts.signed(f.latest.and_then(|l| l.1)),
+            ]
+        };
+        let standing = match variance {
+            Some(v) if v > 0.0 => Standing::Over,
+            Some(v) if v < 0.0 => Standing::Under,
+            Some(_) => Standing::OnLevel,
+            None => Standing::NoBudget,
+        };
+        let bar = variance.filter(|_| widest > 0.0).map(|v| VarianceBar {
+            zero: 0.5,
+            end: 0.5 + 0.5 * v / widest,
+            over: v > 0.0,
+        });
+        let series = f
+            .indicator
+            .year(year)
+            .and_then(|y| y.actual.clone())
+            .unwrap_or_default();
+        let (low, high) = trend_scale.unwrap_or_else(|| range(&series));
+        BreakdownRow {
+            id: f.indicator.id.clone(),
+            title: f.indicator.title.clone(),
+            parts: children(dataset, &f.indicator.id).len(),
+            cells,
+            standing,
+            bar,
+            spark: if trends {
+                spark(&series, low, high)
+            } else {
+                Vec::new()
+            },
+            variance,
+            size: a.and_then(|a| a.budget.or(a.actual)),
+        }
+    };
+    let mut rows: Vec<BreakdownRow> = all.iter().skip(1).map(make_row).collect();
+    let total = BreakdownRow {
+        bar: None,
+        ..make_row(&all[0])
+    };
+    order(&mut rows, sort);
+    let noun = whole
+        .breakdown
+        .clone()
+        .unwrap_or_else(|| "by part".to_string());
+    let unit = whole.unit.label.trim();
+    let coverage = all[0].analysis.as_ref().map_or(String::new(), |a| {
+        if a.is_complete() {
+            ", the whole year".to_string()
+        } else {
+            format!(
+                ", {} of {} {}s reported",
+                format_number(a.periods_reported as f64, 0),
+                a.periods,
+                whole.periods.noun()
+            )
+        }
+    });
+    Some(Breakdown {
+        title: format!("{}, {noun}, {year}", whole.title),
+        subtitle: crate::format::capitalise(&format!(
+            "{} in {}{coverage}; each row's variance is over the periods it reports",
+            if unit.is_empty() { "Figures" } else { unit },
+            year
+        )),
+        trail: trail(dataset, whole),
+        columns,
+        rows,
+        total,
+        check: parts_sentence(dataset, whole, year, parts.len(), &amounts),
+        trend: if trends {
+            format!(
+                "Actual by {}, {}",
+                whole.periods.noun(),
+                if own_scale {
+                    "each row on its own scale (sizes do not compare across rows)"
+                } else {
+                    "on one scale for every row"
+                }
+            )
+        } else {
+            String::new()
+        },
+        bar_scale: if widest > 0.0 {
+            format!(
+                "Bars: the variance on one scale, to {} either way; over to the right, under to the left",
+                amounts.value(Some(widest))
+            )
+        } else {
+            String::new()
+        },
+    })
+}
+
+/// The lowest and highest of `series`.
+fn range(series: &Series) -> (f64, f64) {
+    series
+        .iter()
+        .flatten()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+            (l.min(*v), h.max(*v))
+        })
+}
+
+/// One range over every part's actuals in `year` (the whole left out: its
+/// size would flatten its parts).
+fn shared_range(all: &[Figures], year: FinancialYear) -> (f64, f64) {
+    all.iter()
+        .skip(1)
+        .filter_map(|f| f.indicator.year(year)?.actual.as_ref())
+        .map(range)
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), (a, b)| {
+            (l.min(a), h.max(b))
+        })
+}
+
+/// The wholes above `indicator`, outermost first.
+fn trail(dataset: &Dataset, indicator: &Indicator) -> Vec<(String, String)> {
+    let mut trail = Vec::new();
+    let mut next = indicator.parent.as_deref();
+    // Parents never loop (checked when the data was read); the bound is a
+    // second guard.
+    while let Some(id) = next.filter(|_| trail.len() < dataset.indicators.len()) {
+        let Some(parent) = dataset.indicator(id) else {
+            break;
+        };
+        trail.push((parent.id.clone(), parent.title.clone()));
+        next = parent.parent.as_deref();
+    }
+    trail.reverse();
+    trail
+}
+
+/// "The 9 parts add up to the total." / "The parts' actual adds up to
+/// 1,802; the total gives 1,805, 3 more."
+fn parts_sentence(
+    dataset: &Dataset,
+    whole: &Indicator,
+    year: FinancialYear,
+    count: usize,
+    amounts: &Amounts,
+) -> String {
+    let parts = format!("The {count} parts");
+    let Some(check) = check_parts(dataset, whole, year) else {
+        return String::new();
+    };
+    if !whole.is_summable() {
+        return format!(
+            "{parts} are not added up: {} cannot be summed.",
+            if whole.unit.kind == UnitKind::Percent {
+                "percentages"
+            } else {
+                "rates and averages"
+            }
+        );
+    }
+    if whole.year(year).is_some_and(|f| f.from_parts > 0) {
+        return format!("{parts} give this total: the data has no figures of its own for it.");
+    }
+    match &check.mismatches {
+        None => format!(
+            "{parts} cannot be checked against the total: not every part reports the same figures."
+        ),
+        Some(list) if list.is_empty() => format!("{parts} add up to the total."),
+        Some(list) => list
+            .iter()
+            .map(|m| {
+                let gap = m.parent - m.children;
+                format!(
+                    "The parts' {} adds up to {}; the total gives {}, {} {}.",
+                    m.series.name(),
+                    amounts.value(Some(m.children)),
+                    amounts.value(Some(m.parent)),
+                    amounts.value(Some(gap.abs())),
+                    if gap > 0.0 { "more" } else { "less" }
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+/// Sorts `rows` (in the data's order) by `sort`, stably.
+fn order(rows: &mut Vec<BreakdownRow>, sort: BreakdownSort) {
+    let key = |row: &BreakdownRow| match sort {
+        BreakdownSort::Report => None,
+        BreakdownSort::Size => row.size,
+        BreakdownSort::Variance => row.variance,
+    };
+    if sort == BreakdownSort::Report {
+        return;
+    }
+    sort_stable_by(rows, |a, b| match (key(a), key(b)) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+}
+
+/// True when `id` has parts: its breakdown can be shown.
+pub fn has_parts(dataset: &Dataset, id: &str) -> bool {
+    dataset
+        .indicators
+        .iter()
+        .any(|i| i.parent.as_deref() == Some(id))
+}
+
+/// Offered for an indicator with parts.
+pub(super) fn available(ctx: &super::context::Context) -> bool {
+    has_parts(ctx.dataset, &ctx.indicator().id)
+}

@@ -1,0 +1,111 @@
+// Parts and wholes, and monitoring rounds, as a reader of a budget
+// monitoring report uses them: the revenue example opens from the demo page
+// on its breakdown; the totals and the check that the parts add up are the
+// report's; a row goes down to its parts or its chart and the trail goes
+// back up; it sorts and works from the keyboard alone; the rounds view
+// says how the forecast moved; axe-core finds no violation in any theme at
+// 1280 and 320 px.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sharedBrowser, open, waitForState, deepActive, THEMES, axeViolations } from './support.mjs';
+
+const env = sharedBrowser();
+const REVENUE = '?src=kent-2011-12-revenue-and-capital.json';
+
+/** The focused element's row number and text (inside shadow roots too). */
+function active(page) {
+  return page.evaluate(`((active) => active && { row: active.dataset.row, text: active.textContent.trim() })((${deepActive})())`);
+}
+
+/** Presses Tab until `predicate` holds of the focused element (at most 80 times). */
+async function tabTo(page, predicate, what) {
+  for (let i = 0; i < 80; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(`((active) => ${predicate})((${deepActive})())`)) return;
+  }
+  assert.fail(`Tab never reached ${what}`);
+}
+
+test('the revenue example opens on its breakdown; a row goes down, the trail back up', async () => {
+  const page = await open(env.browser, env.server.url);
+  await waitForState(page, 'ready');
+  await page.getByRole('link', { name: /revenue and capital outturn by portfolio/ }).click();
+  await page.waitForSelector('.outturn-root[data-view=breakdown][data-outturn-state=ready]');
+  assert.equal(await page.locator('.outturn-title').innerText(), 'Revenue: total, by portfolio, and schools, 2011-12');
+  const total = await page.locator('.outturn-breakdown-table tfoot tr').innerText();
+  assert.match(total, /£921,930k\s+£909,790k\s+-£12,140k\s+-1\.3%\s+-£9,329k\s+-£2,811k/);
+  assert.equal(await page.locator('.outturn-breakdown-check').innerText(), 'The 2 parts add up to the total.');
+  // Down to the portfolios: nine rows, the sub total under them.
+  await page.locator('.outturn-scorecard-open', { hasText: 'Revenue: portfolios' }).click();
+  await page.locator('.outturn-title', { hasText: /^Revenue: portfolios/ }).waitFor();
+  assert.equal(await page.locator('.outturn-breakdown-table tbody tr').count(), 9);
+  assert.match(await page.locator('.outturn-breakdown-table tfoot tr').innerText(), /-£8,242k[\s\S]*-£12,455k[\s\S]*\+£4,213k/);
+  // Most over first: Specialist Children's Services, +£15,513k, over in words.
+  await page.selectOption('.outturn-breakdown-controls select', 'variance');
+  const first = await page.locator('.outturn-breakdown-table tbody tr').first().innerText();
+  assert.match(first, /^Specialist Children's Services[\s\S]*\+£15,513k[\s\S]*▲ Over/);
+  // A portfolio without parts opens its chart; a whole above is a button.
+  await page.locator('.outturn-scorecard-open', { hasText: "Specialist Children's Services" }).click();
+  await page.waitForSelector('.outturn-root[data-view=budget][data-outturn-state=ready]');
+  assert.equal(await page.locator('.outturn-title').innerText(), "Specialist Children's Services");
+  await page.locator('.outturn-view-button[data-view=rounds]').click();
+  await page.waitForSelector('.outturn-root[data-view=rounds][data-outturn-state=ready]');
+  assert.equal(
+    await page.locator('.outturn-projection').innerText(),
+    'The forecast variance against the budget moved from +£15.591 million at the last round (Reported to Cabinet, 14 May 2012) to +£15.513 million at the outturn: -£78,000.',
+  );
+  await page.goto(`${env.server.url}${REVENUE}#indicator=rev-schools&view=breakdown`);
+  await waitForState(page, 'ready');
+  await page.locator('.outturn-trail-link', { hasText: 'Revenue: total' }).click();
+  await page.locator('.outturn-title', { hasText: /^Revenue: total/ }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('keyboard only: the breakdown is walked, a part opened and the trail followed back', async () => {
+  const page = await open(env.browser, `${env.server.url}${REVENUE}#indicator=rev-portfolios&view=breakdown`);
+  await waitForState(page, 'ready');
+  await tabTo(page, "active?.classList.contains('outturn-scorecard-open')", 'the first part');
+  assert.equal((await active(page)).row, '0');
+  await page.keyboard.press('ArrowDown');
+  assert.equal((await active(page)).row, '1');
+  await page.keyboard.press('End');
+  assert.equal((await active(page)).row, '8');
+  await page.keyboard.press('Home');
+  assert.equal((await active(page)).text, 'Education, Learning & Skills');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.outturn-root[data-view=budget][data-outturn-state=ready]');
+  assert.equal(await page.locator('.outturn-title').innerText(), 'Education, Learning & Skills');
+  // The Breakdown tab is offered only where there are parts: back through
+  // the picker to the whole, then down again.
+  assert.equal(await page.locator('.outturn-view-button[data-view=breakdown]').count(), 0);
+  await page.goto(`${env.server.url}${REVENUE}#indicator=rev-schools&view=breakdown`);
+  await waitForState(page, 'ready');
+  await tabTo(page, "active?.classList.contains('outturn-trail-link')", 'the trail');
+  await page.keyboard.press('Enter');
+  await page.locator('.outturn-title', { hasText: /^Revenue: total/ }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+for (const [name, media] of THEMES) {
+  for (const width of [1280, 320]) {
+    test(`axe finds no violations on the breakdown and rounds views: ${name}, ${width} px`, async () => {
+      const page = await env.browser.newPage({ viewport: { width, height: 900 } });
+      await page.emulateMedia(media);
+      const found = [];
+      for (const [hash, view] of [
+        ['indicator=rev-portfolios&view=breakdown', 'breakdown'],
+        ['indicator=rev-portfolios&view=rounds', 'rounds'],
+      ]) {
+        await page.goto(`${env.server.url}${REVENUE}#${hash}`);
+        await page.waitForSelector(`.outturn-root[data-view=${view}][data-outturn-state=ready]`);
+        for (const v of await axeViolations(page)) found.push(`${view}: ${v}`);
+      }
+      assert.deepEqual(found, []);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0);
+      await page.close();
+    });
+  }
+}
