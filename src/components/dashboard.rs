@@ -81,6 +81,9 @@ fn card(entry: &DashboardEntry, theme: &Theme, on_open: &Callback<String>) -> Ht
                     <span class="outturn-card-variance">{ entry.figure.clone() }</span>
                 </span>
                 <span class="outturn-card-coverage">{ entry.basis.clone() }</span>
+                if !entry.parts.is_empty() {
+                    <span class="outturn-card-coverage">{ entry.parts.clone() }</span>
+                }
             </button>
         </li>
     }

@@ -323,3 +323,32 @@ fn the_revenue_table_reproduces_every_printed_variance_movement_and_total() {
         9
     );
 }
+
+#[test]
+fn a_whole_on_the_overview_says_it_has_parts_and_opens_on_them() {
+    use outturn_core::session::{Action, Route, State};
+    use outturn_core::view::{dashboard, DashboardOrder, View};
+    use std::rc::Rc;
+    let d = county();
+    let groups = dashboard(&d, Some(fy("2011-12")), DashboardOrder::Dataset);
+    let entries: Vec<_> = groups.iter().flat_map(|(_, e)| e).collect();
+    let parts = |id: &str| entries.iter().find(|e| e.id == id).unwrap().parts.clone();
+    assert_eq!(parts("county"), "Made of 2 parts: opens their breakdown");
+    assert_eq!(parts("north"), "Made of 2 parts: opens their breakdown");
+    assert_eq!(parts("south"), "");
+    let mut state = State::new(&Route::default());
+    state.apply(Action::Loaded {
+        dataset: Rc::new(d),
+        warnings: Vec::new(),
+        source: "county".into(),
+    });
+    state.apply(Action::OpenIndicator("north".into()));
+    assert_eq!(state.options.view, View::Breakdown);
+    state.apply(Action::OpenPart("north-team-a".into()));
+    assert_eq!(state.options.view, View::Budget);
+    assert_eq!(state.indicator.as_deref(), Some("north-team-a"));
+    state.apply(Action::OpenPart("county".into()));
+    assert_eq!(state.options.view, View::Breakdown);
+    state.apply(Action::OpenIndicator("south".into()));
+    assert_eq!(state.options.view, View::Budget);
+}

@@ -179,7 +179,8 @@ pub enum Action {
     },
     /// The user picked an indicator.
     SelectIndicator(String),
-    /// The user opened an indicator from the dashboard (switches to budget vs actual).
+    /// The user opened an indicator from the dashboard or the scorecard
+    /// (switches to its breakdown where it has parts, else budget vs actual).
     OpenIndicator(String),
     /// The user picked a year.
     SelectYear(FinancialYear),
@@ -416,8 +417,13 @@ impl State {
                 self.settle_selection(&mut Vec::new());
             }
             Action::OpenIndicator(id) => {
+                // A whole made of parts opens on them.
+                let whole = self
+                    .dataset
+                    .as_ref()
+                    .is_some_and(|dataset| has_parts(dataset, &id));
                 self.indicator = Some(id);
-                self.options.view = View::Budget;
+                self.options.view = if whole { View::Breakdown } else { View::Budget };
                 self.view_chosen = true;
                 self.reset_for_selection();
                 self.settle_selection(&mut Vec::new());

@@ -51,6 +51,9 @@ pub struct DashboardEntry {
     pub actual_line: Vec<String>,
     /// Sparkline polyline points for the forecast (empty without one).
     pub forecast_line: Vec<String>,
+    /// For a whole made of parts: "Made of 9 parts: opens their
+    /// breakdown"; empty otherwise.
+    pub parts: String,
 }
 
 /// Sparkline box size in pixels (width, height).
@@ -465,6 +468,13 @@ pub fn dashboard(
     year: Option<FinancialYear>,
     order: DashboardOrder,
 ) -> Vec<(String, Vec<DashboardEntry>)> {
+    let parts_of = |id: &str| {
+        dataset
+            .indicators
+            .iter()
+            .filter(|i| i.parent.as_deref() == Some(id))
+            .count()
+    };
     let mut groups = grouped_indicators(dataset, "")
         .into_iter()
         .map(|(group, members)| {
@@ -480,6 +490,10 @@ pub fn dashboard(
                 .into_iter()
                 .map(|(mut entry, card, money)| {
                     entry.figure = card.figure(money.and(common));
+                    let parts = parts_of(&entry.id);
+                    if parts > 0 {
+                        entry.parts = format!("Made of {parts} parts: opens their breakdown");
+                    }
                     entry
                 })
                 .collect();
@@ -582,6 +596,7 @@ fn card_entry(
             ),
             actual_line: spark(figures.actual.as_ref().unwrap_or(&empty), low, high),
             forecast_line: spark(figures.forecast.as_ref().unwrap_or(&empty), low, high),
+            parts: String::new(),
         },
         card,
         money,
