@@ -249,6 +249,7 @@ impl Page<'_> {
                 sort={self.state.breakdown_sort}
                 own_scale={self.state.own_scale}
                 on_action={self.callbacks.on_action.clone()}
+                on_open={self.callbacks.on_open_part.clone()}
                 theme={self.theme}
             />
         }

@@ -10,14 +10,13 @@ use std::rc::Rc;
 
 use outturn_core::chart::Theme;
 use outturn_core::format::Standing;
-use outturn_core::view::{
-    scorecard_key, Breakdown, BreakdownRow, BreakdownSort, VarianceBar, SPARKLINE_SIZE,
-};
-use wasm_bindgen::JsCast as _;
-use web_sys::{Element, HtmlElement};
+use outturn_core::view::{Breakdown, BreakdownRow, BreakdownSort, VarianceBar};
 use yew::prelude::*;
 
 use super::hex;
+use super::indicator_table::{
+    indicator_table, row_header, sparkline, standing, text_cells, Heading, IndicatorTable,
+};
 use super::select::{choice, labelled_select, Picker};
 use crate::state::{Action, Shared};
 
@@ -33,9 +32,11 @@ pub struct BreakdownProps {
     pub sort: BreakdownSort,
     /// Trends each on their own scale.
     pub own_scale: bool,
-    /// Receives [`Action::OpenPart`], [`Action::SelectBreakdownSort`] and
+    /// Receives [`Action::SelectBreakdownSort`] and
     /// [`Action::ToggleOwnScale`].
     pub on_action: Callback<Action>,
+    /// Called with a part's id to open it ([`Action::OpenPart`]).
+    pub on_open: Callback<String>,
     /// Colours.
     pub theme: Theme,
 }
@@ -61,34 +62,20 @@ fn variance_bar(bar: Option<VarianceBar>, theme: &Theme) -> Html {
     }
 }
 
-/// A row's trend sparkline, or nothing.
-fn trend(row: &BreakdownRow, theme: &Theme) -> Html {
-    let (width, height) = SPARKLINE_SIZE;
-    let actual = hex(theme.actual);
-    html! {
-        <svg class="outturn-spark" width="80" height="24" viewBox={format!("0 0 {width} {height}")}
-            aria-hidden="true" focusable="false">
-            { for row.spark.iter().map(|points| html! {
-                <polyline points={points.clone()} fill="none" stroke={actual.clone()} stroke-width="2" />
-            }) }
-        </svg>
-    }
-}
-
 /// The cells of a row after its name.
 fn cells(row: &BreakdownRow, theme: &Theme, trends: bool) -> Html {
-    let standing = format!("outturn-standing-{}", row.standing.slug());
+    let lines = [(row.spark.as_slice(), hex(theme.actual), false)];
     html! {
         <>
-            { for row.cells.iter().map(|cell| html! { <td>{ cell.clone() }</td> }) }
+            { text_cells(row.cells.iter().map(String::as_str)) }
             <td class="outturn-breakdown-bar">
                 { variance_bar(row.bar, theme) }
                 if row.standing != Standing::NoBudget {
-                    <span class={classes!("outturn-standing", standing)}>{ row.standing.words() }</span>
+                    { standing(row.standing.slug(), row.standing.words(), None) }
                 }
             </td>
             if trends {
-                <td>{ trend(row, theme) }</td>
+                <td>{ sparkline(&lines, None) }</td>
             }
         </>
     }
@@ -96,57 +83,17 @@ fn cells(row: &BreakdownRow, theme: &Theme, trends: bool) -> Html {
 
 /// A part's row; its name opens it.
 fn part_row(index: usize, row: &BreakdownRow, props: &BreakdownProps, trends: bool) -> Html {
-    let id = row.id.clone();
-    let on_action = props.on_action.clone();
-    let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::OpenPart(id.clone())));
-    let opens = if row.parts > 0 {
-        format!("{} parts", row.parts)
+    let note = if row.parts > 0 {
+        format!("({} parts)", row.parts)
     } else {
-        "chart".to_string()
+        "(chart)".to_string()
     };
     html! {
         <tr data-indicator={row.id.clone()}>
-            <th scope="row">
-                <button type="button" class="outturn-scorecard-open" data-row={index.to_string()} {onclick}>
-                    { row.title.clone() }
-                </button>
-                <span class="outturn-breakdown-opens">{ format!(" ({opens})") }</span>
-            </th>
+            { row_header(index, &row.id, &row.title, note, &props.on_open) }
             { cells(row, &props.theme, trends) }
         </tr>
     }
-}
-
-/// Moves the focus between the rows' buttons (see the module header).
-fn on_row_key(rows: usize) -> Callback<KeyboardEvent> {
-    Callback::from(move |event: KeyboardEvent| {
-        let Some(button) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-            return;
-        };
-        let Some(at) = button
-            .get_attribute("data-row")
-            .and_then(|r| r.parse::<usize>().ok())
-        else {
-            return;
-        };
-        let Some(next) = scorecard_key(&event.key(), at, rows) else {
-            return;
-        };
-        event.prevent_default();
-        let found = button
-            .closest("tbody")
-            .ok()
-            .flatten()
-            .and_then(|body| {
-                body.query_selector(&format!("[data-row=\"{next}\"]"))
-                    .ok()
-                    .flatten()
-            })
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-        if let Some(found) = found {
-            let _ = found.focus();
-        }
-    })
 }
 
 /// The wholes above, each a button back up.
@@ -158,8 +105,8 @@ fn trail(props: &BreakdownProps, table: &Breakdown) -> Html {
         <nav class="outturn-trail" aria-label="Wholes above this one">
             <ol>
                 { for table.trail.iter().map(|(id, title)| {
-                    let (id, on_action) = (id.clone(), props.on_action.clone());
-                    let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::OpenPart(id.clone())));
+                    let (id, on_open) = (id.clone(), props.on_open.clone());
+                    let onclick = Callback::from(move |_: MouseEvent| on_open.emit(id.clone()));
                     html! { <li><button type="button" class="outturn-trail-link" {onclick}>{ title.clone() }</button></li> }
                 }) }
                 <li aria-current="page">{ table.total.title.clone() }</li>
@@ -208,38 +155,34 @@ pub fn BreakdownTable(props: &BreakdownProps) -> Html {
     let table: &Rc<Breakdown> = &props.breakdown.0;
     let trends = !table.trend.is_empty();
     let caption_id = format!("{}-caption", props.title_id);
+    let mut headings: Vec<Heading> = table.columns.iter().map(|c| (*c, None)).collect();
+    headings.push(("Over or under", None));
+    if trends {
+        headings.push(("Trend", None));
+    }
     html! {
         <div class="outturn-breakdown">
             { trail(props, table) }
             <h2 class="outturn-title" id={props.title_id.clone()}>{ table.title.clone() }</h2>
             <p class="outturn-subtitle">{ table.subtitle.clone() }</p>
             { controls(props, trends) }
-            <div class="outturn-table-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
-                <table class="outturn-breakdown-table">
-                    <caption id={caption_id} class="outturn-sr-only">
-                        { format!("{}. Choose a part to open it; the arrow keys move between parts.", table.title) }
-                    </caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ "Part" }</th>
-                            { for table.columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }
-                            <th scope="col" class="outturn-breakdown-bar">{ "Over or under" }</th>
-                            if trends {
-                                <th scope="col">{ "Trend" }</th>
-                            }
-                        </tr>
-                    </thead>
-                    <tbody onkeydown={on_row_key(table.rows.len())}>
-                        { for table.rows.iter().enumerate().map(|(i, row)| part_row(i, row, props, trends)) }
-                    </tbody>
+            { indicator_table(IndicatorTable {
+                class: "outturn-breakdown-table",
+                caption_id,
+                caption: format!("{}. Choose a part to open it; the arrow keys move between parts.", table.title),
+                first: "Part",
+                headings,
+                rows: table.rows.iter().enumerate().map(|(i, row)| part_row(i, row, props, trends)).collect(),
+                count: table.rows.len(),
+                footer: html! {
                     <tfoot>
                         <tr>
                             <th scope="row">{ format!("Total: {}", table.total.title) }</th>
                             { cells(&table.total, &props.theme, trends) }
                         </tr>
                     </tfoot>
-                </table>
-            </div>
+                },
+            }) }
             <p class="outturn-breakdown-check">{ table.check.clone() }</p>
             if !table.bar_scale.is_empty() {
                 <p class="outturn-subtitle">{ table.bar_scale.clone() }</p>

@@ -8,6 +8,7 @@ mod dashboard;
 mod export_bar;
 mod file_loader;
 mod indicator_picker;
+mod indicator_table;
 mod legend;
 mod notes;
 mod panel_table;

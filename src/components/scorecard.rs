@@ -8,15 +8,13 @@
 use std::rc::Rc;
 
 use outturn_core::chart::Theme;
-use outturn_core::view::{
-    scorecard_key, Scorecard, ScorecardRow, ScorecardSort, StatusFilter, SCORECARD_COLUMNS,
-    SPARKLINE_SIZE,
-};
-use wasm_bindgen::JsCast as _;
-use web_sys::{Element, HtmlElement};
+use outturn_core::view::{Scorecard, ScorecardRow, ScorecardSort, StatusFilter, SCORECARD_COLUMNS};
 use yew::prelude::*;
 
 use super::hex;
+use super::indicator_table::{
+    indicator_table, row_header, sparkline, standing, text_cells, IndicatorTable,
+};
 use super::select::{choice, labelled_select, Picker};
 use crate::state::{Action, Shared};
 
@@ -41,81 +39,20 @@ pub struct ScorecardProps {
     pub theme: Theme,
 }
 
-/// The row's sparkline: actual solid, target dashed, on one scale.
-fn sparkline(row: &ScorecardRow, theme: &Theme) -> Html {
-    // Drawn two thirds the overview's size, to keep the table narrow.
-    let (width, height) = SPARKLINE_SIZE;
-    let (actual, target) = (hex(theme.actual), hex(theme.budget));
-    html! {
-        <svg class="outturn-spark" width="80" height="24"
-            viewBox={format!("0 0 {width} {height}")} role="img" aria-label={row.spark_label.clone()} focusable="false">
-            { for row.target_line.iter().map(|points| html! {
-                <polyline points={points.clone()} fill="none" stroke={target.clone()} stroke-width="1.5" stroke-dasharray="4 3" />
-            }) }
-            { for row.actual_line.iter().map(|points| html! {
-                <polyline points={points.clone()} fill="none" stroke={actual.clone()} stroke-width="2" />
-            }) }
-        </svg>
-    }
-}
-
-/// One indicator's row; its button opens the indicator.
+/// One indicator's row; its name opens the indicator.
 fn table_row(index: usize, row: &ScorecardRow, theme: &Theme, on_open: &Callback<String>) -> Html {
-    let id = row.id.clone();
-    let on_open = on_open.clone();
-    let onclick = Callback::from(move |_: MouseEvent| on_open.emit(id.clone()));
-    let standing = format!("outturn-standing-{}", row.standing().slug());
+    let lines = [
+        (row.target_line.as_slice(), hex(theme.budget), true),
+        (row.actual_line.as_slice(), hex(theme.actual), false),
+    ];
     html! {
         <tr data-indicator={row.id.clone()}>
-            <th scope="row">
-                <button type="button" class="outturn-scorecard-open" data-row={index.to_string()} {onclick}>
-                    { row.title.clone() }
-                </button>
-            </th>
-            <td>
-                <span class={classes!("outturn-standing", standing)}>{ row.status_words }</span>
-                if let Some(flag) = &row.flag {
-                    <span class="outturn-scorecard-flag">{ flag.clone() }</span>
-                }
-            </td>
-            { for row.cells().into_iter().map(|cell| html! { <td>{ cell.to_string() }</td> }) }
-            <td>{ sparkline(row, theme) }</td>
+            { row_header(index, &row.id, &row.title, String::new(), on_open) }
+            <td>{ standing(row.standing().slug(), row.status_words, row.flag.clone()) }</td>
+            { text_cells(row.cells()) }
+            <td>{ sparkline(&lines, Some(row.spark_label.clone())) }</td>
         </tr>
     }
-}
-
-/// Moves the focus between the rows' buttons on ArrowUp, ArrowDown, Home
-/// and End (as the core's [`scorecard_key`] decides); other keys pass.
-fn on_row_key(rows: usize) -> Callback<KeyboardEvent> {
-    Callback::from(move |event: KeyboardEvent| {
-        // Only the rows' buttons carry `data-row`.
-        let Some(button) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-            return;
-        };
-        let Some(at) = button
-            .get_attribute("data-row")
-            .and_then(|r| r.parse::<usize>().ok())
-        else {
-            return;
-        };
-        let Some(next) = scorecard_key(&event.key(), at, rows) else {
-            return;
-        };
-        event.prevent_default();
-        let found = button
-            .closest("tbody")
-            .ok()
-            .flatten()
-            .and_then(|body| {
-                body.query_selector(&format!("[data-row=\"{next}\"]"))
-                    .ok()
-                    .flatten()
-            })
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-        if let Some(found) = found {
-            let _ = found.focus();
-        }
-    })
 }
 
 /// The order and filter pickers.
@@ -177,26 +114,19 @@ pub fn ScorecardTable(props: &ScorecardProps) -> Html {
             if card.rows.is_empty() {
                 <p class="outturn-subtitle">{ "No indicator has this status." }</p>
             } else {
-                <div class="outturn-table-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
-                    <table class="outturn-scorecard-table">
-                        <caption id={caption_id} class="outturn-sr-only">
-                            { format!("{}. Choose an indicator to open it; the arrow keys move between indicators.", card.title) }
-                        </caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{ "Indicator" }</th>
-                                { for SCORECARD_COLUMNS.iter().map(|(key, heading)| html! {
-                                    <th scope="col" aria-sort={sorted.filter(|(column, _)| column == key).map(|(_, how)| how)}>
-                                        { *heading }
-                                    </th>
-                                }) }
-                            </tr>
-                        </thead>
-                        <tbody onkeydown={on_row_key(card.rows.len())}>
-                            { for card.rows.iter().enumerate().map(|(index, row)| table_row(index, row, &props.theme, &props.on_open)) }
-                        </tbody>
-                    </table>
-                </div>
+                { indicator_table(IndicatorTable {
+                    class: "outturn-scorecard-table",
+                    caption_id,
+                    caption: format!("{}. Choose an indicator to open it; the arrow keys move between indicators.", card.title),
+                    first: "Indicator",
+                    headings: SCORECARD_COLUMNS
+                        .iter()
+                        .map(|(key, heading)| (*heading, sorted.filter(|(column, _)| column == key).map(|(_, how)| how)))
+                        .collect(),
+                    rows: card.rows.iter().enumerate().map(|(index, row)| table_row(index, row, &props.theme, &props.on_open)).collect(),
+                    count: card.rows.len(),
+                    footer: Html::default(),
+                }) }
             }
         </div>
     }

@@ -36,7 +36,7 @@ test('the revenue example opens on its breakdown; a row goes down, the trail bac
   assert.match(total, /£921,930k\s+£909,790k\s+-£12,140k\s+-1\.3%\s+-£9,329k\s+-£2,811k/);
   assert.equal(await page.locator('.outturn-breakdown-check').innerText(), 'The 2 parts add up to the total.');
   // Down to the portfolios: nine rows, the sub total under them.
-  await page.locator('.outturn-scorecard-open', { hasText: 'Revenue: portfolios' }).click();
+  await page.locator('.outturn-row-open', { hasText: 'Revenue: portfolios' }).click();
   await page.locator('.outturn-title', { hasText: /^Revenue: portfolios/ }).waitFor();
   assert.equal(await page.locator('.outturn-breakdown-table tbody tr').count(), 9);
   assert.match(await page.locator('.outturn-breakdown-table tfoot tr').innerText(), /-£8,242k[\s\S]*-£12,455k[\s\S]*\+£4,213k/);
@@ -45,7 +45,7 @@ test('the revenue example opens on its breakdown; a row goes down, the trail bac
   const first = await page.locator('.outturn-breakdown-table tbody tr').first().innerText();
   assert.match(first, /^Specialist Children's Services[\s\S]*\+£15,513k[\s\S]*▲ Over/);
   // A portfolio without parts opens its chart; a whole above is a button.
-  await page.locator('.outturn-scorecard-open', { hasText: "Specialist Children's Services" }).click();
+  await page.locator('.outturn-row-open', { hasText: "Specialist Children's Services" }).click();
   await page.waitForSelector('.outturn-root[data-view=budget][data-outturn-state=ready]');
   assert.equal(await page.locator('.outturn-title').innerText(), "Specialist Children's Services");
   await page.locator('.outturn-view-button[data-view=rounds]').click();
@@ -65,7 +65,7 @@ test('the revenue example opens on its breakdown; a row goes down, the trail bac
 test('keyboard only: the breakdown is walked, a part opened and the trail followed back', async () => {
   const page = await open(env.browser, `${env.server.url}${REVENUE}#indicator=rev-portfolios&view=breakdown`);
   await waitForState(page, 'ready');
-  await tabTo(page, "active?.classList.contains('outturn-scorecard-open')", 'the first part');
+  await tabTo(page, "active?.classList.contains('outturn-row-open')", 'the first part');
   assert.equal((await active(page)).row, '0');
   await page.keyboard.press('ArrowDown');
   assert.equal((await active(page)).row, '1');

@@ -54,7 +54,7 @@ test('performance data opens on the scorecard, with the report\'s counts beside 
   assert.deepEqual(statuses, ['!\u00a0Amber', '!\u00a0Amber', '!\u00a0Amber']);
   assert.match(await page.locator('.outturn-title').innerText(), /^3 of 30 indicators with a target, 2011-12: !\u00a0Amber/);
   // Choosing a row opens its indicator, read against its target.
-  await page.locator('.outturn-scorecard-open').first().click();
+  await page.locator('.outturn-row-open').first().click();
   await page.waitForSelector('.outturn-root[data-view=budget][data-outturn-state=ready]');
   assert.match(await page.locator('.outturn-headline').innerText(), /against a target of/);
   assert.deepEqual(page.problems, []);
@@ -91,7 +91,7 @@ test('keyboard only: the scorecard is sorted, filtered, walked and an indicator 
   await page.locator('thead th[aria-sort]').waitFor();
   assert.equal(await page.locator('thead th[aria-sort]').innerText(), 'Status');
   // Into the table: the first row's indicator.
-  await tabTo(page, "active?.classList.contains('outturn-scorecard-open')", 'the first row');
+  await tabTo(page, "active?.classList.contains('outturn-row-open')", 'the first row');
   assert.equal((await active(page)).row, '0');
   const first = (await active(page)).text;
   assert.match(await page.locator('tbody tr').first().innerText(), /✕\u00a0Red/);
