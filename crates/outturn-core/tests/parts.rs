@@ -352,3 +352,65 @@ fn a_whole_on_the_overview_says_it_has_parts_and_opens_on_them() {
     state.apply(Action::OpenIndicator("south".into()));
     assert_eq!(state.options.view, View::Budget);
 }
+
+#[test]
+fn part_way_through_the_year_a_money_breakdown_gives_the_forecast_beside_the_figures_to_date() {
+    use outturn_core::view::{breakdown, BreakdownSort};
+    // £k by quarter, two quarters reported, each part forecasting its year.
+    let part = |id: &str, forecast: &str| {
+        quarterly(
+            id,
+            Some("whole"),
+            "£k",
+            "sum",
+            &format!(
+                r#","budget":[100,100,100,100],"actual":[110,105,null,null],"forecast":{forecast}"#
+            ),
+        )
+    };
+    let d = dataset(&[
+        quarterly("whole", None, "£k", "sum", "").replace(
+            r#""title":"whole""#,
+            r#""title":"whole","breakdown":"by service""#,
+        ),
+        part("a", "[110,105,108,107]"),
+        part("b", "[95,98,100,101]"),
+    ]);
+    let table = breakdown(
+        &d,
+        "whole",
+        Some(fy("2011-12")),
+        BreakdownSort::Report,
+        false,
+    )
+    .unwrap();
+    assert_eq!(
+        table.columns,
+        [
+            "Budget to date",
+            "Actual to date",
+            "Variance",
+            "Variance %",
+            "Forecast for the year",
+            "Forecast variance"
+        ]
+    );
+    assert_eq!(
+        table.rows[0].cells,
+        ["£200k", "£215k", "+£15k", "+7.5%", "£430k", "+£30k"]
+    );
+    assert_eq!(
+        table.rows[1].cells,
+        ["£200k", "£215k", "+£15k", "+7.5%", "£394k", "-£6k"]
+    );
+    // The whole gave no figures: its parts', added up, and the table says so.
+    assert_eq!(
+        table.total.cells,
+        ["£400k", "£430k", "+£30k", "+7.5%", "£824k", "+£24k"]
+    );
+    assert_eq!(
+        table.check,
+        "The 2 parts give this total: the data has no figures of its own for it."
+    );
+    assert_eq!(table.subtitle, "£k in 2011-12, 2 of 4 quarters reported; each row's variance is over the periods it reports");
+}

@@ -2,7 +2,8 @@
 //! report prints it: one row per part (a portfolio, an area, a team) with
 //! its budget, actual or outturn, variance and variance as a share of the
 //! budget, the variance at the last monitoring round and the movement since
-//! then; a bar per row for the variance on one scale (over up the page to
+//! then (part-way through the year, the forecast for the year and its
+//! variance too); a bar per row for the variance on one scale (over up the page to
 //! the right, under to the left, each also in words and a symbol); the
 //! whole's own row as the total; and under it whether the parts add up to
 //! the whole. Money in the whole table is at one scale. Where no part has
@@ -171,6 +172,8 @@ impl<'a> Figures<'a> {
             a.and_then(|a| a.budget),
             a.and_then(|a| a.actual),
             a.and_then(|a| a.variance),
+            a.and_then(|a| a.forecast),
+            a.and_then(|a| a.forecast_variance),
             self.last_round,
             self.movement,
             self.latest.map(|l| l.0),
@@ -263,6 +266,12 @@ pub fn breakdown(
         .analysis
         .as_ref()
         .is_some_and(YearAnalysis::is_complete);
+    // Part-way through the year, a report prints the forecast of the year
+    // beside the figures to date.
+    let forecasts = !complete
+        && all
+            .iter()
+            .any(|f| f.analysis.as_ref().is_some_and(|a| a.forecast.is_some()));
     let columns: Vec<&'static str> = if budgeted {
         let mut columns = vec![
             if complete { "Budget" } else { "Budget to date" },
@@ -274,6 +283,9 @@ pub fn breakdown(
             "Variance",
             "Variance %",
         ];
+        if forecasts {
+            columns.extend(["Forecast for the year", "Forecast variance"]);
+        }
         if rounds_kept {
             columns.extend(["Variance at last round", "Movement"]);
         }
@@ -302,6 +314,10 @@ pub fn breakdown(
                 a.and_then(|a| a.variance_pct)
                     .map_or("-".to_string(), crate::format::format_percent),
             ];
+            if forecasts {
+                cells.push(amounts.value(a.and_then(|a| a.forecast)));
+                cells.push(amounts.signed(a.and_then(|a| a.forecast_variance)));
+            }
             if rounds_kept {
                 cells.push(amounts.signed(f.last_round));
                 cells.push(amounts.signed(f.movement));
