@@ -109,3 +109,21 @@ for (const [name, media] of THEMES) {
     });
   }
 }
+
+test('keyboard only: the rounds chart announces each round and the move to the outturn', async () => {
+  const page = await open(env.browser, `${env.server.url}${REVENUE}#indicator=rev-portfolios&view=rounds`);
+  await waitForState(page, 'ready');
+  const announcer = page.locator('.outturn-announcer');
+  await tabTo(page, "active?.classList.contains('outturn-chart')", 'the rounds chart');
+  await page.keyboard.press('Home');
+  await announcer.filter({ hasText: /^As at March 2012/ }).waitFor();
+  assert.match(await announcer.textContent(), /^As at March 2012: forecast £909\.475 million, round Reported to Cabinet, 14 May 2012, against the budget -£12\.455 million, against the outturn -£4\.213 million/);
+  await page.keyboard.press('ArrowRight');
+  await announcer.filter({ hasText: /^Outturn 2011-12/ }).waitFor();
+  assert.equal(
+    (await announcer.textContent()).trim(),
+    'Outturn 2011-12: outturn £913.688 million, against the budget -£8.242 million, movement since the last round +£4.213 million',
+  );
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
