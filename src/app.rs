@@ -248,6 +248,7 @@ impl Page<'_> {
                 breakdown={Shared(parts)}
                 sort={self.state.breakdown_sort}
                 own_scale={self.state.own_scale}
+                period={self.state.breakdown_period}
                 on_action={self.callbacks.on_action.clone()}
                 on_open={self.callbacks.on_open_part.clone()}
                 theme={self.theme}

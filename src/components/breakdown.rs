@@ -32,6 +32,8 @@ pub struct BreakdownProps {
     pub sort: BreakdownSort,
     /// Trends each on their own scale.
     pub own_scale: bool,
+    /// The period shown alone, or `None` for the year.
+    pub period: Option<usize>,
     /// Receives [`Action::SelectBreakdownSort`] and
     /// [`Action::ToggleOwnScale`].
     pub on_action: Callback<Action>,
@@ -115,6 +117,32 @@ fn trail(props: &BreakdownProps, table: &Breakdown) -> Html {
     }
 }
 
+/// The period picker: the year, or one of its periods alone.
+fn period_select(props: &BreakdownProps, table: &Breakdown) -> Html {
+    if table.periods.is_empty() {
+        return Html::default();
+    }
+    let on_action = props.on_action.clone();
+    let on_period = Callback::from(move |value: String| {
+        on_action.emit(Action::SelectBreakdownPeriod(value.parse().ok()));
+    });
+    let mut choices = vec![choice("year", "The year", props.period.is_none())];
+    choices.extend(table.periods.iter().enumerate().map(|(i, label)| {
+        (
+            AttrValue::from(i.to_string()),
+            AttrValue::from(label.clone()),
+            props.period == Some(i),
+        )
+    }));
+    let picker = Picker {
+        id: format!("{}-period", props.title_id).into(),
+        label: "Figures for",
+        field_class: "outturn-period",
+        select_class: "",
+    };
+    labelled_select(picker, choices, on_period)
+}
+
 /// The order picker and, with trends, the scale switch.
 fn controls(props: &BreakdownProps, trends: bool) -> Html {
     let on_action = props.on_action.clone();
@@ -137,7 +165,7 @@ fn controls(props: &BreakdownProps, trends: bool) -> Html {
     let on_scale = Callback::from(move |_: Event| on_action.emit(Action::ToggleOwnScale));
     let scale_id = format!("{}-scale", props.title_id);
     html! {
-        <div class="outturn-controls outturn-breakdown-controls">
+        <>
             { labelled_select(picker, sorts, on_sort) }
             if trends {
                 <div class="outturn-field outturn-check">
@@ -145,7 +173,7 @@ fn controls(props: &BreakdownProps, trends: bool) -> Html {
                     <label for={scale_id}>{ "Each trend on its own scale" }</label>
                 </div>
             }
-        </div>
+        </>
     }
 }
 
@@ -165,7 +193,10 @@ pub fn BreakdownTable(props: &BreakdownProps) -> Html {
             { trail(props, table) }
             <h2 class="outturn-title" id={props.title_id.clone()}>{ table.title.clone() }</h2>
             <p class="outturn-subtitle">{ table.subtitle.clone() }</p>
-            { controls(props, trends) }
+            <div class="outturn-controls outturn-breakdown-controls">
+                { period_select(props, table) }
+                { controls(props, trends) }
+            </div>
             { indicator_table(IndicatorTable {
                 class: "outturn-breakdown-table",
                 caption_id,

@@ -19,15 +19,16 @@ pub fn use_breakdown(state: &State, showing: bool) -> Option<Rc<Breakdown>> {
             state.dataset.clone().map(Shared),
             state.indicator.clone(),
             state.year,
+            state.breakdown_period,
             state.breakdown_sort,
             state.own_scale,
             showing,
         ),
-        |(dataset, indicator, year, sort, own_scale, showing)| {
+        |(dataset, indicator, year, period, sort, own_scale, showing)| {
             let dataset = dataset.as_ref().filter(|_| *showing)?;
             let id = indicator.as_deref()?;
             timed("outturn:analyse", || {
-                breakdown(&dataset.0, id, *year, *sort, *own_scale)
+                breakdown(&dataset.0, id, *year, *period, *sort, *own_scale)
             })
             .map(Rc::new)
         },

@@ -94,11 +94,12 @@ for (const [name, media] of THEMES) {
       const page = await env.browser.newPage({ viewport: { width, height: 900 } });
       await page.emulateMedia(media);
       const found = [];
-      for (const [hash, view] of [
-        ['indicator=rev-portfolios&view=breakdown', 'breakdown'],
-        ['indicator=rev-portfolios&view=rounds', 'rounds'],
+      for (const [address, view] of [
+        [`${REVENUE}#indicator=rev-portfolios&view=breakdown`, 'breakdown'],
+        [`${REVENUE}#indicator=rev-portfolios&view=rounds`, 'rounds'],
+        ['?src=fixtures/valid/parts.json#indicator=county&view=breakdown', 'breakdown'],
       ]) {
-        await page.goto(`${env.server.url}${REVENUE}#${hash}`);
+        await page.goto(`${env.server.url}${address}`);
         await page.waitForSelector(`.outturn-root[data-view=${view}][data-outturn-state=ready]`);
         for (const v of await axeViolations(page)) found.push(`${view}: ${v}`);
       }
@@ -124,6 +125,30 @@ test('keyboard only: the rounds chart announces each round and the move to the o
     (await announcer.textContent()).trim(),
     'Outturn 2011-12: outturn £913.688 million, against the budget -£8.242 million, movement since the last round +£4.213 million',
   );
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a breakdown of monthly parts: one month alone, the mismatch it holds, and trends on one scale or each their own', async () => {
+  const page = await open(env.browser, `${env.server.url}?src=fixtures/valid/parts.json#indicator=county&view=breakdown`);
+  await waitForState(page, 'ready');
+  assert.equal(await page.locator('.outturn-breakdown-check').innerText(), "The parts' actual adds up to 2,241; the total gives 2,244, 3 more.");
+  await page.selectOption('.outturn-period select', '4');
+  await page.locator('.outturn-title', { hasText: 'August 2011' }).waitFor();
+  assert.equal(
+    await page.locator('.outturn-breakdown-check').innerText(),
+    "In August 2011 the parts' budget agrees; their actual adds up to 237; the total gives 240, 3 more.",
+  );
+  assert.match(await page.locator('.outturn-breakdown-table tbody tr').first().innerText(), /^North area[\s\S]*125\s+120\s+-5\s+-4\.0%[\s\S]*▼ Under/);
+  assert.match(await page.locator('.outturn-breakdown').innerText(), /Trend: Actual by month, on one scale for every row\./);
+  await page.locator('.outturn-check input').check();
+  await page.locator('.outturn-breakdown', { hasText: 'each row on its own scale' }).waitFor();
+  // North is made of teams: its row opens their breakdown, the trail comes back.
+  await page.locator('.outturn-row-open', { hasText: 'North area' }).click();
+  await page.locator('.outturn-title', { hasText: /^North area, by team/ }).waitFor();
+  assert.equal(await page.locator('.outturn-breakdown-check').innerText(), 'The 2 parts give this total: the data has no figures of its own for it.');
+  await page.locator('.outturn-trail-link', { hasText: "Referrals to children's social care" }).click();
+  await page.locator('.outturn-title', { hasText: /^Referrals to children's social care, by area, 2011-12/ }).waitFor();
   assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -380,6 +380,7 @@ fn part_way_through_the_year_a_money_breakdown_gives_the_forecast_beside_the_fig
         &d,
         "whole",
         Some(fy("2011-12")),
+        None,
         BreakdownSort::Report,
         false,
     )

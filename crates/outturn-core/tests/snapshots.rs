@@ -568,42 +568,64 @@ fn the_breakdown_of_revenue_capital_and_a_county() {
     .unwrap()
     .dataset;
     let mut out = String::new();
-    let mut pin = |dataset: &Dataset, id: &str, sort: BreakdownSort, own: bool| {
-        let table = breakdown(dataset, id, Some(fy("2011-12")), sort, own).unwrap();
-        writeln!(out, "# {id}, order {}, own scale {own}", sort.slug()).unwrap();
-        writeln!(out, "title: {}", table.title).unwrap();
-        writeln!(out, "subtitle: {}", table.subtitle).unwrap();
-        let trail: Vec<&str> = table.trail.iter().map(|(id, _)| id.as_str()).collect();
-        writeln!(out, "trail: {}", trail.join(" > ")).unwrap();
-        writeln!(out, "columns: {}", table.columns.join(" | ")).unwrap();
-        for row in table.rows.iter().chain(std::iter::once(&table.total)) {
+    let mut pin =
+        |dataset: &Dataset, id: &str, period: Option<usize>, sort: BreakdownSort, own: bool| {
+            let table = breakdown(dataset, id, Some(fy("2011-12")), period, sort, own).unwrap();
             writeln!(
                 out,
-                "{} ({} parts) | {} | {} | bar {:?}",
-                row.title,
-                row.parts,
-                row.cells.join(" | "),
-                row.standing.words(),
-                row.bar.map(|b| (format!("{:.3}", b.end), b.over))
+                "# {id}, period {period:?}, order {}, own scale {own}",
+                sort.slug()
             )
             .unwrap();
-            for points in &row.spark {
-                writeln!(out, "  spark: {points}").unwrap();
+            writeln!(out, "title: {}", table.title).unwrap();
+            writeln!(out, "subtitle: {}", table.subtitle).unwrap();
+            let trail: Vec<&str> = table.trail.iter().map(|(id, _)| id.as_str()).collect();
+            writeln!(out, "trail: {}", trail.join(" > ")).unwrap();
+            writeln!(out, "columns: {}", table.columns.join(" | ")).unwrap();
+            for row in table.rows.iter().chain(std::iter::once(&table.total)) {
+                writeln!(
+                    out,
+                    "{} ({} parts) | {} | {} | bar {:?}",
+                    row.title,
+                    row.parts,
+                    row.cells.join(" | "),
+                    row.standing.words(),
+                    row.bar.map(|b| (format!("{:.3}", b.end), b.over))
+                )
+                .unwrap();
+                for points in &row.spark {
+                    writeln!(out, "  spark: {points}").unwrap();
+                }
             }
-        }
-        writeln!(out, "check: {}", table.check).unwrap();
-        writeln!(out, "bars: {}", table.bar_scale).unwrap();
-        writeln!(out, "trend: {}", table.trend).unwrap();
-    };
-    pin(&revenue, "rev-total", BreakdownSort::Report, false);
-    pin(&revenue, "rev-portfolios", BreakdownSort::Variance, false);
-    pin(&revenue, "rev-schools", BreakdownSort::Size, false);
-    pin(&revenue, "cap-total-incl-pef", BreakdownSort::Report, false);
+            writeln!(out, "check: {}", table.check).unwrap();
+            writeln!(out, "bars: {}", table.bar_scale).unwrap();
+            writeln!(out, "trend: {}", table.trend).unwrap();
+        };
+    pin(&revenue, "rev-total", None, BreakdownSort::Report, false);
+    pin(
+        &revenue,
+        "rev-portfolios",
+        None,
+        BreakdownSort::Variance,
+        false,
+    );
+    pin(&revenue, "rev-schools", None, BreakdownSort::Size, false);
+    pin(
+        &revenue,
+        "cap-total-incl-pef",
+        None,
+        BreakdownSort::Report,
+        false,
+    );
     let county = outturn_core::parse_dataset(&common::read("tests/fixtures/valid/parts.json"))
         .unwrap()
         .dataset;
-    pin(&county, "county", BreakdownSort::Report, false);
-    pin(&county, "county", BreakdownSort::Report, true);
-    pin(&county, "north", BreakdownSort::Variance, false);
+    pin(&county, "county", None, BreakdownSort::Report, false);
+    pin(&county, "county", None, BreakdownSort::Report, true);
+    pin(&county, "north", None, BreakdownSort::Variance, false);
+    // August alone (the month of the county's 3 more), and a month not
+    // yet reported.
+    pin(&county, "county", Some(4), BreakdownSort::Report, false);
+    pin(&county, "county", Some(10), BreakdownSort::Report, false);
     check("breakdown.txt", &out);
 }

@@ -133,6 +133,8 @@ pub struct State {
     pub breakdown_sort: BreakdownSort,
     /// The breakdown's trends each on their own scale (default: one scale).
     pub own_scale: bool,
+    /// The period the breakdown shows alone; `None` for the year.
+    pub breakdown_period: Option<usize>,
     /// True once a view was asked for (by the link or the reader): a load
     /// then keeps it. Until then each load opens the data's first view,
     /// the scorecard for data that is mostly performance indicators.
@@ -222,6 +224,8 @@ pub enum Action {
     SelectBreakdownSort(BreakdownSort),
     /// Draw the breakdown's trends each on its own scale, or all on one.
     ToggleOwnScale,
+    /// Show the breakdown for one period alone, or (`None`) the year.
+    SelectBreakdownPeriod(Option<usize>),
     /// Open a part (or a whole above) from the breakdown: its own
     /// breakdown where it has parts, else its chart.
     OpenPart(String),
@@ -263,6 +267,7 @@ impl State {
             status_filter: StatusFilter::default(),
             breakdown_sort: BreakdownSort::default(),
             own_scale: false,
+            breakdown_period: None,
             view_chosen: false,
             theme: ThemeChoice::default(),
             focus: None,
@@ -352,6 +357,7 @@ impl State {
     /// A new selection resets what belongs to the old one.
     fn reset_for_selection(&mut self) {
         self.options.window = None;
+        self.breakdown_period = None;
         self.options.as_at = None;
         self.focus = None;
     }
@@ -466,6 +472,7 @@ impl State {
             Action::FilterStatus(filter) => self.status_filter = filter,
             Action::SelectBreakdownSort(sort) => self.breakdown_sort = sort,
             Action::ToggleOwnScale => self.own_scale = !self.own_scale,
+            Action::SelectBreakdownPeriod(period) => self.breakdown_period = period,
             Action::OpenPart(id) => {
                 let whole = self
                     .dataset

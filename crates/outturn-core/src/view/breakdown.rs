@@ -128,52 +128,93 @@ pub struct Breakdown {
     /// The largest variance the bars are drawn to, in words: "Bars: the
     /// variance, to ±£15,513k".
     pub bar_scale: String,
+    /// The periods the table can be shown for alone ("April 2011", ...),
+    /// by index; empty for a year of one figure.
+    pub periods: Vec<String>,
 }
 
-/// What a row needs, before the table's scale is known.
+/// What a row needs, before the table's scale is known: the year's
+/// figures (to date), or one period's.
 struct Figures<'a> {
     indicator: &'a Indicator,
-    analysis: Option<YearAnalysis>,
-    /// The variance at the last round (its forecast minus the budget).
+    /// The budget the variance is over (to date, for a part year).
+    budget: Option<f64>,
+    /// The actual over the same periods.
+    actual: Option<f64>,
+    /// Actual minus budget.
+    variance: Option<f64>,
+    /// The variance as a % of the budget.
+    variance_pct: Option<f64>,
+    /// Every period of the year (or the one chosen) is reported.
+    complete: bool,
+    /// The forecast of the year, and its variance (year figures only).
+    forecast: Option<(f64, Option<f64>)>,
+    /// The variance at the last round (its forecast minus the budget;
+    /// year figures only).
     last_round: Option<f64>,
-    /// The outturn minus the last round's forecast.
+    /// The outturn minus the last round's forecast (year figures only).
     movement: Option<f64>,
-    /// (latest value, change on the period before), without a budget.
+    /// (latest value, change on the period before), without a budget:
+    /// the latest reported period, or the one chosen.
     latest: Option<(f64, Option<f64>)>,
 }
 
 impl<'a> Figures<'a> {
-    fn of(indicator: &'a Indicator, year: FinancialYear) -> Self {
+    fn of(indicator: &'a Indicator, year: FinancialYear, period: Option<usize>) -> Self {
         let figures = indicator.year(year);
         let analysis = figures.map(|f| analyse_year(indicator, f));
+        let a = analysis.as_ref();
+        let at = |series: &Option<Series>, i: usize| {
+            series.as_ref().and_then(|s| s.get(i).copied().flatten())
+        };
+        let latest_at = |i: usize| {
+            let actual = &figures?.actual;
+            let value = at(actual, i)?;
+            let before = i.checked_sub(1).and_then(|b| at(actual, b));
+            Some((value, before.map(|b| value - b)))
+        };
+        if let Some(period) = period {
+            let budget = figures.and_then(|f| at(&f.budget, period));
+            let actual = figures.and_then(|f| at(&f.actual, period));
+            let variance = budget.zip(actual).map(|(b, v)| v - b);
+            return Self {
+                indicator,
+                budget,
+                actual,
+                variance,
+                variance_pct: variance
+                    .zip(budget)
+                    .and_then(|(v, b)| crate::analysis::variance_percent(&indicator.unit, v, b)),
+                complete: actual.is_some(),
+                forecast: None,
+                last_round: None,
+                movement: None,
+                latest: latest_at(period),
+            };
+        }
         let found = figures.and_then(|f| rounds(indicator, f));
         let last = found.as_ref().and_then(|r| r.rounds.last().cloned());
-        let latest = figures.zip(analysis.as_ref()).and_then(|(f, a)| {
-            let actual = f.actual.as_ref()?;
-            let at = a.last_reported?;
-            let value = actual.get(at).copied().flatten()?;
-            let before = at
-                .checked_sub(1)
-                .and_then(|i| actual.get(i).copied().flatten());
-            Some((value, before.map(|b| value - b)))
-        });
         Self {
             indicator,
-            analysis,
+            budget: a.and_then(|a| a.budget_to_date.or(a.budget)),
+            actual: a.and_then(|a| a.actual_compared.or(a.actual)),
+            variance: a.and_then(|a| a.variance),
+            variance_pct: a.and_then(|a| a.variance_pct),
+            complete: a.is_some_and(YearAnalysis::is_complete),
+            forecast: a.and_then(|a| Some((a.forecast?, a.forecast_variance))),
             last_round: last.and_then(|r| r.variance),
             movement: found.and_then(|r| r.movement_to_outturn),
-            latest,
+            latest: a.and_then(|a| latest_at(a.last_reported?)),
         }
     }
 
     fn amounts(&self) -> Vec<f64> {
-        let a = self.analysis.as_ref();
         [
-            a.and_then(|a| a.budget),
-            a.and_then(|a| a.actual),
-            a.and_then(|a| a.variance),
-            a.and_then(|a| a.forecast),
-            a.and_then(|a| a.forecast_variance),
+            self.budget,
+            self.actual,
+            self.variance,
+            self.forecast.map(|f| f.0),
+            self.forecast.and_then(|f| f.1),
             self.last_round,
             self.movement,
             self.latest.map(|l| l.0),
@@ -220,17 +261,18 @@ impl Amounts<'_> {
 /// True when the table reads against budgets: some part, or the whole,
 /// has a budget in the year.
 fn with_budget(rows: &[Figures]) -> bool {
-    rows.iter()
-        .any(|f| f.analysis.as_ref().is_some_and(|a| a.budget.is_some()))
+    rows.iter().any(|f| f.budget.is_some())
 }
 
 /// The breakdown of `id` in `dataset` for `year` (its own latest year
-/// without one), sorted by `sort`; trends on one scale, or each on its
-/// own with `own_scale`. `None` when `id` has no parts.
+/// without one), of the year's figures or of `period`'s alone, sorted by
+/// `sort`; trends on one scale, or each on its own with `own_scale`.
+/// `None` when `id` has no parts.
 pub fn breakdown(
     dataset: &Dataset,
     id: &str,
     year: Option<FinancialYear>,
+    period: Option<usize>,
     sort: BreakdownSort,
     own_scale: bool,
 ) -> Option<Breakdown> {
@@ -244,7 +286,7 @@ pub fn breakdown(
         .or_else(|| whole.default_year())?;
     let all: Vec<Figures> = std::iter::once(whole)
         .chain(parts.iter().copied())
-        .map(|i| Figures::of(i, year))
+        .map(|i| Figures::of(i, year, period))
         .collect();
     let budgeted = with_budget(&all);
     let money = match whole.unit.kind {
@@ -262,27 +304,17 @@ pub fn breakdown(
         money,
     };
     let rounds_kept = all.iter().any(|f| f.last_round.is_some());
-    let complete = all[0]
-        .analysis
-        .as_ref()
-        .is_some_and(YearAnalysis::is_complete);
+    let complete = all[0].complete;
     // Part-way through the year, a report prints the forecast of the year
     // beside the figures to date.
-    let forecasts = !complete
-        && all
-            .iter()
-            .any(|f| f.analysis.as_ref().is_some_and(|a| a.forecast.is_some()));
+    let forecasts = !complete && all.iter().any(|f| f.forecast.is_some());
     let columns: Vec<&'static str> = if budgeted {
-        let mut columns = vec![
-            if complete { "Budget" } else { "Budget to date" },
-            if complete {
-                "Outturn"
-            } else {
-                "Actual to date"
-            },
-            "Variance",
-            "Variance %",
-        ];
+        let mut columns = match (period, complete) {
+            (Some(_), _) => vec!["Budget", "Actual"],
+            (None, true) => vec!["Budget", "Outturn"],
+            (None, false) => vec!["Budget to date", "Actual to date"],
+        };
+        columns.extend(["Variance", "Variance %"]);
         if forecasts {
             columns.extend(["Forecast for the year", "Forecast variance"]);
         }
@@ -298,25 +330,24 @@ pub fn breakdown(
     let widest = all
         .iter()
         .skip(1)
-        .filter_map(|f| f.analysis.as_ref()?.variance)
+        .filter_map(|f| f.variance)
         .fold(0.0f64, |m, v| m.max(v.abs()));
     let trend_scale = (!own_scale).then(|| shared_range(&all, year));
     // A year of one figure has no trend within it.
     let trends = whole.periods.len() > 1;
     let make_row = |f: &Figures| -> BreakdownRow {
-        let a = f.analysis.as_ref();
-        let variance = a.and_then(|a| a.variance);
+        let variance = f.variance;
         let cells = if budgeted {
             let mut cells = vec![
-                amounts.value(a.and_then(|a| a.budget_to_date.or(a.budget))),
-                amounts.value(a.and_then(|a| a.actual_compared.or(a.actual))),
+                amounts.value(f.budget),
+                amounts.value(f.actual),
                 amounts.signed(variance),
-                a.and_then(|a| a.variance_pct)
+                f.variance_pct
                     .map_or("-".to_string(), crate::format::format_percent),
             ];
             if forecasts {
-                cells.push(amounts.value(a.and_then(|a| a.forecast)));
-                cells.push(amounts.signed(a.and_then(|a| a.forecast_variance)));
+                cells.push(amounts.value(f.forecast.map(|f| f.0)));
+                cells.push(amounts.signed(f.forecast.and_then(|f| f.1)));
             }
             if rounds_kept {
                 cells.push(amounts.signed(f.last_round));
@@ -333,6 +364,7 @@ pub fn breakdown(
             Some(v) if v > 0.0 => Standing::Over,
             Some(v) if v < 0.0 => Standing::Under,
             Some(_) => Standing::OnLevel,
+            None if f.actual.is_none() => Standing::NoActual,
             None => Standing::NoBudget,
         };
         let bar = variance.filter(|_| widest > 0.0).map(|v| VarianceBar {
@@ -359,7 +391,7 @@ pub fn breakdown(
                 Vec::new()
             },
             variance,
-            size: a.and_then(|a| a.budget.or(a.actual)),
+            size: f.budget.or(f.actual),
         }
     };
     let mut rows: Vec<BreakdownRow> = all.iter().skip(1).map(make_row).collect();
@@ -373,20 +405,31 @@ pub fn breakdown(
         .clone()
         .unwrap_or_else(|| "by part".to_string());
     let unit = whole.unit.label.trim();
-    let coverage = all[0].analysis.as_ref().map_or(String::new(), |a| {
-        if a.is_complete() {
-            ", the whole year".to_string()
-        } else {
-            format!(
-                ", {} of {} {}s reported",
-                format_number(a.periods_reported as f64, 0),
-                a.periods,
-                whole.periods.noun()
-            )
-        }
-    });
+    let whole_year = whole.year(year).map(|f| analyse_year(whole, f));
+    let coverage = match (period, whole_year) {
+        (Some(p), _) => format!(", {} only", whole.periods.long_label(p, year)),
+        (None, Some(a)) if a.is_complete() => ", the whole year".to_string(),
+        (None, Some(a)) => format!(
+            ", {} of {} {}s reported",
+            format_number(a.periods_reported as f64, 0),
+            a.periods,
+            whole.periods.noun()
+        ),
+        (None, None) => String::new(),
+    };
+    let check = match period {
+        None => parts_sentence(dataset, whole, year, parts.len(), &amounts),
+        Some(p) => period_sentence(&all, whole, &whole.periods.long_label(p, year), &amounts),
+    };
     Some(Breakdown {
-        title: format!("{}, {noun}, {year}", whole.title),
+        title: match period {
+            Some(p) => format!(
+                "{}, {noun}, {}",
+                whole.title,
+                whole.periods.long_label(p, year)
+            ),
+            None => format!("{}, {noun}, {year}", whole.title),
+        },
         subtitle: crate::format::capitalise(&format!(
             "{} in {}{coverage}; each row's variance is over the periods it reports",
             if unit.is_empty() { "Figures" } else { unit },
@@ -396,7 +439,14 @@ pub fn breakdown(
         columns,
         rows,
         total,
-        check: parts_sentence(dataset, whole, year, parts.len(), &amounts),
+        check,
+        periods: if trends {
+            (0..whole.periods.len())
+                .map(|i| whole.periods.long_label(i, year))
+                .collect()
+        } else {
+            Vec::new()
+        },
         trend: if trends {
             format!(
                 "Actual by {}, {}",
@@ -507,6 +557,47 @@ fn parts_sentence(
             .collect::<Vec<_>>()
             .join(" "),
     }
+}
+
+/// Which of a row's figures to take.
+type Pick = fn(&Figures) -> Option<f64>;
+
+/// The parts of one period against the whole's figures for it: "In August
+/// 2011 the parts' actual adds up to 237; the total gives 240, 3 more."
+/// `all` is the whole's figures, then its parts'.
+fn period_sentence(all: &[Figures], whole: &Indicator, when: &str, amounts: &Amounts) -> String {
+    if !whole.is_summable() {
+        return String::new();
+    }
+    let Some((own, parts)) = all.split_first() else {
+        return String::new();
+    };
+    let mut said = Vec::new();
+    let series: [(&str, Pick); 2] = [("budget", |f| f.budget), ("actual", |f| f.actual)];
+    for (name, pick) in series {
+        let total: Option<f64> = parts.iter().map(pick).sum();
+        let (Some(total), Some(given)) = (total, pick(own)) else {
+            continue;
+        };
+        let gap = given - total;
+        if (gap).abs() < 0.5 * 10f64.powi(-(whole.precision() as i32)) {
+            said.push(format!("{name} agrees"));
+        } else {
+            said.push(format!(
+                "{name} adds up to {}; the total gives {}, {} {}",
+                amounts.value(Some(total)),
+                amounts.value(Some(given)),
+                amounts.value(Some(gap.abs())),
+                if gap > 0.0 { "more" } else { "less" }
+            ));
+        }
+    }
+    if said.is_empty() {
+        return format!(
+            "In {when} not every part reports, so the parts are not checked against the total."
+        );
+    }
+    format!("In {when} the parts' {}.", said.join("; their "))
 }
 
 /// Sorts `rows` (in the data's order) by `sort`, stably.
