@@ -415,3 +415,68 @@ fn part_way_through_the_year_a_money_breakdown_gives_the_forecast_beside_the_fig
     );
     assert_eq!(table.subtitle, "£k in 2011-12, 2 of 4 quarters reported; each row's variance is over the periods it reports");
 }
+
+#[test]
+fn performance_parts_read_against_their_targets_and_are_never_added_up() {
+    use outturn_core::format::Standing;
+    use outturn_core::view::{breakdown, BreakdownSort};
+    let rate = |id: &str, parent: Option<&str>, fields: &str| {
+        quarterly(id, parent, "%", "none", fields).replace(
+            r#""year_value":"none""#,
+            r#""year_value":"none","polarity":"higher-is-better""#,
+        )
+    };
+    let d = dataset(&[
+        rate(
+            "county",
+            None,
+            r#","actual":[80,81,null,null],"target":[85,85,85,85]"#,
+        ),
+        rate(
+            "east",
+            Some("county"),
+            r#","actual":[84,86,null,null],"target":[85,85,85,85],"floor":[80,80,80,80]"#,
+        ),
+        rate(
+            "west",
+            Some("county"),
+            r#","actual":[76,77,null,null],"target":[85,85,85,85],"rag":[null,"amber",null,null]"#,
+        ),
+    ]);
+    let table = breakdown(
+        &d,
+        "county",
+        Some(fy("2011-12")),
+        None,
+        BreakdownSort::Report,
+        false,
+    )
+    .unwrap();
+    assert_eq!(table.columns, ["Latest", "Target", "Against target"]);
+    assert_eq!(table.rows[0].cells, ["86%", "85%", "+1 pp"]);
+    assert_eq!(table.rows[0].standing.words(), "✓\u{a0}Green");
+    // West missed its target with no floor: the report's Amber is shown.
+    assert_eq!(table.rows[1].cells, ["77%", "85%", "-8 pp"]);
+    assert_eq!(
+        table.rows[1].standing,
+        Standing::Rated(outturn_core::analysis::Status::Amber)
+    );
+    // The county: its own figure, never its parts' sum.
+    assert_eq!(table.total.cells, ["81%", "85%", "-4 pp"]);
+    assert_eq!(
+        table.check,
+        "The 2 parts are not added up: percentages cannot be summed."
+    );
+    // One quarter alone: Q1.
+    let q1 = breakdown(
+        &d,
+        "county",
+        Some(fy("2011-12")),
+        Some(0),
+        BreakdownSort::Report,
+        false,
+    )
+    .unwrap();
+    assert_eq!(q1.rows[1].cells, ["76%", "85%", "-9 pp"]);
+    assert_eq!(q1.rows[1].standing.words(), "▽\u{a0}Below target");
+}

@@ -7,13 +7,18 @@
 //! the right, under to the left, each also in words and a symbol); the
 //! whole's own row as the total; and under it whether the parts add up to
 //! the whole. Money in the whole table is at one scale. Where no part has
-//! a budget, each part's latest value and its change on the period before.
+//! a budget, each part's latest value against its target and its status
+//! (the report's word where printed), or without targets its change on the
+//! period before.
 //!
 //! Each row can be opened: a part with parts of its own opens its
 //! breakdown, any other its chart; the trail names the wholes above.
 
 use super::dashboard::spark;
-use crate::analysis::{analyse_year, check_parts, children, rounds, YearAnalysis};
+use crate::analysis::{
+    analyse_year, check_parts, children, period_performance, rounds, PeriodPerformance, Status,
+    YearAnalysis,
+};
 use crate::format::{format_amount, format_number, format_signed, with_plus, MoneyScale, Standing};
 use crate::model::{Dataset, FinancialYear, Indicator, Series, UnitKind};
 use crate::order::sort_stable_by;
@@ -157,6 +162,9 @@ struct Figures<'a> {
     /// (latest value, change on the period before), without a budget:
     /// the latest reported period, or the one chosen.
     latest: Option<(f64, Option<f64>)>,
+    /// A performance part's standing in that period: its target, the
+    /// distance from it and its status (the report's word where printed).
+    target: Option<PeriodPerformance>,
 }
 
 impl<'a> Figures<'a> {
@@ -190,6 +198,7 @@ impl<'a> Figures<'a> {
                 last_round: None,
                 movement: None,
                 latest: latest_at(period),
+                target: figures.map(|f| period_performance(indicator, f, period)),
             };
         }
         let found = figures.and_then(|f| rounds(indicator, f));
@@ -205,6 +214,9 @@ impl<'a> Figures<'a> {
             last_round: last.and_then(|r| r.variance),
             movement: found.and_then(|r| r.movement_to_outturn),
             latest: a.and_then(|a| latest_at(a.last_reported?)),
+            target: figures
+                .zip(a.and_then(|a| a.last_reported))
+                .map(|(f, at)| period_performance(indicator, f, at)),
         }
     }
 
@@ -289,6 +301,11 @@ pub fn breakdown(
         .map(|i| Figures::of(i, year, period))
         .collect();
     let budgeted = with_budget(&all);
+    // Without budgets, parts with targets are read against them.
+    let targets = !budgeted
+        && all
+            .iter()
+            .any(|f| f.target.is_some_and(|p| p.target.is_some()));
     let money = match whole.unit.kind {
         UnitKind::Money { scale } => {
             let largest = all
@@ -323,7 +340,11 @@ pub fn breakdown(
         }
         columns
     } else {
-        vec!["Latest", "Change on the period before"]
+        if targets {
+            vec!["Latest", "Target", "Against target"]
+        } else {
+            vec!["Latest", "Change on the period before"]
+        }
     };
     // One scale for the parts' bars: the largest variance either way. The
     // whole's own variance would dwarf them; its row says it in words.
@@ -355,17 +376,29 @@ pub fn breakdown(
             }
             cells
         } else {
-            vec![
-                amounts.value(f.latest.map(|l| l.0)),
-                amounts.signed(f.latest.and_then(|l| l.1)),
-            ]
+            let latest = amounts.value(f.latest.map(|l| l.0));
+            match f.target.filter(|_| targets) {
+                Some(p) => vec![latest, amounts.value(p.target), amounts.signed(p.distance)],
+                None if targets => vec![latest, "-".to_string(), "-".to_string()],
+                None => vec![latest, amounts.signed(f.latest.and_then(|l| l.1))],
+            }
         };
-        let standing = match variance {
-            Some(v) if v > 0.0 => Standing::Over,
-            Some(v) if v < 0.0 => Standing::Under,
-            Some(_) => Standing::OnLevel,
-            None if f.actual.is_none() => Standing::NoActual,
-            None => Standing::NoBudget,
+        // A performance part stands by its status: the report's word
+        // where it printed one, else the figures'.
+        let rated = f
+            .target
+            .filter(|_| targets)
+            .map(|p| p.reported.map(Status::of_rag).or(p.status));
+        let standing = match (rated, variance) {
+            (Some(Some(status)), _) => Standing::Rated(status),
+            (Some(None), _) => Standing::NoStatus,
+            (None, variance) => match variance {
+                Some(v) if v > 0.0 => Standing::Over,
+                Some(v) if v < 0.0 => Standing::Under,
+                Some(_) => Standing::OnLevel,
+                None if f.actual.is_none() && f.latest.is_none() => Standing::NoActual,
+                None => Standing::NoBudget,
+            },
         };
         let bar = variance.filter(|_| widest > 0.0).map(|v| VarianceBar {
             zero: 0.5,
