@@ -250,7 +250,7 @@ impl Page<'_> {
                 own_scale={self.state.own_scale}
                 period={self.state.breakdown_period}
                 on_action={self.callbacks.on_action.clone()}
-                on_open={self.callbacks.on_open_part.clone()}
+                on_open={self.callbacks.on_open.clone()}
                 theme={self.theme}
             />
         }

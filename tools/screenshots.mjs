@@ -3,7 +3,8 @@
 // Every view of domiciliary care hours at 1280 and 375 px, a tooltip, a
 // snapshot indicator, an error, the dark theme, and each view as printed
 // (print media at A4 width, plus a PDF); the quarterly performance report's
-// scorecard and one of its indicators, at both widths and printed.
+// scorecard and one of its indicators, at both widths and printed; the
+// revenue example's breakdown and rounds, and the parts fixture's breakdown.
 import path from 'node:path';
 import fs from 'node:fs/promises';
 import { serve, launch, open, waitForState, root } from '../tests/browser/support.mjs';
@@ -51,6 +52,15 @@ try {
     await page.goto(`${server.url}?src=kent-2016-01-childrens-exceptions.json#indicator=scs-24-cic-reviews-in-timescale&view=budget`);
     await waitForState(page, 'ready');
     await shoot(page, `performance-floor-${width}`);
+    for (const [name, address] of [
+      ['breakdown-revenue', '?src=kent-2011-12-revenue-and-capital.json#indicator=rev-portfolios&view=breakdown'],
+      ['rounds-revenue', '?src=kent-2011-12-revenue-and-capital.json#indicator=rev-portfolios&view=rounds'],
+      ['breakdown-county', '?src=fixtures/valid/parts.json#indicator=county&view=breakdown'],
+    ]) {
+      await page.goto(`${server.url}${address}`);
+      await waitForState(page, 'ready');
+      await shoot(page, `${name}-${width}`);
+    }
     await page.close();
   }
   {

@@ -37,7 +37,7 @@ pub struct BreakdownProps {
     /// Receives [`Action::SelectBreakdownSort`] and
     /// [`Action::ToggleOwnScale`].
     pub on_action: Callback<Action>,
-    /// Called with a part's id to open it ([`Action::OpenPart`]).
+    /// Called with a part's id to open it ([`Action::OpenIndicator`]).
     pub on_open: Callback<String>,
     /// Colours.
     pub theme: Theme,

@@ -15,10 +15,9 @@ use crate::state::{Action, State};
 pub struct Callbacks {
     /// Picks an indicator ([`Action::SelectIndicator`]).
     pub on_select: Callback<String>,
-    /// Opens an indicator from the overview ([`Action::OpenIndicator`]).
+    /// Opens an indicator from the overview, the scorecard or a breakdown
+    /// ([`Action::OpenIndicator`]).
     pub on_open: Callback<String>,
-    /// Opens a part or a whole from a breakdown ([`Action::OpenPart`]).
-    pub on_open_part: Callback<String>,
     /// Types in the indicator search ([`Action::Search`]).
     pub on_search: Callback<String>,
     /// Shows or hides a line ([`Action::ToggleLine`]).
@@ -45,7 +44,6 @@ pub fn use_callbacks(dispatcher: UseReducerDispatcher<State>) -> Rc<Callbacks> {
         Callbacks {
             on_select: dispatch(&dispatcher, Action::SelectIndicator),
             on_open: dispatch(&dispatcher, Action::OpenIndicator),
-            on_open_part: dispatch(&dispatcher, Action::OpenPart),
             on_search: dispatch(&dispatcher, Action::Search),
             on_toggle: dispatch(&dispatcher, Action::ToggleLine),
             on_action,

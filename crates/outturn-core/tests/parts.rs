@@ -344,10 +344,10 @@ fn a_whole_on_the_overview_says_it_has_parts_and_opens_on_them() {
     });
     state.apply(Action::OpenIndicator("north".into()));
     assert_eq!(state.options.view, View::Breakdown);
-    state.apply(Action::OpenPart("north-team-a".into()));
+    state.apply(Action::OpenIndicator("north-team-a".into()));
     assert_eq!(state.options.view, View::Budget);
     assert_eq!(state.indicator.as_deref(), Some("north-team-a"));
-    state.apply(Action::OpenPart("county".into()));
+    state.apply(Action::OpenIndicator("county".into()));
     assert_eq!(state.options.view, View::Breakdown);
     state.apply(Action::OpenIndicator("south".into()));
     assert_eq!(state.options.view, View::Budget);

@@ -181,8 +181,9 @@ pub enum Action {
     },
     /// The user picked an indicator.
     SelectIndicator(String),
-    /// The user opened an indicator from the dashboard or the scorecard
-    /// (switches to its breakdown where it has parts, else budget vs actual).
+    /// The user opened an indicator from the dashboard, the scorecard or a
+    /// breakdown (or a whole above it, from its trail): its breakdown where
+    /// it has parts, else budget vs actual.
     OpenIndicator(String),
     /// The user picked a year.
     SelectYear(FinancialYear),
@@ -226,9 +227,6 @@ pub enum Action {
     ToggleOwnScale,
     /// Show the breakdown for one period alone, or (`None`) the year.
     SelectBreakdownPeriod(Option<usize>),
-    /// Open a part (or a whole above) from the breakdown: its own
-    /// breakdown where it has parts, else its chart.
-    OpenPart(String),
     /// Change the colour theme.
     SelectTheme(ThemeChoice),
     /// The URL changed (back/forward or an edited hash).
@@ -473,17 +471,6 @@ impl State {
             Action::SelectBreakdownSort(sort) => self.breakdown_sort = sort,
             Action::ToggleOwnScale => self.own_scale = !self.own_scale,
             Action::SelectBreakdownPeriod(period) => self.breakdown_period = period,
-            Action::OpenPart(id) => {
-                let whole = self
-                    .dataset
-                    .as_ref()
-                    .is_some_and(|dataset| has_parts(dataset, &id));
-                self.indicator = Some(id);
-                self.options.view = if whole { View::Breakdown } else { View::Budget };
-                self.view_chosen = true;
-                self.reset_for_selection();
-                self.settle_selection(&mut Vec::new());
-            }
             Action::SelectTheme(theme) => self.theme = theme,
             Action::Navigate(route) => {
                 let before = (self.indicator.clone(), self.year);
