@@ -183,6 +183,16 @@ pub fn BreakdownTable(props: &BreakdownProps) -> Html {
     let table: &Rc<Breakdown> = &props.breakdown.0;
     let trends = !table.trend.is_empty();
     let caption_id = format!("{}-caption", props.title_id);
+    let on_csv = {
+        let table = table.clone();
+        Callback::from(move |_: MouseEvent| {
+            let _ = crate::download::save_text(
+                &format!("{}.csv", table.file_stem),
+                "text/csv;charset=utf-8",
+                &table.to_csv(),
+            );
+        })
+    };
     let mut headings: Vec<Heading> = table.columns.iter().map(|c| (*c, None)).collect();
     headings.push(("Over or under", None));
     if trends {
@@ -215,6 +225,10 @@ pub fn BreakdownTable(props: &BreakdownProps) -> Html {
                 },
             }) }
             <p class="outturn-breakdown-check">{ table.check.clone() }</p>
+            <div class="outturn-exports">
+                <span class="outturn-exports-label">{ "Download:" }</span>
+                <button type="button" class="outturn-export-csv" onclick={on_csv}>{ "Figures as CSV" }</button>
+            </div>
             if !table.bar_scale.is_empty() {
                 <p class="outturn-subtitle">{ table.bar_scale.clone() }</p>
             }

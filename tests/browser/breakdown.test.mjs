@@ -7,6 +7,7 @@
 // 1280 and 320 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
 import { sharedBrowser, open, waitForState, deepActive, THEMES, axeViolations } from './support.mjs';
 
 const env = sharedBrowser();
@@ -33,17 +34,23 @@ test('the revenue example opens on its breakdown; a row goes down, the trail bac
   await page.waitForSelector('.outturn-root[data-view=breakdown][data-outturn-state=ready]');
   assert.equal(await page.locator('.outturn-title').innerText(), 'Revenue: total, by portfolio, and schools, 2011-12');
   const total = await page.locator('.outturn-breakdown-table tfoot tr').innerText();
-  assert.match(total, /£921,930k\s+£909,790k\s+-£12,140k\s+-1\.3%\s+-£9,329k\s+-£2,811k/);
+  assert.match(total, /£921\.930m\s+£909\.790m\s+-£12\.140m\s+-1\.3%\s+-£9\.329m\s+-£2\.811m/);
   assert.equal(await page.locator('.outturn-breakdown-check').innerText(), 'The 2 parts add up to the total.');
+  // The same figures download as CSV, money in pounds.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('.outturn-breakdown .outturn-export-csv')]);
+  assert.equal(file.suggestedFilename(), 'rev-total-2011-12-breakdown.csv');
+  const csv = await fs.readFile(await file.path(), 'utf8');
+  assert.match(csv, /^Part,Budget \(£\),Outturn \(£\),Variance \(£\),Variance %,/);
+  assert.match(csv, /\r\nTotal: Revenue: total,921930000,909790000,-12140000,-1\.3,-9329000,-2811000,▼ Under\r\n$/);
   // Down to the portfolios: nine rows, the sub total under them.
   await page.locator('.outturn-row-open', { hasText: 'Revenue: portfolios' }).click();
   await page.locator('.outturn-title', { hasText: /^Revenue: portfolios/ }).waitFor();
   assert.equal(await page.locator('.outturn-breakdown-table tbody tr').count(), 9);
-  assert.match(await page.locator('.outturn-breakdown-table tfoot tr').innerText(), /-£8,242k[\s\S]*-£12,455k[\s\S]*\+£4,213k/);
-  // Most over first: Specialist Children's Services, +£15,513k, over in words.
+  assert.match(await page.locator('.outturn-breakdown-table tfoot tr').innerText(), /-£8\.242m[\s\S]*-£12\.455m[\s\S]*\+£4\.213m/);
+  // Most over first: Specialist Children's Services, +£15.513m, over in words.
   await page.selectOption('.outturn-breakdown-controls select', 'variance');
   const first = await page.locator('.outturn-breakdown-table tbody tr').first().innerText();
-  assert.match(first, /^Specialist Children's Services[\s\S]*\+£15,513k[\s\S]*▲ Over/);
+  assert.match(first, /^Specialist Children's Services[\s\S]*\+£15\.513m[\s\S]*▲ Over/);
   // A portfolio without parts opens its chart; a whole above is a button.
   await page.locator('.outturn-row-open', { hasText: "Specialist Children's Services" }).click();
   await page.waitForSelector('.outturn-root[data-view=budget][data-outturn-state=ready]');

@@ -480,3 +480,29 @@ fn performance_parts_read_against_their_targets_and_are_never_added_up() {
     assert_eq!(q1.rows[1].cells, ["76%", "85%", "-9 pp"]);
     assert_eq!(q1.rows[1].standing.words(), "▽\u{a0}Below target");
 }
+
+#[test]
+fn the_breakdown_downloads_as_csv_with_money_in_pounds() {
+    use outturn_core::view::{breakdown, BreakdownSort};
+    let d = parse_dataset(&common::read(
+        "assets/kent-2011-12-revenue-and-capital.json",
+    ))
+    .unwrap()
+    .dataset;
+    let table = breakdown(&d, "rev-total", None, None, BreakdownSort::Report, false).unwrap();
+    assert_eq!(table.file_stem, "rev-total-2011-12-breakdown");
+    let csv = table.to_csv();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Part,Budget (£),Outturn (£),Variance (£),Variance %,Variance at last round (£),Movement (£),Over or under"
+    );
+    assert_eq!(
+        lines[1],
+        "\"Revenue: portfolios (sub total, excluding schools)\",921930000,913688000,-8242000,-0.9,-12455000,4213000,▼ Under"
+    );
+    assert_eq!(
+        lines[3],
+        "Total: Revenue: total,921930000,909790000,-12140000,-1.3,-9329000,-2811000,▼ Under"
+    );
+}

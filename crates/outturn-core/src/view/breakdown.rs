@@ -136,6 +136,11 @@ pub struct Breakdown {
     /// The periods the table can be shown for alone ("April 2011", ...),
     /// by index; empty for a year of one figure.
     pub periods: Vec<String>,
+    /// The whole's unit (the CSV gives money in pounds).
+    pub unit: crate::model::Unit,
+    /// Name of the CSV download, without its extension:
+    /// "rev-total-2011-12-breakdown".
+    pub file_stem: String,
 }
 
 /// What a row needs, before the table's scale is known: the year's
@@ -238,6 +243,20 @@ impl<'a> Figures<'a> {
     }
 }
 
+/// The money scale of a breakdown: £m once the table reaches £10m, to the
+/// precision the data holds (figures in £k with no decimals are £m to three
+/// places, £921,930k as £921.930m, the way a report's commentary writes
+/// them); otherwise as the data is written ([`MoneyScale::for_data`]).
+fn table_scale(unit_scale: f64, decimals: usize, largest: f64) -> MoneyScale {
+    if unit_scale == 1_000.0 && largest >= 10_000_000.0 {
+        return MoneyScale {
+            pounds_per: 1_000_000.0,
+            decimals: decimals + 3,
+        };
+    }
+    MoneyScale::for_data(unit_scale, decimals, largest)
+}
+
 /// Formats the table's amounts: money at one scale, anything else in its
 /// unit at the data's precision.
 struct Amounts<'a> {
@@ -312,7 +331,7 @@ pub fn breakdown(
                 .iter()
                 .flat_map(Figures::amounts)
                 .fold(0.0f64, |m, v| m.max((v * scale).abs()));
-            Some(MoneyScale::for_data(scale, whole.precision(), largest))
+            Some(table_scale(scale, whole.precision(), largest))
         }
         _ => None,
     };
@@ -437,7 +456,15 @@ pub fn breakdown(
         .breakdown
         .clone()
         .unwrap_or_else(|| "by part".to_string());
-    let unit = whole.unit.label.trim();
+    let label = whole.unit.label.trim();
+    // Money shown at another scale than the data's says both.
+    let unit = match (money, &whole.unit.kind) {
+        (Some(m), UnitKind::Money { scale }) if m.pounds_per != *scale && m.pounds_per >= 1e6 => {
+            format!("£m (the data is in {label})")
+        }
+        _ if label.is_empty() => "Figures".to_string(),
+        _ => label.to_string(),
+    };
     let whole_year = whole.year(year).map(|f| analyse_year(whole, f));
     let coverage = match (period, whole_year) {
         (Some(p), _) => format!(", {} only", whole.periods.long_label(p, year)),
@@ -465,14 +492,22 @@ pub fn breakdown(
         },
         subtitle: crate::format::capitalise(&format!(
             "{} in {}{coverage}; each row's variance is over the periods it reports",
-            if unit.is_empty() { "Figures" } else { unit },
-            year
+            unit, year
         )),
         trail: trail(dataset, whole),
         columns,
         rows,
         total,
         check,
+        unit: whole.unit.clone(),
+        file_stem: match period {
+            Some(p) => format!(
+                "{}-{year}-{}-breakdown",
+                whole.id,
+                whole.periods.short_label(p)
+            ),
+            None => format!("{}-{year}-breakdown", whole.id),
+        },
         periods: if trends {
             (0..whole.periods.len())
                 .map(|i| whole.periods.long_label(i, year))
@@ -524,6 +559,28 @@ fn shared_range(all: &[Figures], year: FinancialYear) -> (f64, f64) {
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), (a, b)| {
             (l.min(a), h.max(b))
         })
+}
+
+impl Breakdown {
+    /// The table as CSV, the same figures as on screen (money in pounds;
+    /// see [`super::PanelTable::to_csv`]): one row per part, then the total.
+    pub fn to_csv(&self) -> String {
+        let row = |r: &BreakdownRow| {
+            let mut cells = r.cells.clone();
+            cells.push(r.standing.words().to_string());
+            (r.title.clone(), cells)
+        };
+        let mut columns: Vec<String> = self.columns.iter().map(|c| c.to_string()).collect();
+        columns.push("Over or under".to_string());
+        super::PanelTable {
+            caption: self.title.clone(),
+            heading: "Part",
+            columns,
+            rows: self.rows.iter().map(row).collect(),
+            footer: vec![(format!("Total: {}", self.total.title), row(&self.total).1)],
+        }
+        .to_csv(&self.unit)
+    }
 }
 
 /// The wholes above `indicator`, outermost first.

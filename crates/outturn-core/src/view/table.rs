@@ -11,6 +11,9 @@ use crate::format::{format_number, PointDetail};
 pub struct PanelTable {
     /// Caption: the panel's title.
     pub caption: String,
+    /// What the rows are, the CSV's first heading: "Period" for a chart's
+    /// table, "Part" for a breakdown.
+    pub heading: &'static str,
     /// Column headings after the row heading.
     pub columns: Vec<String>,
     /// Row heading and one cell per column ("" where a row lacks it).
@@ -77,6 +80,7 @@ impl Panel {
         };
         PanelTable {
             caption: format!("{subject}: {}", self.title),
+            heading: "Period",
             rows: details.iter().map(lay_out).collect(),
             footer: self.totals.iter().map(lay_out).collect(),
             columns,
@@ -181,12 +185,15 @@ impl PanelTable {
                 })
             })
             .collect();
-        let mut header = vec!["Period".to_string()];
+        let mut header = vec![self.heading.to_string()];
         for ((column, percent), text) in self.columns.iter().zip(&has_percent).zip(&is_text) {
             // A difference of two percentages is in percentage points;
             // words and counts have no unit.
             let difference = column.starts_with("Variance") || column == "Against target";
             let column_unit = if *text || matches!(column.as_str(), "Count" | "Out of") {
+                ""
+            } else if column.ends_with('%') {
+                // "Variance %": already a percentage, whatever the unit.
                 ""
             } else if unit.kind == crate::model::UnitKind::Percent && difference {
                 "percentage points"
