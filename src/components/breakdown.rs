@@ -69,13 +69,13 @@ fn cells(row: &BreakdownRow, theme: &Theme, trends: bool) -> Html {
     let lines = [(row.spark.as_slice(), hex(theme.actual), false)];
     html! {
         <>
-            { text_cells(row.cells.iter().map(String::as_str)) }
             <td class="outturn-breakdown-bar">
                 { variance_bar(row.bar, theme) }
                 if row.standing != Standing::NoBudget {
                     { standing(row.standing.slug(), row.standing.words(), None) }
                 }
             </td>
+            { text_cells(row.cells.iter().map(String::as_str)) }
             if trends {
                 <td>{ sparkline(&lines, None) }</td>
             }
@@ -193,8 +193,10 @@ pub fn BreakdownTable(props: &BreakdownProps) -> Html {
             );
         })
     };
-    let mut headings: Vec<Heading> = table.columns.iter().map(|c| (*c, None)).collect();
-    headings.push(("Over or under", None));
+    // Where each part stands comes first, as on the scorecard, so a phone
+    // shows it beside the name before the figures scroll.
+    let mut headings: Vec<Heading> = vec![("Over or under", None)];
+    headings.extend(table.columns.iter().map(|c| (*c, None)));
     if trends {
         headings.push(("Trend", None));
     }
