@@ -506,3 +506,18 @@ fn the_breakdown_downloads_as_csv_with_money_in_pounds() {
         "Total: Revenue: total,921930000,909790000,-12140000,-1.3,-9329000,-2811000,▼ Under"
     );
 }
+
+#[test]
+fn a_whole_filled_from_its_parts_says_so_on_its_own_chart() {
+    use outturn_core::view::{IndicatorView, ViewOptions};
+    let d = county();
+    let north = IndicatorView::new(&d, "north", fy("2011-12"), &ViewOptions::default()).unwrap();
+    assert_eq!(
+        north.printed.first().map(String::as_str),
+        Some(
+            "These figures are its 2 parts' added up: the data gives none of its own for 2011-12."
+        )
+    );
+    let south = IndicatorView::new(&d, "south", fy("2011-12"), &ViewOptions::default()).unwrap();
+    assert!(south.printed.iter().all(|p| !p.contains("parts")));
+}

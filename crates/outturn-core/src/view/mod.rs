@@ -178,7 +178,8 @@ pub struct IndicatorView {
     pub headline: String,
     /// The £ effect sentence, where there is one (money in words).
     pub cost: Option<String>,
-    /// Printed totals that differ from the computed ones.
+    /// Printed totals that differ from the computed ones, and where a
+    /// year's figures were added up from its parts, that they were.
     pub printed: Vec<String>,
     /// The charts of this view (shared, so the widget passes them around
     /// and compares them by identity without copying their series).
@@ -268,10 +269,20 @@ impl IndicatorView {
                 indicator.precision(),
             )))
         });
-        let printed = printed_sentences(indicator, analysis)
+        let mut printed: Vec<String> = printed_sentences(indicator, analysis)
             .iter()
             .map(|s| spoken(s))
             .collect();
+        // A year filled from its parts says so: the data gave no figures.
+        if ctx.figures.from_parts > 0 {
+            printed.insert(
+                0,
+                format!(
+                    "These figures are its {} parts' added up: the data gives none of its own for {year}.",
+                    ctx.figures.from_parts
+                ),
+            );
+        }
         let as_at_choices = Rc::new(
             (0..=last.unwrap_or(0))
                 .filter(|_| last.is_some())
