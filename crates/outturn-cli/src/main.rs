@@ -3,6 +3,8 @@
 //! ```text
 //! outturn check FILE            exit 0 valid (warnings on stderr), 1 invalid, 2 usage
 //! outturn summary [--json] [--convention actual-cost|budget-cost] FILE
+//! outturn export --csv FILE     the dataset as long CSV (docs/import.md)
+//! outturn import [--from csv|tsv] INPUT [-o OUT]   long CSV to outturn/1
 //! ```
 //! Problems print one per line on stderr, each starting with its JSON path.
 //! The command never exits with Rust's panic code 101: a panic hook reports
@@ -12,6 +14,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use outturn_core::analysis::CostConvention;
+use outturn_core::import::{export_long_csv, import_long_csv};
 use outturn_core::summary::{summary_json, summary_table};
 use std::io::Read as _;
 
@@ -20,6 +23,8 @@ use outturn_core::{decode_text, parse_dataset, too_large, Dataset, Diagnostic, M
 const USAGE: &str = "\
 usage: outturn check FILE
        outturn summary [--json] [--convention actual-cost|budget-cost] FILE
+       outturn export --csv FILE
+       outturn import [--from csv|tsv] INPUT [-o OUT.json]
 
   check     validate an outturn/1 dataset; exit 0 when valid (warnings on
             stderr), 1 when invalid (one problem per line on stderr, each
@@ -31,6 +36,11 @@ usage: outturn check FILE
             --convention actual-cost (default): volume priced at the actual
             unit cost, price at the affordable volume; budget-cost: volume at
             the affordable unit cost, price at the actual volume
+  export    write the dataset as long CSV: one row per indicator, year and
+            period (docs/import.md)
+  import    read long CSV (a comma, or a tab with --from tsv) into a checked
+            outturn/1 dataset, written to -o OUT.json or standard output;
+            problems name their cell (row 7, column C); exit 1 on any
   FILE      a path, or - for standard input";
 
 /// Exit code for a failure inside the program itself (sysexits EX_SOFTWARE).
@@ -43,6 +53,12 @@ enum Command {
         json: bool,
         convention: CostConvention,
     },
+    Export(String),
+    Import {
+        input: String,
+        separator: char,
+        out: Option<String>,
+    },
     Help,
 }
 
@@ -52,9 +68,28 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut file = None;
     let mut json = false;
     let mut convention = CostConvention::default();
+    let mut csv = false;
+    let mut separator = ',';
+    let mut out = None;
     while let Some(word) = words.next() {
         match word {
             "--json" if command == "summary" => json = true,
+            "--csv" if command == "export" => csv = true,
+            "--from" if command == "import" => {
+                separator = match words.next() {
+                    Some("csv") => ',',
+                    Some("tsv") => '\t',
+                    other => {
+                        return Err(format!(
+                            "--from takes csv or tsv (spreadsheets and report text are not read yet), not {}",
+                            other.unwrap_or("nothing")
+                        ))
+                    }
+                };
+            }
+            "-o" if command == "import" => {
+                out = Some(words.next().ok_or("-o needs a file name")?.to_string());
+            }
             "--convention" if command == "summary" => {
                 let word = words.next();
                 convention = word.and_then(CostConvention::from_slug).ok_or_else(|| {
@@ -66,7 +101,9 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                 })?;
             }
             "-h" | "--help" => return Ok(Command::Help),
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            flag if flag.starts_with("--") || flag == "-o" => {
+                return Err(format!("unknown option {flag}"))
+            }
             path if file.is_none() => file = Some(path.to_string()),
             extra => return Err(format!("unexpected argument {extra:?}")),
         }
@@ -78,6 +115,13 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             file: file.ok_or("summary needs a FILE")?,
             json,
             convention,
+        }),
+        "export" if csv => Ok(Command::Export(file.ok_or("export needs a FILE")?)),
+        "export" => Err("export needs --csv (the one form it writes)".to_string()),
+        "import" => Ok(Command::Import {
+            input: file.ok_or("import needs an INPUT")?,
+            separator,
+            out,
         }),
         other => Err(format!("unknown command {other:?}")),
     }
@@ -156,6 +200,20 @@ fn run(args: &[String]) -> ExitCode {
             }
             Err(code) => code,
         },
+        Command::Export(path) => match load(&path) {
+            Ok(dataset) => {
+                let _ = std::io::stdout()
+                    .lock()
+                    .write_all(export_long_csv(&dataset).as_bytes());
+                ExitCode::SUCCESS
+            }
+            Err(code) => code,
+        },
+        Command::Import {
+            input,
+            separator,
+            out,
+        } => import(&input, separator, out.as_deref()),
         Command::Summary {
             file,
             json,
@@ -175,6 +233,53 @@ fn run(args: &[String]) -> ExitCode {
             }
             Err(code) => code,
         },
+    }
+}
+
+/// `outturn import`: long CSV to a checked dataset; problems on stderr
+/// (cells named as a spreadsheet names them), exit 1 on any.
+fn import(input: &str, separator: char, out: Option<&str>) -> ExitCode {
+    let text = match read(input) {
+        Ok(text) => text,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(1);
+        }
+    };
+    let (document, warnings) = match import_long_csv(&text, separator) {
+        Ok(found) => found,
+        Err(errors) => {
+            for error in errors {
+                eprintln!("{input}: {error}");
+            }
+            return ExitCode::from(1);
+        }
+    };
+    for warning in warnings {
+        eprintln!("{input}: warning: {warning}");
+    }
+    let text = document.to_string();
+    // The result is read like any file, so what is written is checked.
+    if let Err(error) = parse_dataset(&text) {
+        report(&error.diagnostics);
+        return ExitCode::from(1);
+    }
+    let pretty = serde_json::to_string_pretty(&document).unwrap_or(text) + "\n";
+    let written = match out {
+        Some(path) => {
+            std::fs::write(path, pretty).map_err(|e| format!("{path}: cannot write: {e}"))
+        }
+        None => {
+            let _ = std::io::stdout().lock().write_all(pretty.as_bytes());
+            Ok(())
+        }
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
+        }
     }
 }
 

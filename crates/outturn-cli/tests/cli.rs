@@ -294,3 +294,47 @@ fn a_file_over_the_size_limit_is_refused_without_reading_it() {
         .contains("the file is 100.0 MB; Outturn reads files up to 50 MB"));
     std::fs::remove_file(&file).unwrap();
 }
+
+#[test]
+fn the_kent_dataset_round_trips_through_export_and_import_with_an_identical_summary() {
+    let out = outturn(&["export", "--csv", KENT]);
+    assert_eq!(out.status.code(), Some(0));
+    let csv = std::env::temp_dir().join(format!("outturn-kent-{}.csv", std::process::id()));
+    let back = csv.with_extension("json");
+    std::fs::write(&csv, &out.stdout).unwrap();
+    let imported = outturn(&[
+        "import",
+        csv.to_str().unwrap(),
+        "-o",
+        back.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        imported.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let before = outturn(&["summary", "--json", KENT]);
+    let after = outturn(&["summary", "--json", back.to_str().unwrap()]);
+    assert_eq!(before.stdout, after.stdout);
+    let _ = std::fs::remove_file(&csv);
+    let _ = std::fs::remove_file(&back);
+}
+
+#[test]
+fn import_names_the_cell_and_exits_1() {
+    let path = std::env::temp_dir().join(format!("outturn-bad-{}.csv", std::process::id()));
+    std::fs::write(&path, "indicator,year,position,actual\na,2011-12,1,n/a\n").unwrap();
+    let out = outturn(&["import", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("row 2, column D: \"n/a\" is not a number"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_file(&path);
+    let usage = outturn(&["import", "--from", "xlsx", "x.xlsx"]);
+    assert_eq!(usage.status.code(), Some(2));
+    let usage = outturn(&["export", KENT]);
+    assert_eq!(usage.status.code(), Some(2));
+}

@@ -26,6 +26,7 @@
 pub mod analysis;
 pub mod chart;
 pub mod format;
+pub mod import;
 pub mod model;
 pub mod order;
 pub mod session;

@@ -1,0 +1,114 @@
+//! Bringing data in from the tables councils have (issue 18): rows of
+//! cells read from CSV, UK numbers as reports print them, and the long CSV
+//! form of `outturn/1` (one row per indicator, year and period) that
+//! `outturn export --csv` writes and `outturn import` reads back, field
+//! for field. An import builds `outturn/1` JSON and reads it with
+//! [`crate::parse_dataset`], so what it gives is checked like any file.
+//!
+//! Every problem names its cell the way a spreadsheet does ("row 7, column
+//! C": rows are the input's lines counted from 1, columns lettered from A),
+//! with the cell's text and what would resolve it. Nothing is guessed
+//! silently.
+
+mod csv;
+mod long;
+mod number;
+
+pub use csv::{csv_field, read_rows};
+pub use long::{export_long_csv, import_long_csv};
+pub use number::parse_uk_number;
+
+use std::fmt;
+
+/// A problem with one cell (or the whole input) of an imported table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// The row, counted from 1; `None` for the input as a whole.
+    pub row: Option<usize>,
+    /// The column, counted from 0 (shown as a letter); `None` for a whole row.
+    pub column: Option<usize>,
+    /// What is wrong, and what would resolve it.
+    pub message: String,
+}
+
+impl ImportError {
+    /// A problem with the cell at `row` (from 1) and `column` (from 0).
+    pub fn at(row: usize, column: usize, message: impl Into<String>) -> Self {
+        Self {
+            row: Some(row),
+            column: Some(column),
+            message: message.into(),
+        }
+    }
+
+    /// A problem with a whole row.
+    pub fn row(row: usize, message: impl Into<String>) -> Self {
+        Self {
+            row: Some(row),
+            column: None,
+            message: message.into(),
+        }
+    }
+
+    /// A problem with the whole input.
+    pub fn input(message: impl Into<String>) -> Self {
+        Self {
+            row: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+}
+
+/// "row 7, column C: ..." (or "row 7: ...", or the message alone).
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.row, self.column) {
+            (Some(row), Some(column)) => {
+                write!(
+                    f,
+                    "row {row}, column {}: {}",
+                    column_letters(column),
+                    self.message
+                )
+            }
+            (Some(row), None) => write!(f, "row {row}: {}", self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+/// A column's letters as a spreadsheet names it: 0 → `A`, 25 → `Z`, 26 →
+/// `AA`.
+pub fn column_letters(column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        letters.push(char::from(b'A' + rest as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_named_as_a_spreadsheet_names_them() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(2), "C");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+        assert_eq!(
+            ImportError::at(7, 2, "not a number").to_string(),
+            "row 7, column C: not a number"
+        );
+        assert_eq!(ImportError::row(3, "blank").to_string(), "row 3: blank");
+        assert_eq!(ImportError::input("empty").to_string(), "empty");
+    }
+}
