@@ -65,7 +65,8 @@ fn variance_bar(bar: Option<VarianceBar>, theme: &Theme) -> Html {
 }
 
 /// The cells of a row after its name.
-fn cells(row: &BreakdownRow, theme: &Theme, trends: bool) -> Html {
+fn cells(row: &BreakdownRow, theme: &Theme, trend_label: &str) -> Html {
+    let trends = !trend_label.is_empty();
     let lines = [(row.spark.as_slice(), hex(theme.actual), false)];
     html! {
         <>
@@ -77,14 +78,14 @@ fn cells(row: &BreakdownRow, theme: &Theme, trends: bool) -> Html {
             </td>
             { text_cells(row.cells.iter().map(String::as_str)) }
             if trends {
-                <td>{ sparkline(&lines, None) }</td>
+                <td>{ sparkline(&lines, Some(trend_label.to_string())) }</td>
             }
         </>
     }
 }
 
 /// A part's row; its name opens it.
-fn part_row(index: usize, row: &BreakdownRow, props: &BreakdownProps, trends: bool) -> Html {
+fn part_row(index: usize, row: &BreakdownRow, props: &BreakdownProps) -> Html {
     let note = if row.parts > 0 {
         format!("({} parts)", row.parts)
     } else {
@@ -93,7 +94,7 @@ fn part_row(index: usize, row: &BreakdownRow, props: &BreakdownProps, trends: bo
     html! {
         <tr data-indicator={row.id.clone()}>
             { row_header(index, &row.id, &row.title, note, &props.on_open) }
-            { cells(row, &props.theme, trends) }
+            { cells(row, &props.theme, &props.breakdown.0.trend) }
         </tr>
     }
 }
@@ -195,7 +196,7 @@ pub fn BreakdownTable(props: &BreakdownProps) -> Html {
     };
     // Where each part stands comes first, as on the scorecard, so a phone
     // shows it beside the name before the figures scroll.
-    let mut headings: Vec<Heading> = vec![("Over or under", None)];
+    let mut headings: Vec<Heading> = vec![(table.standing_heading, None)];
     headings.extend(table.columns.iter().map(|c| (*c, None)));
     if trends {
         headings.push(("Trend", None));
@@ -215,13 +216,13 @@ pub fn BreakdownTable(props: &BreakdownProps) -> Html {
                 caption: format!("{}. Choose a part to open it; the arrow keys move between parts.", table.title),
                 first: "Part",
                 headings,
-                rows: table.rows.iter().enumerate().map(|(i, row)| part_row(i, row, props, trends)).collect(),
+                rows: table.rows.iter().enumerate().map(|(i, row)| part_row(i, row, props)).collect(),
                 count: table.rows.len(),
                 footer: html! {
                     <tfoot>
                         <tr>
                             <th scope="row">{ format!("Total: {}", table.total.title) }</th>
-                            { cells(&table.total, &props.theme, trends) }
+                            { cells(&table.total, &props.theme, &table.trend) }
                         </tr>
                     </tfoot>
                 },

@@ -35,7 +35,7 @@ test('the revenue example opens on its breakdown; a row goes down, the trail bac
   assert.equal(await page.locator('.outturn-title').innerText(), 'Revenue: total, by portfolio, and schools, 2011-12');
   const total = await page.locator('.outturn-breakdown-table tfoot tr').innerText();
   assert.match(total, /£921\.930m\s+£909\.790m\s+-£12\.140m\s+-1\.3%\s+-£9\.329m\s+-£2\.811m/);
-  assert.equal(await page.locator('.outturn-breakdown-check').innerText(), 'The 2 parts add up to the total.');
+  assert.equal(await page.locator('.outturn-breakdown-check').innerText(), "The 2 parts' budget and actual add up to the total's.");
   // The same figures download as CSV, money in pounds.
   const [file] = await Promise.all([page.waitForEvent('download'), page.click('.outturn-breakdown .outturn-export-csv')]);
   assert.equal(file.suggestedFilename(), 'rev-total-2011-12-breakdown.csv');
@@ -147,7 +147,7 @@ test('a breakdown of monthly parts: one month alone, the mismatch it holds, and 
     "In August 2011 the parts' budget agrees; their actual adds up to 237; the total gives 240, 3 more.",
   );
   assert.match(await page.locator('.outturn-breakdown-table tbody tr').first().innerText(), /^North area[\s\S]*▼ Under[\s\S]*125\s+120\s+-5\s+-4\.0%/);
-  assert.match(await page.locator('.outturn-breakdown').innerText(), /Trend: Actual by month, on one scale for every row\./);
+  assert.match(await page.locator('.outturn-breakdown').innerText(), /Trend: Actual by month, on one scale for every part \(the total on its own\)\./);
   await page.locator('.outturn-check input').check();
   await page.locator('.outturn-breakdown', { hasText: 'each row on its own scale' }).waitFor();
   // North is made of teams: its row opens their breakdown, the trail comes back.

@@ -52,7 +52,7 @@ test('performance data opens on the scorecard, with the report\'s counts beside 
   await page.selectOption('.outturn-scorecard-controls .outturn-filter select', 'amber');
   const statuses = await page.locator('tbody .outturn-standing').allInnerTexts();
   assert.deepEqual(statuses, ['!\u00a0Amber', '!\u00a0Amber', '!\u00a0Amber']);
-  assert.match(await page.locator('.outturn-title').innerText(), /^3 of 30 indicators with a target, 2011-12: !\u00a0Amber/);
+  assert.match(await page.locator('.outturn-title').innerText(), /^3 of 30 indicators with a target or status, 2011-12: !\u00a0Amber/);
   // Choosing a row opens its indicator, read against its target.
   await page.locator('.outturn-row-open').first().click();
   await page.waitForSelector('.outturn-root[data-view=budget][data-outturn-state=ready]');

@@ -356,7 +356,7 @@ fn the_scorecard_counts_the_reports_statuses_and_the_figures_beside_them() {
     assert_eq!(computed["green"], 18);
     assert_eq!(
         card.computed_counts,
-        "By their figures against target: ✓\u{a0}18 Green, ▽\u{a0}10 Below target, 2 with no status (neutral, or no target)."
+        "By their figures against target: ✓\u{a0}18 Green, ▽\u{a0}10 Below target, 2 with no status (neutral, no target or no actual yet)."
     );
     // Rows show the report's word; where the figures say otherwise the row
     // is flagged (KPI 22: printed Green at 74.6% against a 75% target).
@@ -436,7 +436,8 @@ fn the_scorecard_sorts_filters_and_moves_between_rows() {
     assert!(red.rows.iter().all(|r| r.status_words == "✕\u{a0}Red"));
     assert_eq!(red.total, 30);
     assert!(
-        red.title.starts_with("6 of 30 indicators with a target"),
+        red.title
+            .starts_with("6 of 30 indicators with a target or status"),
         "{}",
         red.title
     );

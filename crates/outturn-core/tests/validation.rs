@@ -1008,6 +1008,13 @@ fn parents_must_exist_share_unit_and_periods_and_never_loop() {
         "indicators[1].parent",
         "\"county\" is reported by quarter but this indicator by year; a part must use its parent's periods",
     );
+    let snapshot =
+        area("north", "county").replace(r#""year_value":"sum""#, r#""year_value":"last""#);
+    assert_error(
+        &dataset(&[county.clone(), snapshot]),
+        "indicators[1].parent",
+        "\"county\" totals its year as \"sum\" but this indicator as \"last\"; a part must total its year as its parent does",
+    );
     let in_pounds = area("north", "county").replace(r#""unit":"hours""#, r#""unit":"£""#);
     assert_error(
         &dataset(&[county.clone(), in_pounds]),

@@ -78,6 +78,8 @@ pub struct PartsCheck {
     /// Each series where the whole and its parts' total are both known and
     /// differ; `None` where no series could be compared.
     pub mismatches: Option<Vec<PartsMismatch>>,
+    /// The series that could be compared (both known), in order.
+    pub compared: Vec<SeriesKind>,
 }
 
 /// The year analysis of `indicator` in `year`, if it has that year.
@@ -147,6 +149,7 @@ pub fn check_parts(
     .into_iter()
     .flatten()
     .collect();
+    let series = compared.iter().map(|m| m.series).collect();
     let mismatches = (!compared.is_empty()).then(|| {
         compared
             .into_iter()
@@ -158,5 +161,6 @@ pub fn check_parts(
         parts: parts.len(),
         total,
         mismatches,
+        compared: series,
     })
 }

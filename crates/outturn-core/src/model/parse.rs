@@ -607,6 +607,17 @@ impl Checker {
                     ),
                 );
             }
+            if parent.year_value != indicator.year_value {
+                self.error(
+                    path.clone(),
+                    format!(
+                        "{} totals its year as {} but this indicator as {}; a part must total its year as its parent does",
+                        quoted(parent_id),
+                        quoted(parent.year_value.name()),
+                        quoted(indicator.year_value.name())
+                    ),
+                );
+            }
             if parent.unit.label.trim() != indicator.unit.label.trim() {
                 self.error(
                     path.clone(),

@@ -26,7 +26,8 @@ fn period_totals(
 
 /// Fills each year of a parent that gives no figures of its own with its
 /// parts' figures added up period by period (where every part reports a
-/// period), deepest parents first, and marks the year as added up from
+/// period), passing over the indicators until nothing changes (so a parent
+/// of parents is filled once its parts are), and marks the year as added up from
 /// its parts. Figures that may not be summed are left empty. Run once when
 /// a dataset is read.
 pub(super) fn fill_from_parts(indicators: &mut [Indicator]) {

@@ -3,8 +3,8 @@
 //! its budget, actual or outturn, variance and variance as a share of the
 //! budget, the variance at the last monitoring round and the movement since
 //! then (part-way through the year, the forecast for the year and its
-//! variance too); a bar per row for the variance on one scale (over up the page to
-//! the right, under to the left, each also in words and a symbol); the
+//! variance too); a bar per row for the variance on one scale (over to the
+//! right, under to the left, each also in words and a symbol); the
 //! whole's own row as the total; and under it whether the parts add up to
 //! the whole. Money in the whole table is at one scale. Where no part has
 //! a budget, each part's latest value against its target and its status
@@ -16,8 +16,8 @@
 
 use super::dashboard::spark;
 use crate::analysis::{
-    analyse_year, check_parts, children, period_performance, rounds, PeriodPerformance, Status,
-    YearAnalysis,
+    analyse_year, check_parts, children, period_performance, rounds, PeriodPerformance, SeriesKind,
+    Status, YearAnalysis,
 };
 use crate::format::{format_amount, format_number, format_signed, with_plus, MoneyScale, Standing};
 use crate::model::{Dataset, FinancialYear, Indicator, Series, UnitKind};
@@ -110,8 +110,9 @@ pub struct BreakdownRow {
 pub struct Breakdown {
     /// "Referrals to children's social care, by area, 2011-12".
     pub title: String,
-    /// What the figures are and which periods they cover: "£k, 2011-12,
-    /// the full year (1 of 1 year)".
+    /// What the figures are and which periods they cover: "£m (the data is
+    /// in £k) in 2011-12, the whole year; each row's variance is over the
+    /// periods it reports".
     pub subtitle: String,
     /// The wholes above this one, outermost first: (id, title).
     pub trail: Vec<(String, String)>,
@@ -122,17 +123,21 @@ pub struct Breakdown {
     pub rows: Vec<BreakdownRow>,
     /// The whole's own row.
     pub total: BreakdownRow,
-    /// Whether the parts add up to the whole: "The 9 portfolios add up to
-    /// the total (budget £921,930k, outturn £913,688k)." or where they do
-    /// not, by how much.
+    /// Whether the parts add up to the whole, naming the series checked:
+    /// "The 9 parts' budget and actual add up to the total's.", or where
+    /// they do not, by how much; for one period, that period's.
     pub check: String,
     /// What the trend column shows: "Actual by month, on one scale for
     /// every row" or "... each row on its own scale"; empty where a year
     /// is one figure (no trend column).
     pub trend: String,
     /// The largest variance the bars are drawn to, in words: "Bars: the
-    /// variance, to ±£15,513k".
+    /// variance on one scale, to £15.513m either way; over to the right,
+    /// under to the left".
     pub bar_scale: String,
+    /// The heading of the column that says where each part stands: "Over
+    /// or under" against budgets, "Status" against targets.
+    pub standing_heading: &'static str,
     /// The periods the table can be shown for alone ("April 2011", ...),
     /// by index; empty for a year of one figure.
     pub periods: Vec<String>,
@@ -210,8 +215,10 @@ impl<'a> Figures<'a> {
         let last = found.as_ref().and_then(|r| r.rounds.last().cloned());
         Self {
             indicator,
-            budget: a.and_then(|a| a.budget_to_date.or(a.budget)),
-            actual: a.and_then(|a| a.actual_compared.or(a.actual)),
+            // Over the periods compared; a part with no budget shows its
+            // actual over the year only once the year is complete.
+            budget: a.and_then(|a| a.budget_to_date),
+            actual: a.and_then(|a| a.actual_compared.or(a.actual.filter(|_| a.is_complete()))),
             variance: a.and_then(|a| a.variance),
             variance_pct: a.and_then(|a| a.variance_pct),
             complete: a.is_some_and(YearAnalysis::is_complete),
@@ -315,11 +322,28 @@ pub fn breakdown(
     let year = year
         .filter(|y| whole.year(*y).is_some())
         .or_else(|| whole.default_year())?;
-    let all: Vec<Figures> = std::iter::once(whole)
-        .chain(parts.iter().copied())
-        .map(|i| Figures::of(i, year, period))
-        .collect();
+    let build = |period: Option<usize>| -> Vec<Figures> {
+        std::iter::once(whole)
+            .chain(parts.iter().copied())
+            .map(|i| Figures::of(i, year, period))
+            .collect()
+    };
+    let mut all = build(period);
     let budgeted = with_budget(&all);
+    // Without budgets every row gives the same period's figures: the
+    // latest the total reports (never each part's own latest).
+    let latest = (!budgeted && period.is_none())
+        .then(|| {
+            whole
+                .year(year)
+                .map(|f| analyse_year(whole, f))?
+                .last_reported
+        })
+        .flatten();
+    let period = period.or(latest);
+    if latest.is_some() {
+        all = build(period);
+    }
     // Without budgets, parts with targets are read against them.
     let targets = !budgeted
         && all
@@ -447,10 +471,20 @@ pub fn breakdown(
         }
     };
     let mut rows: Vec<BreakdownRow> = all.iter().skip(1).map(make_row).collect();
-    let total = BreakdownRow {
+    // The total is drawn on its own scale: on its parts' it would leave
+    // the box (the trend note says so).
+    let mut total = BreakdownRow {
         bar: None,
         ..make_row(&all[0])
     };
+    if trends {
+        let series = whole
+            .year(year)
+            .and_then(|y| y.actual.clone())
+            .unwrap_or_default();
+        let (low, high) = range(&series);
+        total.spark = spark(&series, low, high);
+    }
     order(&mut rows, sort);
     let noun = whole
         .breakdown
@@ -467,6 +501,12 @@ pub fn breakdown(
     };
     let whole_year = whole.year(year).map(|f| analyse_year(whole, f));
     let coverage = match (period, whole_year) {
+        (Some(p), _) if latest.is_some() => {
+            format!(
+                ", {}, the latest the total reports",
+                whole.periods.long_label(p, year)
+            )
+        }
         (Some(p), _) => format!(", {} only", whole.periods.long_label(p, year)),
         (None, Some(a)) if a.is_complete() => ", the whole year".to_string(),
         (None, Some(a)) => format!(
@@ -499,6 +539,7 @@ pub fn breakdown(
         rows,
         total,
         check,
+        standing_heading: if targets { "Status" } else { "Over or under" },
         unit: whole.unit.clone(),
         file_stem: match period {
             Some(p) => format!(
@@ -522,7 +563,7 @@ pub fn breakdown(
                 if own_scale {
                     "each row on its own scale (sizes do not compare across rows)"
                 } else {
-                    "on one scale for every row"
+                    "on one scale for every part (the total on its own)"
                 }
             )
         } else {
@@ -571,7 +612,7 @@ impl Breakdown {
             (r.title.clone(), cells)
         };
         let mut columns: Vec<String> = self.columns.iter().map(|c| c.to_string()).collect();
-        columns.push("Over or under".to_string());
+        columns.push(self.standing_heading.to_string());
         super::PanelTable {
             caption: self.title.clone(),
             heading: "Part",
@@ -614,14 +655,7 @@ fn parts_sentence(
         return String::new();
     };
     if !whole.is_summable() {
-        return format!(
-            "{parts} are not added up: {} cannot be summed.",
-            if whole.unit.kind == UnitKind::Percent {
-                "percentages"
-            } else {
-                "rates and averages"
-            }
-        );
+        return not_summed(whole, count);
     }
     if whole.year(year).is_some_and(|f| f.from_parts > 0) {
         return format!("{parts} give this total: the data has no figures of its own for it.");
@@ -630,7 +664,29 @@ fn parts_sentence(
         None => format!(
             "{parts} cannot be checked against the total: not every part reports the same figures."
         ),
-        Some(list) if list.is_empty() => format!("{parts} add up to the total."),
+        Some(list) if list.is_empty() => {
+            let names: Vec<&str> = check.compared.iter().map(|s| s.name()).collect();
+            let unchecked: Vec<&str> = [SeriesKind::Budget, SeriesKind::Actual]
+                .into_iter()
+                .filter(|s| !check.compared.contains(s))
+                .filter(|s| {
+                    whole.year(year).is_some_and(|f| match s {
+                        SeriesKind::Budget => f.budget.is_some(),
+                        _ => f.actual.is_some(),
+                    })
+                })
+                .map(|s| s.name())
+                .collect();
+            let verb = if names.len() == 1 { "adds" } else { "add" };
+            let mut text = format!("{parts}' {} {verb} up to the total's.", names.join(" and "));
+            if !unchecked.is_empty() {
+                text.push_str(&format!(
+                    " The {} is not checked: not every part gives one over the same periods.",
+                    unchecked.join(" and ")
+                ));
+            }
+            text
+        }
         Some(list) => list
             .iter()
             .map(|m| {
@@ -649,6 +705,18 @@ fn parts_sentence(
     }
 }
 
+/// "The 2 parts are not added up: percentages cannot be summed."
+fn not_summed(whole: &Indicator, count: usize) -> String {
+    format!(
+        "The {count} parts are not added up: {} cannot be summed.",
+        if whole.unit.kind == UnitKind::Percent {
+            "percentages"
+        } else {
+            "rates and averages"
+        }
+    )
+}
+
 /// Which of a row's figures to take.
 type Pick = fn(&Figures) -> Option<f64>;
 
@@ -657,7 +725,7 @@ type Pick = fn(&Figures) -> Option<f64>;
 /// `all` is the whole's figures, then its parts'.
 fn period_sentence(all: &[Figures], whole: &Indicator, when: &str, amounts: &Amounts) -> String {
     if !whole.is_summable() {
-        return String::new();
+        return not_summed(whole, all.len().saturating_sub(1));
     }
     let Some((own, parts)) = all.split_first() else {
         return String::new();
@@ -710,10 +778,7 @@ fn order(rows: &mut Vec<BreakdownRow>, sort: BreakdownSort) {
 
 /// True when `id` has parts: its breakdown can be shown.
 pub fn has_parts(dataset: &Dataset, id: &str) -> bool {
-    dataset
-        .indicators
-        .iter()
-        .any(|i| i.parent.as_deref() == Some(id))
+    !children(dataset, id).is_empty()
 }
 
 /// Offered for an indicator with parts.

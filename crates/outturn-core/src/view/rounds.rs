@@ -44,13 +44,15 @@ pub(super) fn build(ctx: &Context) -> Built {
     }
 }
 
-/// The last round by its name where the data gives one ("the last round
-/// (Reported to Cabinet, 14 May 2012)"), else by its month ("the last
-/// round (as at December 2011)").
-fn round_name(round: &RoundMovement) -> String {
+/// The last round of a complete year, or the latest of a year still
+/// running, by its name where the data gives one ("the last round
+/// (Reported to Cabinet, 14 May 2012)"), else by its month ("the latest
+/// round (as at September 2012)").
+fn round_name(round: &RoundMovement, complete: bool) -> String {
+    let which = if complete { "last" } else { "latest" };
     match &round.label {
-        Some(label) => format!("the last round ({label})"),
-        None => format!("the last round (as at {})", round.as_at.long_label()),
+        Some(label) => format!("the {which} round ({label})"),
+        None => format!("the {which} round (as at {})", round.as_at.long_label()),
     }
 }
 
@@ -124,15 +126,20 @@ fn sentence(ctx: &Context, found: &Rounds) -> String {
             found.outturn.map(|o| format_value(unit, o, decimals)),
         ),
     };
+    let complete = ctx.analysis().is_complete();
     match (at_outturn, found.movement_to_outturn) {
         (Some(at_outturn), Some(movement)) => format!(
             "{what} moved from {at_round} at {} to {at_outturn} at the outturn: {}.",
-            round_name(last),
+            round_name(last, true),
             format_signed(unit, movement, decimals)
+        ),
+        _ if complete => format!(
+            "{what} was {at_round} at {}; the year has no year figure to compare it with.",
+            round_name(last, true)
         ),
         _ => format!(
             "{what} was {at_round} at {}; the year is not complete, so there is no outturn to compare it with.",
-            round_name(last)
+            round_name(last, false)
         ),
     }
 }

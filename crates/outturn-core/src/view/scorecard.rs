@@ -190,7 +190,7 @@ pub struct ScorecardRow {
     /// Sparkline polyline points of the target, on the same scale.
     pub target_line: Vec<String>,
     /// What the sparkline shows, for assistive technology: "Actual and
-    /// target, Q1 to Q4 2011-12".
+    /// target by quarter, 2011-12", "Actual by year, 2006-07 to 2011-12".
     pub spark_label: String,
 }
 
@@ -241,8 +241,9 @@ pub struct Scorecard {
     /// "The report: ✓ 21 Green, ! 3 Amber, ✕ 6 Red; in the period before,
     /// 16 Green, 7 Amber, 6 Red, 1 not printed." `None` when it printed none.
     pub reported_counts: Option<String>,
-    /// The statuses the figures give, counted: "By their targets and
-    /// floors: ✓ 18 Green, ▽ 10 below target (no floor), 2 with no status."
+    /// The statuses the figures give, counted: "By their figures against
+    /// target: ✓ 18 Green, ▽ 10 Below target, 2 with no status (neutral,
+    /// no target or no actual yet)."
     pub computed_counts: String,
     /// The rows shown.
     pub rows: Vec<ScorecardRow>,
@@ -294,10 +295,15 @@ impl Trend {
                     .as_ref()
                     .map_or_else(Vec::new, |s| spark(s, low, high))
             };
+            let what = if figures.target.is_some() {
+                "Actual and target"
+            } else {
+                "Actual"
+            };
             return Self {
                 actual: line(&figures.actual),
                 target: line(&figures.target),
-                label: format!("Actual and target by {}, {year}", indicator.periods.noun()),
+                label: format!("{what} by {}, {year}", indicator.periods.noun()),
             };
         }
         let years: Vec<&YearFigures> = indicator.years.iter().filter(|f| f.year <= year).collect();
@@ -313,13 +319,18 @@ impl Trend {
                 (l.min(*v), h.max(*v))
             });
         let first = years.first().map_or(year, |f| f.year);
+        let what = if target.iter().any(Option::is_some) {
+            "Actual and target"
+        } else {
+            "Actual"
+        };
         Self {
             actual: spark(&actual, low, high),
             target: spark(&target, low, high),
             label: if first == year {
-                format!("Actual and target, {year}")
+                format!("{what}, {year}")
             } else {
-                format!("Actual and target by year, {first} to {year}")
+                format!("{what} by year, {first} to {year}")
             },
         }
     }
@@ -503,10 +514,16 @@ pub fn scorecard(
     let computed_counts = format!(
         "By their figures against {}: {}.",
         if floors { "target and floor" } else { "target" },
-        counted(&computed, "with no status (neutral, or no target)")
+        counted(
+            &computed,
+            "with no status (neutral, no target or no actual yet)"
+        )
     );
     let mut rows: Vec<ScorecardRow> = performance.into_iter().map(|(_, row)| row).collect();
     let total = rows.len();
+    // A row from another year (an indicator without the one chosen) makes
+    // the table "the latest period of each", not one year's.
+    let one_year = year.filter(|y| rows.iter().all(|r| r.year == *y));
     let filters = StatusFilter::ALL
         .into_iter()
         .map(|f| (f, rows.iter().filter(|r| f.keeps(r)).count()))
@@ -515,11 +532,14 @@ pub fn scorecard(
         .collect();
     rows.retain(|r| filter.keeps(r));
     order_rows(&mut rows, sort);
-    let year_text = year.map(|y| format!(", {y}")).unwrap_or_default();
+    let year_text = one_year.map_or_else(
+        || ", the latest period of each".to_string(),
+        |y| format!(", {y}"),
+    );
     let title = match filter {
-        StatusFilter::All => format!("{total} indicators with a target{year_text}"),
+        StatusFilter::All => format!("{total} indicators with a target or status{year_text}"),
         _ => format!(
-            "{} of {total} indicators with a target{year_text}: {}",
+            "{} of {total} indicators with a target or status{year_text}: {}",
             rows.len(),
             filter.label()
         ),

@@ -168,8 +168,18 @@ impl PanelTable {
         let all_rows: Vec<&(String, Vec<String>)> = self.rows.iter().chain(&self.footer).collect();
         // A column with no number in any row is words (a status), kept
         // as written.
+        // Columns of names and words, whatever digits their text holds (a
+        // round's label "14 May 2012" is not the number 14).
+        const WORDS: [&str; 4] = ["Round", "Status", "Status in the report", "Over or under"];
         let is_text: Vec<bool> = (0..self.columns.len())
             .map(|c| {
+                if self
+                    .columns
+                    .get(c)
+                    .is_some_and(|name| WORDS.contains(&name.as_str()))
+                {
+                    return true;
+                }
                 let cells = || all_rows.iter().filter_map(|(_, cells)| cells.get(c));
                 !cells().any(|cell| plain_number(cell).is_some())
                     && cells().any(|cell| !is_missing(cell))
@@ -189,7 +199,19 @@ impl PanelTable {
         for ((column, percent), text) in self.columns.iter().zip(&has_percent).zip(&is_text) {
             // A difference of two percentages is in percentage points;
             // words and counts have no unit.
-            let difference = column.starts_with("Variance") || column == "Against target";
+            // A difference of two percentages is in percentage points.
+            let difference = column.starts_with("Variance")
+                || matches!(
+                    column.as_str(),
+                    "Against target"
+                        | "Change on the period before"
+                        | "Movement"
+                        | "Forecast variance"
+                        | "Against the budget"
+                        | "Against the outturn"
+                        | "Movement since the round before"
+                        | "Movement since the last round"
+                );
             let column_unit = if *text || matches!(column.as_str(), "Count" | "Out of") {
                 ""
             } else if column.ends_with('%') {
