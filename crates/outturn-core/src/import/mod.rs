@@ -13,10 +13,12 @@
 mod csv;
 mod long;
 mod number;
+mod periods;
 
 pub use csv::{csv_field, read_rows};
 pub use long::{export_long_csv, import_long_csv};
 pub use number::parse_uk_number;
+pub use periods::{financial_year_name, period_name, PeriodName};
 
 use std::fmt;
 
