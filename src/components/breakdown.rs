@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use outturn_core::chart::Theme;
 use outturn_core::format::Standing;
-use outturn_core::view::{Breakdown, BreakdownRow, BreakdownSort, VarianceBar};
+use outturn_core::view::{Breakdown, BreakdownRow, BreakdownSort, VarianceBar, VARIANCE_BAR_BOX};
 use yew::prelude::*;
 
 use super::hex;
@@ -43,23 +43,21 @@ pub struct BreakdownProps {
     pub theme: Theme,
 }
 
-/// Width and height of a variance bar's box, pixels.
-const BAR_BOX: (f64, f64) = (120.0, 14.0);
-
 /// A variance bar: zero in the middle, over to the right, under to the left.
 fn variance_bar(bar: Option<VarianceBar>, theme: &Theme) -> Html {
-    let (width, height) = BAR_BOX;
+    let (width, height) = VARIANCE_BAR_BOX;
     let Some(bar) = bar else {
         return Html::default();
     };
-    let (from, to) = (bar.zero.min(bar.end) * width, bar.zero.max(bar.end) * width);
+    let place = bar.place();
     let fill = hex(if bar.over { theme.over } else { theme.under });
-    let zero = bar.zero * width;
+    let zero = format!("{:.1}", place.zero);
     html! {
         <svg class="outturn-variance-bar" width={width.to_string()} height={height.to_string()}
             viewBox={format!("0 0 {width} {height}")} aria-hidden="true" focusable="false">
-            <rect x={format!("{from:.1}")} y="2" width={format!("{:.1}", (to - from).max(1.0))} height={(height - 4.0).to_string()} fill={fill} />
-            <line x1={format!("{zero:.1}")} x2={format!("{zero:.1}")} y1="0" y2={height.to_string()} stroke={hex(theme.text)} stroke-width="1" />
+            <rect x={format!("{:.1}", place.x)} y={place.y.to_string()} width={format!("{:.1}", place.width)}
+                height={place.height.to_string()} fill={fill} />
+            <line x1={zero.clone()} x2={zero} y1="0" y2={height.to_string()} stroke={hex(theme.text)} stroke-width="1" />
         </svg>
     }
 }

@@ -26,6 +26,19 @@ pub fn sort_stable_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) 
     reorder(items, order);
 }
 
+/// Compares two figures that may be missing: present ones first, in
+/// increasing order (or decreasing with `descending`), missing ones last.
+/// The order of every "largest first, none last" list.
+pub fn missing_last(a: Option<f64>, b: Option<f64>, descending: bool) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) if descending => y.total_cmp(&x),
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
 /// `0..len` in the order `compare` gives (stable). The one instance of the
 /// standard sort.
 #[inline(never)]

@@ -521,3 +521,35 @@ fn a_whole_filled_from_its_parts_says_so_on_its_own_chart() {
     let south = IndicatorView::new(&d, "south", fy("2011-12"), &ViewOptions::default()).unwrap();
     assert!(south.printed.iter().all(|p| !p.contains("parts")));
 }
+
+#[test]
+fn a_variance_bar_is_placed_from_zero_to_its_end_in_its_box() {
+    use outturn_core::view::{VarianceBar, VARIANCE_BAR_BOX};
+    let (width, height) = VARIANCE_BAR_BOX;
+    let over = VarianceBar {
+        zero: 0.5,
+        end: 1.0,
+        over: true,
+    }
+    .place();
+    assert_eq!(
+        (over.x, over.width, over.zero),
+        (width / 2.0, width / 2.0, width / 2.0)
+    );
+    assert_eq!((over.y, over.height), (2.0, height - 4.0));
+    let under = VarianceBar {
+        zero: 0.5,
+        end: 0.25,
+        over: false,
+    }
+    .place();
+    assert_eq!((under.x, under.width), (width / 4.0, width / 4.0));
+    // The smallest variance still shows as a 1 px bar.
+    let tiny = VarianceBar {
+        zero: 0.5,
+        end: 0.5,
+        over: true,
+    }
+    .place();
+    assert_eq!(tiny.width, 1.0);
+}

@@ -18,6 +18,7 @@ mod year;
 
 pub use cost::{cost_effect, CostConvention, CostEffect};
 pub use forecast::{project, ForecastMethod, Projection};
+pub(crate) use parts::same;
 pub use parts::{check_parts, children, PartsCheck, PartsMismatch, PartsTotal};
 pub use performance::{
     direction, latest, period_performance, status, Direction, Latest, PeriodPerformance, Status,

@@ -89,7 +89,7 @@ fn analysed(indicator: &Indicator, year: FinancialYear) -> Option<YearAnalysis> 
 
 /// Two figures that show the same at `decimals` places are the same: the
 /// data's own rounding is not a difference.
-fn same(a: f64, b: f64, decimals: usize) -> bool {
+pub(crate) fn same(a: f64, b: f64, decimals: usize) -> bool {
     (a - b).abs() < 0.5 * 10f64.powi(-(decimals as i32))
 }
 

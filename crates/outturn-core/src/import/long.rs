@@ -231,6 +231,31 @@ fn indicator_cells(indicator: &Indicator) -> Vec<(&'static str, String)> {
     cells
 }
 
+/// The index of the item of `items` that `matches`, adding `make()` at
+/// the end first when none does (indicators, years and series are kept in
+/// the order the rows first give them).
+fn found_or_added<T>(
+    items: &mut Vec<T>,
+    matches: impl Fn(&T) -> bool,
+    make: impl FnOnce() -> T,
+) -> usize {
+    match items.iter().position(matches) {
+        Some(at) => at,
+        None => {
+            items.push(make());
+            items.len() - 1
+        }
+    }
+}
+
+/// The cell at `position` of a row of cells (empty ones added up to it).
+fn cell_at<T: Clone>(cells: &mut Vec<Option<T>>, position: usize) -> Option<&mut Option<T>> {
+    if cells.len() <= position {
+        cells.resize(position + 1, None);
+    }
+    cells.get_mut(position)
+}
+
 /// One indicator as the rows give it, before it becomes JSON.
 struct Building {
     id: String,
@@ -256,20 +281,17 @@ struct YearBuild {
 
 impl YearBuild {
     fn set(&mut self, name: &str, position: usize, value: Option<Option<f64>>) {
-        let slot = match self.series.iter().position(|(n, _)| n == name) {
-            Some(at) => at,
-            None => {
-                self.series.push((name.to_string(), Vec::new()));
-                self.series.len() - 1
-            }
-        };
-        if let Some((_, cells)) = self.series.get_mut(slot) {
-            if cells.len() <= position {
-                cells.resize(position + 1, None);
-            }
-            if let Some(cell) = cells.get_mut(position) {
-                *cell = value;
-            }
+        let slot = found_or_added(
+            &mut self.series,
+            |(n, _)| n == name,
+            || (name.to_string(), Vec::new()),
+        );
+        if let Some(cell) = self
+            .series
+            .get_mut(slot)
+            .and_then(|(_, cells)| cell_at(cells, position))
+        {
+            *cell = value;
         }
     }
 }
@@ -370,20 +392,18 @@ pub fn import_long_csv(
             ));
             continue;
         }
-        let index = match indicators.iter().position(|b| b.id == id) {
-            Some(i) => i,
-            None => {
-                indicators.push(Building {
-                    id: id.clone(),
-                    fields: Map::new(),
-                    given: Vec::new(),
-                    notes: Vec::new(),
-                    labels: Vec::new(),
-                    years: Vec::new(),
-                });
-                indicators.len() - 1
-            }
-        };
+        let index = found_or_added(
+            &mut indicators,
+            |b| b.id == id,
+            || Building {
+                id: id.clone(),
+                fields: Map::new(),
+                given: Vec::new(),
+                notes: Vec::new(),
+                labels: Vec::new(),
+                years: Vec::new(),
+            },
+        );
         let Some(building) = indicators.get_mut(index) else {
             continue;
         };
@@ -411,13 +431,11 @@ pub fn import_long_csv(
             ));
             continue;
         }
-        let year_index = match building.years.iter().position(|(y, _)| *y == year) {
-            Some(i) => i,
-            None => {
-                building.years.push((year.clone(), YearBuild::default()));
-                building.years.len() - 1
-            }
-        };
+        let year_index = found_or_added(
+            &mut building.years,
+            |(y, _)| *y == year,
+            || (year.clone(), YearBuild::default()),
+        );
         if record == "period" {
             for name in INDICATOR_FIELDS {
                 let (at, text) = cell(name);
@@ -461,10 +479,7 @@ pub fn import_long_csv(
             };
             let position = position - 1;
             let label = cell("period_label").1;
-            if building.labels.len() <= position {
-                building.labels.resize(position + 1, None);
-            }
-            if let Some(slot) = building.labels.get_mut(position) {
+            if let Some(slot) = cell_at(&mut building.labels, position) {
                 if slot.is_none() && !label.is_empty() {
                     *slot = Some(label);
                 }
@@ -483,10 +498,7 @@ pub fn import_long_csv(
                 } else if name == "rag" && !text.is_empty() {
                     let word = crate::format::lower(text);
                     let value = (word != "-").then_some(word);
-                    if figures.rag.len() <= position {
-                        figures.rag.resize(position + 1, None);
-                    }
-                    if let Some(slot) = figures.rag.get_mut(position) {
+                    if let Some(slot) = cell_at(&mut figures.rag, position) {
                         *slot = Some(value);
                     }
                 }

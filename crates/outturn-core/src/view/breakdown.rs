@@ -14,14 +14,14 @@
 //! Each row can be opened: a part with parts of its own opens its
 //! breakdown, any other its chart; the trail names the wholes above.
 
-use super::dashboard::spark;
+use super::dashboard::{spark, value_range};
 use crate::analysis::{
     analyse_year, check_parts, children, period_performance, rounds, PeriodPerformance, SeriesKind,
     Status, YearAnalysis,
 };
 use crate::format::{format_amount, format_number, format_signed, with_plus, MoneyScale, Standing};
 use crate::model::{Dataset, FinancialYear, Indicator, Series, UnitKind};
-use crate::order::sort_stable_by;
+use crate::order::{missing_last, sort_stable_by};
 
 /// How the parts are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -77,6 +77,43 @@ pub struct VarianceBar {
     pub end: f64,
     /// True for over (a positive variance).
     pub over: bool,
+}
+
+/// The box a variance bar is drawn in, pixels (width, height).
+pub const VARIANCE_BAR_BOX: (f64, f64) = (120.0, 14.0);
+
+/// Where a variance bar goes in [`VARIANCE_BAR_BOX`], pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BarPlace {
+    /// The bar's left edge.
+    pub x: f64,
+    /// Its top.
+    pub y: f64,
+    /// Its width: at least 1 px, so the smallest variance still shows.
+    pub width: f64,
+    /// Its height.
+    pub height: f64,
+    /// Where the zero line is drawn across the box.
+    pub zero: f64,
+}
+
+impl VarianceBar {
+    /// Where the bar goes in its box: from zero to its end, 2 px clear of
+    /// the box's top and bottom.
+    pub fn place(self) -> BarPlace {
+        let (width, height) = VARIANCE_BAR_BOX;
+        let (from, to) = (
+            self.zero.min(self.end) * width,
+            self.zero.max(self.end) * width,
+        );
+        BarPlace {
+            x: from,
+            y: 2.0,
+            width: (to - from).max(1.0),
+            height: height - 4.0,
+            zero: self.zero * width,
+        }
+    }
 }
 
 /// One row: a part, or the whole as the total.
@@ -582,24 +619,18 @@ pub fn breakdown(
 
 /// The lowest and highest of `series`.
 fn range(series: &Series) -> (f64, f64) {
-    series
-        .iter()
-        .flatten()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
-            (l.min(*v), h.max(*v))
-        })
+    value_range(series.iter().flatten().copied())
 }
 
 /// One range over every part's actuals in `year` (the whole left out: its
 /// size would flatten its parts).
 fn shared_range(all: &[Figures], year: FinancialYear) -> (f64, f64) {
-    all.iter()
-        .skip(1)
-        .filter_map(|f| f.indicator.year(year)?.actual.as_ref())
-        .map(range)
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), (a, b)| {
-            (l.min(a), h.max(b))
-        })
+    value_range(
+        all.iter()
+            .skip(1)
+            .filter_map(|f| f.indicator.year(year)?.actual.as_ref())
+            .flat_map(|s| s.iter().flatten().copied()),
+    )
 }
 
 impl Breakdown {
@@ -738,7 +769,7 @@ fn period_sentence(all: &[Figures], whole: &Indicator, when: &str, amounts: &Amo
             continue;
         };
         let gap = given - total;
-        if (gap).abs() < 0.5 * 10f64.powi(-(whole.precision() as i32)) {
+        if crate::analysis::same(given, total, whole.precision()) {
             said.push(format!("{name} agrees"));
         } else {
             said.push(format!(
@@ -768,12 +799,7 @@ fn order(rows: &mut Vec<BreakdownRow>, sort: BreakdownSort) {
     if sort == BreakdownSort::Report {
         return;
     }
-    sort_stable_by(rows, |a, b| match (key(a), key(b)) {
-        (Some(x), Some(y)) => y.total_cmp(&x),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
+    sort_stable_by(rows, |a, b| missing_last(key(a), key(b), true));
 }
 
 /// True when `id` has parts: its breakdown can be shown.

@@ -468,13 +468,7 @@ pub fn dashboard(
     year: Option<FinancialYear>,
     order: DashboardOrder,
 ) -> Vec<(String, Vec<DashboardEntry>)> {
-    let parts_of = |id: &str| {
-        dataset
-            .indicators
-            .iter()
-            .filter(|i| i.parent.as_deref() == Some(id))
-            .count()
-    };
+    let parts_of = |id: &str| crate::analysis::children(dataset, id).len();
     let mut groups = grouped_indicators(dataset, "")
         .into_iter()
         .map(|(group, members)| {
@@ -502,14 +496,9 @@ pub fn dashboard(
         .collect::<Vec<_>>();
     if order == DashboardOrder::Variance {
         for (_, entries) in &mut groups {
+            let size = |e: &DashboardEntry| e.variance_pct.map(f64::abs);
             crate::order::sort_stable_by(entries, |a, b| {
-                let size = |e: &DashboardEntry| e.variance_pct.map(f64::abs);
-                match (size(a), size(b)) {
-                    (Some(x), Some(y)) => y.total_cmp(&x),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => std::cmp::Ordering::Equal,
-                }
+                crate::order::missing_last(size(a), size(b), true)
             });
         }
     }
@@ -519,13 +508,24 @@ pub fn dashboard(
 /// The lowest and highest of a year's affordable level, actual, forecast
 /// and target: the range its sparklines share.
 pub(super) fn year_range(figures: &YearFigures) -> (f64, f64) {
-    figures
-        .budget
-        .iter()
-        .chain(figures.actual.iter())
-        .chain(figures.forecast.iter())
-        .chain(figures.target.iter())
-        .flat_map(|s| s.iter().flatten().copied())
+    value_range(
+        [
+            &figures.budget,
+            &figures.actual,
+            &figures.forecast,
+            &figures.target,
+        ]
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s.iter().flatten().copied()),
+    )
+}
+
+/// The lowest and highest of `values` (infinite, and so drawing nothing,
+/// when there are none): the range a sparkline is drawn over.
+pub(super) fn value_range(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
+    values
+        .into_iter()
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
             (l.min(v), h.max(v))
         })

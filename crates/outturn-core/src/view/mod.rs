@@ -38,7 +38,10 @@ use context::{Built, Context};
 
 pub use crate::format::Standing;
 use crate::summary::{summarise_year, YearSummary};
-pub use breakdown::{breakdown, has_parts, Breakdown, BreakdownRow, BreakdownSort, VarianceBar};
+pub use breakdown::{
+    breakdown, has_parts, BarPlace, Breakdown, BreakdownRow, BreakdownSort, VarianceBar,
+    VARIANCE_BAR_BOX,
+};
 pub use dashboard::{
     dashboard, overview_subtitle, overview_title, spark_position, spark_tip_place, DashboardEntry,
     DashboardOrder, GroupLayout, PageBox, SPARKLINE_SIZE,

@@ -9,13 +9,13 @@
 //! Sorting, filtering and the keyboard's moves between rows are decided
 //! here, so the widget only renders rows and dispatches choices.
 
-use super::dashboard::{period_name, spark, year_range};
+use super::dashboard::{period_name, spark, value_range, year_range};
 use crate::analysis::{latest, Direction, Latest, PeriodPerformance, Status};
 use crate::format::{
     against_target, capitalise, format_value, lower, status_name, status_words, Standing,
 };
 use crate::model::{value_at, Dataset, FinancialYear, Indicator, Polarity, Series, YearFigures};
-use crate::order::sort_stable_by;
+use crate::order::{missing_last, sort_stable_by};
 
 /// How the scorecard's rows are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -192,6 +192,9 @@ pub struct ScorecardRow {
     /// What the sparkline shows, for assistive technology: "Actual and
     /// target by quarter, 2011-12", "Actual by year, 2006-07 to 2011-12".
     pub spark_label: String,
+    /// The latest period and the one before, as analysed (the counts read
+    /// them again).
+    found: Option<Latest>,
 }
 
 impl ScorecardRow {
@@ -311,13 +314,7 @@ impl Trend {
             years.iter().map(|f| value_at(pick(f), 0)).collect()
         };
         let (actual, target) = (series(|f| &f.actual), series(|f| &f.target));
-        let (low, high) = actual
-            .iter()
-            .chain(&target)
-            .flatten()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
-                (l.min(*v), h.max(*v))
-            });
+        let (low, high) = value_range(actual.iter().chain(&target).flatten().copied());
         let first = years.first().map_or(year, |f| f.year);
         let what = if target.iter().any(Option::is_some) {
             "Actual and target"
@@ -410,6 +407,7 @@ fn row(indicator: &Indicator, year: Option<FinancialYear>) -> Option<ScorecardRo
         .map(|((a, t), sign)| sign * (a - t) / t.abs());
     let trend = Trend::of(indicator, figures);
     Some(ScorecardRow {
+        found,
         id: indicator.id.clone(),
         title: indicator.title.clone(),
         group: indicator
@@ -475,18 +473,13 @@ pub fn scorecard(
     sort: ScorecardSort,
     filter: StatusFilter,
 ) -> Scorecard {
-    let performance: Vec<(&Indicator, ScorecardRow)> = dataset
+    let mut rows: Vec<ScorecardRow> = dataset
         .indicators
         .iter()
         .filter(|i| has_target(i))
-        .filter_map(|i| Some((&**i, row(i, year)?)))
+        .filter_map(|i| row(i, year))
         .collect();
-    let latest_of =
-        |indicator: &Indicator, row: &ScorecardRow| latest(indicator, indicator.year(row.year)?);
-    let periods: Vec<Option<Latest>> = performance
-        .iter()
-        .map(|(indicator, row)| latest_of(indicator, row))
-        .collect();
+    let periods: Vec<Option<Latest>> = rows.iter().map(|row| row.found).collect();
     let reported: Vec<Option<Status>> = periods
         .iter()
         .map(|l| l.and_then(|l| l.now.reported).map(Status::of_rag))
@@ -519,7 +512,6 @@ pub fn scorecard(
             "with no status (neutral, no target or no actual yet)"
         )
     );
-    let mut rows: Vec<ScorecardRow> = performance.into_iter().map(|(_, row)| row).collect();
     let total = rows.len();
     // A row from another year (an indicator without the one chosen) makes
     // the table "the latest period of each", not one year's.
@@ -556,7 +548,6 @@ pub fn scorecard(
 
 /// Sorts `rows` (in report order) by `sort`, stably.
 fn order_rows(rows: &mut Vec<ScorecardRow>, sort: ScorecardSort) {
-    use std::cmp::Ordering;
     let severity = |row: &ScorecardRow| match row.status {
         Some(Status::Red) => 0,
         Some(Status::Amber) => 1,
@@ -568,14 +559,9 @@ fn order_rows(rows: &mut Vec<ScorecardRow>, sort: ScorecardSort) {
         ScorecardSort::Report => {}
         ScorecardSort::Status => sort_stable_by(rows, |a, b| severity(a).cmp(&severity(b))),
         ScorecardSort::Group => sort_stable_by(rows, |a, b| lower(&a.group).cmp(&lower(&b.group))),
-        ScorecardSort::Distance => {
-            sort_stable_by(rows, |a, b| match (a.distance_share, b.distance_share) {
-                (Some(x), Some(y)) => x.total_cmp(&y),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
-            })
-        }
+        ScorecardSort::Distance => sort_stable_by(rows, |a, b| {
+            missing_last(a.distance_share, b.distance_share, false)
+        }),
     }
 }
 
