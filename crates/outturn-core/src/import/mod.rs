@@ -1,9 +1,13 @@
 //! Bringing data in from the tables councils have (issue 18): rows of
-//! cells read from CSV, UK numbers as reports print them, and the long CSV
-//! form of `outturn/1` (one row per indicator, year and period) that
-//! `outturn export --csv` writes and `outturn import` reads back, field
-//! for field. An import builds `outturn/1` JSON and reads it with
-//! [`crate::parse_dataset`], so what it gives is checked like any file.
+//! cells read from CSV or from text copied out of a report, UK numbers and
+//! period names as reports print them, wide tables read the way the report
+//! reads them ([`import_table`]: periods down or across, years spanning
+//! series, printed totals), and the long CSV form of `outturn/1` (one row
+//! per indicator, year and period) that `outturn export --csv` writes and
+//! `outturn import` reads back, field for field. [`import_text`] is the
+//! one way in for the command line and the page. An import builds
+//! `outturn/1` JSON, which the caller reads with [`crate::parse_dataset`],
+//! so what it gives is checked like any file.
 //!
 //! Every problem names its cell the way a spreadsheet does ("row 7, column
 //! C": rows are the input's lines counted from 1, columns lettered from A),
@@ -13,12 +17,23 @@
 mod csv;
 mod long;
 mod number;
+mod options;
 mod periods;
+mod report;
+mod source;
+mod table;
+mod words;
 
 pub use csv::{csv_field, read_rows};
 pub use long::{export_long_csv, import_long_csv};
 pub use number::parse_uk_number;
+pub use options::{year_value_from_name, ColumnMap, ColumnRef, PeriodKind, Series, TableOptions};
 pub use periods::{financial_year_name, period_name, PeriodName};
+pub use report::read_report;
+pub use source::{import_text, merge_into, Imported, Source};
+pub use table::{
+    import_table, Layout, LineReading, Place, ReadBy, Recognition, RowReading, RowRole, TableImport,
+};
 
 use std::fmt;
 

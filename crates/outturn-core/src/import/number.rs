@@ -8,6 +8,19 @@
 /// sign is dropped (the value stays as written: `12.5%` is 12.5); `k`,
 /// `m` and `bn` after the digits multiply.
 pub fn parse_uk_number(cell: &str) -> Result<Option<f64>, String> {
+    // A plain space between two digits is two figures run together in a
+    // copy ("9 | 1 100" for "91 | 100"), not a thousands separator: reports
+    // group thousands with commas, or with non-breaking or thin spaces.
+    let chars: Vec<char> = cell.trim().chars().collect();
+    let run_together = chars
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == ' ' && w[2].is_ascii_digit());
+    if run_together {
+        return Err(format!(
+            "{} looks like two figures run together: a space is not a thousands separator (write 1,100), and two figures need two cells",
+            crate::format::quoted(cell.trim())
+        ));
+    }
     let spaces = |c: char| c.is_whitespace() || matches!(c, '\u{a0}' | '\u{2009}' | '\u{202f}');
     let text: String = cell.chars().filter(|c| !spaces(*c)).collect();
     let text = text.trim_end_matches(['*', '†', '‡']);
@@ -22,7 +35,7 @@ pub fn parse_uk_number(cell: &str) -> Result<Option<f64>, String> {
         Some(rest) => (true, rest),
         None => (false, text.strip_prefix('+').unwrap_or(text)),
     };
-    let text = text.strip_prefix('£').unwrap_or(text);
+    let text = text.strip_prefix(['£', '$', '€']).unwrap_or(text);
     let text = text.strip_suffix('%').unwrap_or(text);
     let lower = crate::format::lower(text);
     let (digits, scale) = if let Some(d) = lower.strip_suffix("bn") {
@@ -72,10 +85,18 @@ mod tests {
         assert_eq!(n("1\u{a0}087"), Some(1087.0));
         assert_eq!(n("1\u{2009}087*"), Some(1087.0));
         assert_eq!(n("£1.5bn"), Some(1_500_000_000.0));
+        assert_eq!(n("$69.44"), Some(69.44));
+        assert_eq!(n("*"), None);
         assert_eq!(n(""), None);
         assert_eq!(n(" - "), None);
         assert_eq!(n("–"), None);
-        for bad in ["n/a", "1.2.3", "£", "12 hours", "abc", "(", "1,2a"] {
+        assert_eq!(n("£ 1,234"), Some(1234.0));
+        assert!(parse_uk_number("1 100")
+            .unwrap_err()
+            .contains("two figures run together"));
+        for bad in [
+            "n/a", "1.2.3", "£", "12 hours", "abc", "(", "1,2a", "200 200",
+        ] {
             assert!(parse_uk_number(bad).is_err(), "{bad}");
         }
         assert!(parse_uk_number("n/a")

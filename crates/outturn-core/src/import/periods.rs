@@ -51,6 +51,14 @@ fn month(word: &str) -> Option<usize> {
         .position(|names| names.contains(&word.as_str()))
 }
 
+/// The quarter (Q1 = 0) named by its first and last months: `Apr-June`,
+/// `Jul - Sep`, `October - December`.
+fn quarter_range(text: &str) -> Option<usize> {
+    let (from, to) = text.split_once('-')?;
+    let (from, to) = (month(from)?, month(to)?);
+    (from % 3 == 0 && to == from + 2).then_some(from / 3)
+}
+
 /// The period a row's label names, or `None`.
 pub fn period_name(label: &str) -> Option<PeriodName> {
     let text = label.trim().replace(['–', '—'], "-");
@@ -75,23 +83,30 @@ pub fn period_name(label: &str) -> Option<PeriodName> {
             }
         }
     }
-    // "Q1", "Quarter 1".
-    let quarter = lower
-        .strip_prefix("quarter")
-        .or_else(|| lower.strip_prefix('q'))
-        .map(str::trim)
-        .and_then(|n| n.parse::<usize>().ok())
-        .filter(|n| (1..=4).contains(n));
-    if let Some(n) = quarter {
-        return Some(PeriodName::Quarter(n - 1));
+    // "Q1", "Quarter 1", "Qtr 1", and "Qtr 1 April - June" where the
+    // months, if given, must be that quarter's.
+    let numbered = ["quarter", "qtr", "q"]
+        .iter()
+        .find_map(|prefix| lower.strip_prefix(prefix))
+        .map(str::trim_start)
+        .and_then(|rest| {
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            let (number, months) = rest.split_at(digits);
+            let number = number
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=4).contains(n))?;
+            Some((number - 1, months.trim()))
+        });
+    if let Some((index, months)) = numbered {
+        return match months {
+            "" => Some(PeriodName::Quarter(index)),
+            range => (quarter_range(range) == Some(index)).then_some(PeriodName::Quarter(index)),
+        };
     }
     // "Apr-June", "Jul - Sep": a quarter by its first and last months.
-    if let Some((from, to)) = lower.split_once('-') {
-        if let (Some(from), Some(to)) = (month(from), month(to)) {
-            if from % 3 == 0 && to == from + 2 {
-                return Some(PeriodName::Quarter(from / 3));
-            }
-        }
+    if let Some(index) = quarter_range(lower) {
+        return Some(PeriodName::Quarter(index));
     }
     let term = lower.strip_suffix("term").map_or(lower, str::trim);
     match term {
@@ -147,10 +162,30 @@ mod tests {
         assert_eq!(period_name("Apr-June"), Some(PeriodName::Quarter(0)));
         assert_eq!(period_name("Jul – Sep"), Some(PeriodName::Quarter(1)));
         assert_eq!(period_name("Jan-Mar"), Some(PeriodName::Quarter(3)));
+        assert_eq!(period_name("Jan- Mar"), Some(PeriodName::Quarter(3)));
+        assert_eq!(
+            period_name("July - September"),
+            Some(PeriodName::Quarter(1))
+        );
+        assert_eq!(
+            period_name("Qtr 1 April - June"),
+            Some(PeriodName::Quarter(0))
+        );
+        assert_eq!(period_name("Qtr 4 Jan - Mar"), Some(PeriodName::Quarter(3)));
+        assert_eq!(period_name("Qtr 2"), Some(PeriodName::Quarter(1)));
         assert_eq!(period_name("Summer"), Some(PeriodName::Term(0)));
         assert_eq!(period_name("Autumn term"), Some(PeriodName::Term(1)));
         assert_eq!(period_name("Spring Term"), Some(PeriodName::Term(2)));
-        for not_a_period in ["TOTAL", "Q5", "Feb-Apr", "Note 1", "", "2011-12", "Mayor"] {
+        for not_a_period in [
+            "TOTAL",
+            "Q5",
+            "Feb-Apr",
+            "Qtr 1 July - Sep",
+            "Note 1",
+            "",
+            "2011-12",
+            "Mayor",
+        ] {
             assert_eq!(period_name(not_a_period), None, "{not_a_period}");
         }
     }
