@@ -4,17 +4,21 @@
 //! outturn check FILE            exit 0 valid (warnings on stderr), 1 invalid, 2 usage
 //! outturn summary [--json] [--convention actual-cost|budget-cost] FILE
 //! outturn export --csv FILE     the dataset as long CSV (docs/import.md)
-//! outturn import [--from csv|tsv] INPUT [-o OUT]   long CSV to outturn/1
+//! outturn import [--from csv|tsv|report] INPUT [options] [-o OUT]
+//!                               a table (long or wide) to outturn/1
 //! ```
 //! Problems print one per line on stderr, each starting with its JSON path.
 //! The command never exits with Rust's panic code 101: a panic hook reports
 //! the failure and exits 70 (EX_SOFTWARE).
 
+mod import;
+
 use std::io::Write as _;
 use std::process::ExitCode;
 
 use outturn_core::analysis::CostConvention;
-use outturn_core::import::{export_long_csv, import_long_csv};
+use outturn_core::import::{export_long_csv, year_value_from_name, ColumnMap, PeriodKind, Source};
+use outturn_core::model::Polarity;
 use outturn_core::summary::{summary_json, summary_table};
 use std::io::Read as _;
 
@@ -24,7 +28,12 @@ const USAGE: &str = "\
 usage: outturn check FILE
        outturn summary [--json] [--convention actual-cost|budget-cost] FILE
        outturn export --csv FILE
-       outturn import [--from csv|tsv] INPUT [-o OUT.json]
+       outturn import [--from csv|tsv|report] INPUT [--id ID] [--title TITLE]
+                      [--unit UNIT] [--period month|quarter|term|year]
+                      [--year-value sum|last|mean|none]
+                      [--polarity higher-is-better|lower-is-better|neutral]
+                      [--unit-cost ID] [--parent ID] [--map COLUMN=SERIES ...]
+                      [--into DATASET.json] [-o OUT.json]
 
   check     validate an outturn/1 dataset; exit 0 when valid (warnings on
             stderr), 1 when invalid (one problem per line on stderr, each
@@ -38,9 +47,19 @@ usage: outturn check FILE
             the affordable unit cost, price at the actual volume
   export    write the dataset as long CSV: one row per indicator, year and
             period (docs/import.md)
-  import    read long CSV (a comma, or a tab with --from tsv) into a checked
-            outturn/1 dataset, written to -o OUT.json or standard output;
-            problems name their cell (row 7, column C); exit 1 on any
+  import    read a table into a checked outturn/1 dataset, written to
+            -o OUT.json or standard output: the long form (docs/import.md),
+            or a table as a report prints it (periods down or across, years
+            over series, a TOTAL row). --from: csv, tsv, or report (text
+            copied from a report); default from the extension (.csv, .tsv,
+            .txt), else from the text. --map C=actual or
+            --map \"Affordable Level=budget\" says what a column holds
+            (budget, actual, forecast, target, floor, rag, benchmark,
+            numerator, denominator, skip). --into adds the indicators to a
+            dataset, replacing those with the same id (give the same file
+            to -o to update it). What was recognised and left out is
+            printed on stderr; problems name their cell (row 7, column C);
+            exit 1 on any
   FILE      a path, or - for standard input";
 
 /// Exit code for a failure inside the program itself (sysexits EX_SOFTWARE).
@@ -54,11 +73,7 @@ enum Command {
         convention: CostConvention,
     },
     Export(String),
-    Import {
-        input: String,
-        separator: char,
-        out: Option<String>,
-    },
+    Import(Box<import::ImportArgs>),
     Help,
 }
 
@@ -69,26 +84,58 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut json = false;
     let mut convention = CostConvention::default();
     let mut csv = false;
-    let mut separator = ',';
-    let mut out = None;
+    let mut import = import::ImportArgs::default();
     while let Some(word) = words.next() {
+        let importing = command == "import";
         match word {
             "--json" if command == "summary" => json = true,
             "--csv" if command == "export" => csv = true,
-            "--from" if command == "import" => {
-                separator = match words.next() {
-                    Some("csv") => ',',
-                    Some("tsv") => '\t',
-                    other => {
-                        return Err(format!(
-                            "--from takes csv or tsv (spreadsheets and report text are not read yet), not {}",
-                            other.unwrap_or("nothing")
-                        ))
-                    }
-                };
+            "--from" if importing => {
+                let name = words.next();
+                import.from = Some(name.and_then(Source::from_name).ok_or_else(|| {
+                    format!(
+                        "--from takes csv, tsv or report, not {}",
+                        name.unwrap_or("nothing")
+                    )
+                })?);
             }
-            "-o" if command == "import" => {
-                out = Some(words.next().ok_or("-o needs a file name")?.to_string());
+            "-o" if importing => import.out = Some(value(&mut words, "-o")?),
+            "--into" if importing => import.into = Some(value(&mut words, "--into")?),
+            "--id" if importing => import.options.id = Some(value(&mut words, "--id")?),
+            "--title" if importing => import.options.title = Some(value(&mut words, "--title")?),
+            "--unit" if importing => import.options.unit = Some(value(&mut words, "--unit")?),
+            "--unit-cost" if importing => {
+                import.options.unit_cost = Some(value(&mut words, "--unit-cost")?);
+            }
+            "--parent" if importing => {
+                import.options.parent = Some(value(&mut words, "--parent")?);
+            }
+            "--period" if importing => {
+                let name = value(&mut words, "--period")?;
+                import.options.period = Some(PeriodKind::from_name(&name).ok_or_else(|| {
+                    format!("--period takes month, quarter, term or year, not {name}")
+                })?);
+            }
+            "--year-value" if importing => {
+                let name = value(&mut words, "--year-value")?;
+                import.options.year_value = Some(year_value_from_name(&name).ok_or_else(|| {
+                    format!("--year-value takes sum, last, mean or none, not {name}")
+                })?);
+            }
+            "--polarity" if importing => {
+                let name = value(&mut words, "--polarity")?;
+                import.options.polarity = Some(Polarity::from_slug(&name).ok_or_else(|| {
+                    format!(
+                        "--polarity takes higher-is-better, lower-is-better or neutral, not {name}"
+                    )
+                })?);
+            }
+            "--map" if importing => {
+                let text = value(&mut words, "--map")?;
+                import
+                    .options
+                    .maps
+                    .push(ColumnMap::parse(&text).map_err(|e| format!("--map {e}"))?);
             }
             "--convention" if command == "summary" => {
                 let word = words.next();
@@ -118,13 +165,20 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         }),
         "export" if csv => Ok(Command::Export(file.ok_or("export needs a FILE")?)),
         "export" => Err("export needs --csv (the one form it writes)".to_string()),
-        "import" => Ok(Command::Import {
-            input: file.ok_or("import needs an INPUT")?,
-            separator,
-            out,
-        }),
+        "import" => {
+            import.input = file.ok_or("import needs an INPUT")?;
+            Ok(Command::Import(Box::new(import)))
+        }
         other => Err(format!("unknown command {other:?}")),
     }
+}
+
+/// The value after an option (`--id ID`).
+fn value<'a>(words: &mut impl Iterator<Item = &'a str>, option: &str) -> Result<String, String> {
+    words
+        .next()
+        .map(str::to_string)
+        .ok_or_else(|| format!("{option} needs a value"))
 }
 
 /// Reads and decodes a file (or standard input for `-`). Too large a file
@@ -209,11 +263,7 @@ fn run(args: &[String]) -> ExitCode {
             }
             Err(code) => code,
         },
-        Command::Import {
-            input,
-            separator,
-            out,
-        } => import(&input, separator, out.as_deref()),
+        Command::Import(args) => import::run(&args, read),
         Command::Summary {
             file,
             json,
@@ -233,53 +283,6 @@ fn run(args: &[String]) -> ExitCode {
             }
             Err(code) => code,
         },
-    }
-}
-
-/// `outturn import`: long CSV to a checked dataset; problems on stderr
-/// (cells named as a spreadsheet names them), exit 1 on any.
-fn import(input: &str, separator: char, out: Option<&str>) -> ExitCode {
-    let text = match read(input) {
-        Ok(text) => text,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(1);
-        }
-    };
-    let (document, warnings) = match import_long_csv(&text, separator) {
-        Ok(found) => found,
-        Err(errors) => {
-            for error in errors {
-                eprintln!("{input}: {error}");
-            }
-            return ExitCode::from(1);
-        }
-    };
-    for warning in warnings {
-        eprintln!("{input}: warning: {warning}");
-    }
-    let text = document.to_string();
-    // The result is read like any file, so what is written is checked.
-    if let Err(error) = parse_dataset(&text) {
-        report(&error.diagnostics);
-        return ExitCode::from(1);
-    }
-    let pretty = serde_json::to_string_pretty(&document).unwrap_or(text) + "\n";
-    let written = match out {
-        Some(path) => {
-            std::fs::write(path, pretty).map_err(|e| format!("{path}: cannot write: {e}"))
-        }
-        None => {
-            let _ = std::io::stdout().lock().write_all(pretty.as_bytes());
-            Ok(())
-        }
-    };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::from(1)
-        }
     }
 }
 

@@ -338,3 +338,123 @@ fn import_names_the_cell_and_exits_1() {
     let usage = outturn(&["export", KENT]);
     assert_eq!(usage.status.code(), Some(2));
 }
+
+fn outturn_with_input(args: &[&str], input: &str) -> Output {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_outturn"))
+        .args(args)
+        .current_dir(repo())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().expect("finishes")
+}
+
+/// The summary entry of one indicator in `summary --json` output.
+fn summary_of(summary: &[u8], id: &str) -> serde_json::Value {
+    let all: serde_json::Value = serde_json::from_slice(summary).unwrap();
+    let list = all["indicators"].as_array().unwrap();
+    list.iter().find(|i| i["id"] == id).unwrap().clone()
+}
+
+#[test]
+fn a_report_table_added_into_the_kent_dataset_gives_that_indicators_summary() {
+    // Direct payments, as the report prints it, replacing the Kent
+    // dataset's own indicator: the same figures give the same summary.
+    let merged = std::env::temp_dir().join(format!("outturn-into-{}.json", std::process::id()));
+    std::fs::copy(repo().join(KENT), &merged).unwrap();
+    let merged_path = merged.to_str().unwrap();
+    let out = outturn(&[
+        "import",
+        "tests/fixtures/report-tables/kent-2012-key-activity/2.6-direct-payments.txt",
+        "--id",
+        "direct-payments",
+        "--title",
+        "Adult social care clients receiving direct payments",
+        "--unit",
+        "clients",
+        "--year-value",
+        "last",
+        "--into",
+        merged_path,
+        "-o",
+        merged_path,
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("read as a table with periods down the first column (months)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("direct-payments: B 2009-10 budget"),
+        "{stderr}"
+    );
+    let before = outturn(&["summary", "--json", KENT]);
+    let after = outturn(&["summary", "--json", merged_path]);
+    assert_eq!(
+        summary_of(&before.stdout, "direct-payments"),
+        summary_of(&after.stdout, "direct-payments")
+    );
+    let count = outturn(&["check", merged_path]);
+    assert!(String::from_utf8_lossy(&count.stderr).contains("with 38 indicators"));
+    let _ = std::fs::remove_file(&merged);
+}
+
+#[test]
+fn a_pasted_table_on_standard_input_is_read_and_its_problems_located() {
+    let table = "Waste\n\n\t2010-11\t2011-12\nApril\t55,975\t51,901\nMay\t62,354\t63,168\nTOTAL\t118,329\t115,069\n";
+    let out = outturn_with_input(
+        &[
+            "import", "-", "--id", "waste", "--unit", "tonnes", "--period", "month",
+        ],
+        table,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dataset: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let indicator = &dataset["indicators"][0];
+    assert_eq!(indicator["year_value"], "sum", "the totals are the sums");
+    assert_eq!(indicator["years"][1]["actual"][1], 63168.0);
+    assert_eq!(indicator["years"][1]["printed_total"]["actual"], 115069.0);
+    // A figure that is not a number: exit 1, the cell named.
+    let broken = table.replace("63,168", "63,1x8");
+    let out = outturn_with_input(&["import", "-", "--unit", "tonnes"], &broken);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("-: row 5, column C: \"63,1x8\" is not a number"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The garbled header of table 1.2 is refused until --map says what
+    // its mislabelled columns hold.
+    let path =
+        "tests/fixtures/report-tables/kent-2012-key-activity/1.2-home-to-school-transport.txt";
+    let out = outturn(&["import", path, "--unit", "children"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(
+        "row 5, column E: \"2009-10 Mainstream Budget level\" is a second budget of \"Mainstream\" for 2009-10 (column D is the first): --map E=SERIES"
+    ));
+    // Usage errors exit 2.
+    for args in [
+        &["import", path, "--map", "E"][..],
+        &["import", path, "--period", "fortnight"],
+        &["import", path, "--year-value", "total"],
+        &["import", path, "--id"],
+    ] {
+        assert_eq!(outturn(args).status.code(), Some(2), "{args:?}");
+    }
+}

@@ -1,0 +1,119 @@
+//! `outturn import`: a table (long or wide CSV, tab-separated text, text
+//! copied from a report) read into a checked `outturn/1` dataset, optionally
+//! added to an existing one. The reading itself is the core's
+//! ([`outturn_core::import::import_text`]), shared with the page; this
+//! module reads files, prints what was recognised and writes the result.
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use outturn_core::import::{import_text, merge_into, Source, TableOptions};
+use outturn_core::parse_dataset;
+use serde_json::Value;
+
+/// What `outturn import` was asked to do.
+#[derive(Debug, Default)]
+pub struct ImportArgs {
+    /// The input's path, or `-` for standard input.
+    pub input: String,
+    /// `--from`; default: from the file's extension, else from its text.
+    pub from: Option<Source>,
+    /// What the reader says of the table.
+    pub options: TableOptions,
+    /// `--into`: a dataset to add the indicators to.
+    pub into: Option<String>,
+    /// `-o`: where to write; default standard output.
+    pub out: Option<String>,
+}
+
+/// The kind of text a path's extension says, if it says one.
+fn by_extension(path: &str) -> Option<Source> {
+    let lower = outturn_core::format::lower(path);
+    if lower.ends_with(".csv") {
+        Some(Source::Csv)
+    } else if lower.ends_with(".tsv") || lower.ends_with(".tab") {
+        Some(Source::Tsv)
+    } else if lower.ends_with(".txt") {
+        Some(Source::Report)
+    } else {
+        None
+    }
+}
+
+/// Runs the import; exit 0 with the dataset written, 1 with every problem
+/// on standard error (cells named as a spreadsheet names them).
+pub fn run(args: &ImportArgs, read: impl Fn(&str) -> Result<String, String>) -> ExitCode {
+    let input = args.input.as_str();
+    let text = match read(input) {
+        Ok(text) => text,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(1);
+        }
+    };
+    let source = args
+        .from
+        .or_else(|| by_extension(input))
+        .unwrap_or_else(|| Source::sniff(&text));
+    let imported = match import_text(&text, source, &args.options) {
+        Ok(imported) => imported,
+        Err(errors) => {
+            for error in errors {
+                eprintln!("{input}: {error}");
+            }
+            return ExitCode::from(1);
+        }
+    };
+    if let Some(recognition) = &imported.recognition {
+        eprintln!("{input}: read as {} text", source.name());
+        for line in recognition.describe() {
+            eprintln!("  {line}");
+        }
+    }
+    for warning in &imported.warnings {
+        eprintln!("{input}: warning: {warning}");
+    }
+    let document = match &args.into {
+        Some(path) => {
+            let existing = read(path).and_then(|text| {
+                serde_json::from_str::<Value>(&text).map_err(|e| format!("{path}: not JSON: {e}"))
+            });
+            match existing.and_then(|existing| {
+                merge_into(&existing, &imported.dataset).map_err(|e| format!("{path}: {e}"))
+            }) {
+                Ok(merged) => merged,
+                Err(message) => {
+                    eprintln!("{message}");
+                    return ExitCode::from(1);
+                }
+            }
+        }
+        None => imported.dataset,
+    };
+    let text = document.to_string();
+    // The result is read like any file, so what is written is checked.
+    match parse_dataset(&text) {
+        Ok(parsed) => crate::report(&parsed.warnings),
+        Err(error) => {
+            crate::report(&error.diagnostics);
+            return ExitCode::from(1);
+        }
+    }
+    let pretty = serde_json::to_string_pretty(&document).unwrap_or(text) + "\n";
+    let written = match &args.out {
+        Some(path) => {
+            std::fs::write(path, pretty).map_err(|e| format!("{path}: cannot write: {e}"))
+        }
+        None => {
+            let _ = std::io::stdout().lock().write_all(pretty.as_bytes());
+            Ok(())
+        }
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
+        }
+    }
+}
