@@ -17,7 +17,9 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use outturn_core::analysis::CostConvention;
-use outturn_core::import::{export_long_csv, year_value_from_name, ColumnMap, PeriodKind, Source};
+use outturn_core::import::{
+    export_long_csv, financial_year_name, year_value_from_name, ColumnMap, PeriodKind, Source,
+};
 use outturn_core::model::Polarity;
 use outturn_core::summary::{summary_json, summary_table};
 use std::io::Read as _;
@@ -33,6 +35,7 @@ usage: outturn check FILE
                       [--year-value sum|last|mean|none]
                       [--polarity higher-is-better|lower-is-better|neutral]
                       [--unit-cost ID] [--parent ID] [--map COLUMN=SERIES ...]
+                      [--year 2011-12] [--last-round YYYY-MM]
                       [--into DATASET.json] [-o OUT.json]
 
   check     validate an outturn/1 dataset; exit 0 when valid (warnings on
@@ -55,7 +58,12 @@ usage: outturn check FILE
             .txt), else from the text. --map C=actual or
             --map \"Affordable Level=budget\" says what a column holds
             (budget, actual, forecast, target, floor, rag, benchmark,
-            numerator, denominator, skip). --into adds the indicators to a
+            numerator, denominator, skip). A table of parts (a row per
+            portfolio, with subtotals and totals) gives an indicator per
+            row, each total the parent of the rows that add up to it;
+            --year gives its year if it names none, --last-round the month
+            of the last report whose variance it prints. --into adds the
+            indicators to a
             dataset, replacing those with the same id (give the same file
             to -o to update it). What was recognised and left out is
             printed on stderr; problems name their cell (row 7, column C);
@@ -129,6 +137,21 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                         "--polarity takes higher-is-better, lower-is-better or neutral, not {name}"
                     )
                 })?);
+            }
+            "--year" if importing => {
+                let text = value(&mut words, "--year")?;
+                import.options.year = Some(financial_year_name(&text).ok_or_else(|| {
+                    format!("--year takes a financial year (2011-12), not {text}")
+                })?);
+            }
+            "--last-round" if importing => {
+                let text = value(&mut words, "--last-round")?;
+                if outturn_core::model::CalendarMonth::parse(&text).is_none() {
+                    return Err(format!(
+                        "--last-round takes the month of the last report's figures (2012-03), not {text}"
+                    ));
+                }
+                import.options.last_round = Some(text);
             }
             "--map" if importing => {
                 let text = value(&mut words, "--map")?;

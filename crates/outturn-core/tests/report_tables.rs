@@ -378,3 +378,112 @@ fn exception_reports_give_their_monthly_figures() {
         }
     }
 }
+
+/// Revenue and capital outturn by portfolio: each row gives its budget and
+/// outturn; each total is the whole of exactly the rows the report adds up
+/// to it (subtotals within totals); the variance at the last report is that
+/// report's forecast when its month is given. Only the id and the year
+/// (which these tables do not print) are given.
+#[test]
+fn money_by_portfolio_gives_each_rows_figures_and_what_adds_up_to_what() {
+    let all = tables("kent-2012-revenue-and-capital");
+    assert_eq!(all.len(), 2);
+    for (stem, text, json) in all {
+        let options = TableOptions {
+            id: Some("t".to_string()),
+            year: outturn_core::import::financial_year_name("2011-12"),
+            last_round: Some("2012-03".to_string()),
+            ..TableOptions::default()
+        };
+        let table = import(&text, &options);
+        assert!(
+            table
+                .warnings
+                .iter()
+                .all(|w| !w.message.contains("is not what the figures give")),
+            "{stem}: {:?}",
+            table.warnings
+        );
+        let indicators = table.dataset["indicators"].as_array().unwrap();
+        let rows = json["rows"].as_array().unwrap();
+        assert_eq!(indicators.len(), rows.len(), "{stem}");
+        for row in rows {
+            let label = row["label"].as_str().unwrap();
+            let indicator = indicators
+                .iter()
+                .find(|i| {
+                    i["title"] == label || (row == rows.last().unwrap() && i["parent"].is_null())
+                })
+                .unwrap_or_else(|| panic!("{stem}: no indicator for {label}"));
+            let year = &indicator["years"][0];
+            let values = row["values"].as_array().unwrap();
+            for (index, series) in [(0, "budget"), (1, "actual")] {
+                if values[index].is_null() {
+                    assert!(year.get(series).is_none(), "{stem} {label} {series}");
+                } else {
+                    assert!(
+                        same_number(&year[series][0], &values[index]),
+                        "{stem} {label} {series}"
+                    );
+                }
+            }
+            // Budget + the variance at the last report = that forecast.
+            if let (Some(budget), Some(last)) = (values[0].as_f64(), values[3].as_f64()) {
+                assert_eq!(
+                    year["forecast_rounds"][0]["value"].as_f64(),
+                    Some(budget + last),
+                    "{stem} {label}"
+                );
+            }
+        }
+        // Each whole's parts add up to it, as the report's totals say.
+        let parsed = parse_dataset(&table.dataset.to_string()).unwrap();
+        let summary = outturn_core::summary::summary_json(
+            &parsed.dataset,
+            outturn_core::analysis::CostConvention::default(),
+        );
+        for indicator in summary["indicators"].as_array().unwrap() {
+            for year in indicator["years"].as_array().unwrap() {
+                let mismatch = &year["children_mismatch"];
+                assert!(
+                    mismatch.is_null() || mismatch.as_array().is_some_and(Vec::is_empty),
+                    "{stem} {}: {mismatch}",
+                    indicator["id"]
+                );
+            }
+        }
+    }
+    // The revenue table's hierarchy, as its totals give it.
+    let (_, text, _) = tables("kent-2012-revenue-and-capital")
+        .into_iter()
+        .find(|(s, _, _)| s.starts_with("rev"))
+        .unwrap();
+    let table = import(
+        &text,
+        &TableOptions {
+            id: Some("rev".into()),
+            year: outturn_core::import::financial_year_name("2011-12"),
+            ..TableOptions::default()
+        },
+    );
+    let parent = |title: &str| {
+        table.dataset["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["title"] == title)
+            .unwrap()["parent"]
+            .clone()
+    };
+    assert_eq!(
+        parent("Education, Learning & Skills"),
+        "rev-sub-total-excl-schools"
+    );
+    assert_eq!(parent("SUB TOTAL (excl Schools)"), "rev");
+    assert_eq!(parent("Schools (SCS portfolio)"), "rev-schools-total");
+    assert_eq!(parent("Schools (TOTAL)"), "rev");
+    assert!(table
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("--last-round")));
+}

@@ -18,6 +18,7 @@ mod csv;
 mod long;
 mod number;
 mod options;
+mod parts;
 mod periods;
 mod report;
 mod source;

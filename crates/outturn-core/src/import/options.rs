@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::model::{Polarity, YearValue};
+use crate::model::{FinancialYear, Polarity, YearValue};
 
 use super::column_letters;
 
@@ -229,6 +229,13 @@ pub struct TableOptions {
     pub parent: Option<String>,
     /// What columns hold, where their headers do not say or say wrongly.
     pub maps: Vec<ColumnMap>,
+    /// The financial year of a table that names none (a table of parts,
+    /// or months without years).
+    pub year: Option<FinancialYear>,
+    /// The month (`YYYY-MM`) of the figures of the last report, whose
+    /// variance a table of parts prints: it is kept as that report's
+    /// forecast. Without it, that column is left out, with a warning.
+    pub last_round: Option<String>,
 }
 
 #[cfg(test)]

@@ -56,6 +56,10 @@ pub enum Layout {
     PeriodsDown,
     /// Periods along a header row, series down.
     PeriodsAcross,
+    /// One row per part (portfolio, area, team) with its year's figures,
+    /// and subtotal and total rows: each total is the whole of the rows
+    /// above it that add up to it.
+    Parts,
 }
 
 /// What a row of the input was read as.
@@ -80,6 +84,8 @@ pub enum RowRole {
     Total,
     /// A series (periods across).
     Series,
+    /// A part or a total (a table of parts).
+    Part,
 }
 
 impl RowRole {
@@ -95,6 +101,7 @@ impl RowRole {
             RowRole::Period => "period",
             RowRole::Total => "printed totals",
             RowRole::Series => "series",
+            RowRole::Part => "parts and totals",
         }
     }
 }
@@ -227,10 +234,7 @@ pub fn import_table(
     rows: &[Vec<String>],
     options: &TableOptions,
 ) -> Result<TableImport, Vec<ImportError>> {
-    let grid: Vec<Vec<String>> = rows
-        .iter()
-        .map(|row| row.iter().map(|cell| clean(cell)).collect())
-        .collect();
+    let grid = clean_grid(rows);
     if grid.iter().all(|row| row.iter().all(String::is_empty)) {
         return Err(vec![ImportError::input(
             "the input is empty: paste or give a table, with its periods down the first column or along a header row",
@@ -240,13 +244,27 @@ pub fn import_table(
         row.first()
             .is_some_and(|label| period_name(label).is_some())
     });
+    let across = !down && periods_across_row(&grid).is_some();
     let mut reading = if down {
         read_periods_down(&grid, options)?
-    } else {
+    } else if across {
         read_periods_across(&grid, options)?
+    } else if let Some(parts) = super::parts::import_parts(&grid, options) {
+        return parts;
+    } else {
+        return Err(vec![ImportError::input(
+            "no row or column of this table names its periods, and no header names budget or outturn columns: put the periods down the first column (April, Apr-11, Q1, Apr-June, Summer) or along a header row (Mar 12, 2011-12)",
+        )]);
     };
     apply_maps(&mut reading.lines, &options.maps)?;
     build(reading, options)
+}
+
+/// Every cell [`clean`]ed.
+pub(super) fn clean_grid(rows: &[Vec<String>]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|row| row.iter().map(|cell| clean(cell)).collect())
+        .collect()
 }
 
 /// A cell's text with spaces tidied and `**` (bold, in text copied from a
@@ -296,7 +314,7 @@ fn cell(grid: &[Vec<String>], row: usize, column: usize) -> &str {
         .map_or("", String::as_str)
 }
 
-fn is_blank(grid: &[Vec<String>], row: usize) -> bool {
+pub(super) fn is_blank(grid: &[Vec<String>], row: usize) -> bool {
     grid.get(row)
         .is_none_or(|cells| cells.iter().all(String::is_empty))
 }
@@ -310,7 +328,7 @@ fn is_text_only(grid: &[Vec<String>], row: usize) -> bool {
 
 /// The rows above a table, up to `end`: the first heading is its title;
 /// other text is left out, with a warning.
-fn read_heading(
+pub(super) fn read_heading(
     grid: &[Vec<String>],
     end: usize,
     roles: &mut [RowRole],
@@ -737,12 +755,15 @@ fn read_periods_down(
                 (Some(year), _, _) => year,
                 (None, Some(group), _) => group,
                 (None, None, Some(own)) => own,
+                (None, None, None) if options.year.is_some() => {
+                    options.year.unwrap_or(FinancialYear::starting(0))
+                }
                 (None, None, None) => {
                     errors.push(ImportError::at(
                         row + 1,
                         0,
                         format!(
-                            "{} has no financial year: head the columns with years (2011-12), put a year on a row above its periods, or write the month with its year (Apr-11)",
+                            "{} has no financial year: head the columns with years (2011-12), put a year on a row above its periods, write the month with its year (Apr-11), or give --year",
                             crate::format::quoted(text)
                         ),
                     ));
@@ -822,16 +843,7 @@ fn read_periods_across(
     options: &TableOptions,
 ) -> Result<Reading, Vec<ImportError>> {
     let width = grid.iter().map(Vec::len).max().unwrap_or(0);
-    let named_in = |row: usize| -> usize {
-        (1..width)
-            .filter(|&column| across_period(cell(grid, row, column)).is_some())
-            .count()
-    };
-    // The row naming the most periods (a garbled copy of it above keeps
-    // fewer).
-    let best = (0..grid.len()).map(named_in).max().unwrap_or(0);
-    let header = (0..grid.len()).find(|&row| best >= 2 && named_in(row) == best);
-    let Some(header) = header else {
+    let Some(header) = periods_across_row(grid) else {
         return Err(vec![ImportError::input(
             "no row or column of this table names its periods: put them down the first column (April, Apr-11, Q1, Apr-June, Summer) or along a header row (Mar 12, 2011-12)",
         )]);
@@ -1020,6 +1032,19 @@ fn read_periods_across(
     })
 }
 
+/// The row naming the most periods along it, two at least (a garbled copy
+/// of it above keeps fewer).
+fn periods_across_row(grid: &[Vec<String>]) -> Option<usize> {
+    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+    let named_in = |row: usize| -> usize {
+        (1..width)
+            .filter(|&column| across_period(cell(grid, row, column)).is_some())
+            .count()
+    };
+    let best = (0..grid.len()).map(named_in).max().unwrap_or(0);
+    (0..grid.len()).find(|&row| best >= 2 && named_in(row) == best)
+}
+
 /// A period along a header row: a named period (`Mar 12`), a financial
 /// year (`2011-12`) or a bare year (`2011`).
 #[derive(Debug, Clone, Copy)]
@@ -1076,7 +1101,7 @@ fn note_marks(marks: &mut Marks, text: &str) {
 }
 
 /// A row's text, shortened, for a warning.
-fn excerpt(grid: &[Vec<String>], row: usize) -> String {
+pub(super) fn excerpt(grid: &[Vec<String>], row: usize) -> String {
     let text: Vec<&str> = grid
         .get(row)
         .map(|cells| {
@@ -1097,7 +1122,7 @@ fn excerpt(grid: &[Vec<String>], row: usize) -> String {
     crate::format::quoted(&format!("{short}{cut}"))
 }
 
-fn row_readings(grid: &[Vec<String>], roles: &[RowRole]) -> Vec<RowReading> {
+pub(super) fn row_readings(grid: &[Vec<String>], roles: &[RowRole]) -> Vec<RowReading> {
     roles
         .iter()
         .enumerate()
@@ -1800,14 +1825,17 @@ impl Recognition {
     /// How the table was read, in a few lines for a terminal: the layout,
     /// the rows by what they are, and each indicator's columns.
     pub fn describe(&self) -> Vec<String> {
-        let mut out = vec![format!(
-            "read as a table with periods {} ({}s)",
-            match self.layout {
-                Layout::PeriodsDown => "down the first column",
-                Layout::PeriodsAcross => "along a header row",
-            },
-            self.period.name()
-        )];
+        let mut out = vec![match self.layout {
+            Layout::PeriodsDown => format!(
+                "read as a table with periods down the first column ({}s)",
+                self.period.name()
+            ),
+            Layout::PeriodsAcross => format!(
+                "read as a table with periods along a header row ({}s)",
+                self.period.name()
+            ),
+            Layout::Parts => "read as a table of parts: a row per part with its year's figures, each total the whole of the rows above it that add up to it".to_string(),
+        }];
         // Runs of rows with one role: "rows 6-17 period".
         let mut runs: Vec<(usize, usize, RowRole)> = Vec::new();
         for reading in &self.rows {
@@ -1846,7 +1874,7 @@ impl Recognition {
                 .filter(|line| line.indicator.as_deref() == id)
                 .map(|line| {
                     let place = match self.layout {
-                        Layout::PeriodsDown => column_letters(line.place.column),
+                        Layout::PeriodsDown | Layout::Parts => column_letters(line.place.column),
                         Layout::PeriodsAcross => format!("row {}", line.place.row),
                     };
                     let year = line
@@ -1854,6 +1882,12 @@ impl Recognition {
                         .as_deref()
                         .map(|y| format!("{y} "))
                         .unwrap_or_default();
+                    if self.layout == Layout::Parts && line.series == Series::Skip {
+                        return format!(
+                            "{place} {} (checked, or left out, as the warnings say)",
+                            crate::format::quoted(&line.header)
+                        );
+                    }
                     let why = match line.by {
                         ReadBy::Words => "",
                         ReadBy::NoSeriesWord => " (no series word: actual)",
