@@ -458,3 +458,66 @@ fn a_pasted_table_on_standard_input_is_read_and_its_problems_located() {
         assert_eq!(outturn(args).status.code(), Some(2), "{args:?}");
     }
 }
+
+/// Broken tables (`tests/import-corpus/cases.tsv`: file, options, exit
+/// code, what standard error must say): each gives its located message and
+/// its exit code, and none panics.
+#[test]
+fn every_broken_table_gives_its_located_message_and_exit_code() {
+    let manifest = std::fs::read_to_string(repo().join("tests/import-corpus/cases.tsv")).unwrap();
+    let mut cases = 0;
+    for line in manifest
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [file, options, code, fragment] = fields[..] else {
+            panic!("bad manifest line {line:?}");
+        };
+        let path = format!("tests/import-corpus/{file}");
+        let mut args = vec!["import", path.as_str()];
+        args.extend(options.split(' ').filter(|o| !o.is_empty()));
+        let out = outturn(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), code.parse().ok(), "{file}: {stderr}");
+        assert!(
+            stderr.contains(fragment),
+            "{file}: wanted {fragment:?} in\n{stderr}"
+        );
+        cases += 1;
+    }
+    assert_eq!(cases, 15);
+}
+
+/// 49 MB of text that is no table (under the 50 MB limit, so it is read)
+/// gives one plain message and exit 1, quickly and without a panic; a
+/// table of a million bad rows reports its first problems and a count of
+/// the rest, not a million lines.
+#[test]
+fn tens_of_megabytes_of_text_are_refused_plainly() {
+    let dir = std::env::temp_dir().join(format!("outturn-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let words = dir.join("words.txt");
+    let line = "the quick brown fox jumps over the lazy dog, again and again\n";
+    std::fs::write(&words, line.repeat(49_000_000 / line.len())).unwrap();
+    let out = outturn(&["import", words.to_str().unwrap(), "--unit", "x"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("no row or column of this table names its periods"));
+    let rows = dir.join("rows.txt");
+    let mut table = String::from("Hours\n\n\t2011-12\n\tActual\n");
+    for _ in 0..200_000 {
+        table.push_str("April\tn/a\n");
+    }
+    std::fs::write(&rows, table).unwrap();
+    let out = outturn(&["import", rows.to_str().unwrap(), "--unit", "hours"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.lines().count() <= 60,
+        "{} lines",
+        stderr.lines().count()
+    );
+    assert!(stderr.contains("more problems like these"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -84,6 +84,35 @@ pub fn import_text(
     source: Source,
     options: &TableOptions,
 ) -> Result<Imported, Vec<ImportError>> {
+    read_text(text, source, options)
+        .map(|mut imported| {
+            imported.warnings = at_most(imported.warnings, "warnings");
+            imported
+        })
+        .map_err(|errors| at_most(errors, "problems"))
+}
+
+/// The most problems (or warnings) reported of one import: a table of
+/// thousands of bad rows is told in its first [`MOST_PROBLEMS`], and a count
+/// of the rest.
+pub const MOST_PROBLEMS: usize = 50;
+
+fn at_most(mut problems: Vec<ImportError>, what: &str) -> Vec<ImportError> {
+    if problems.len() > MOST_PROBLEMS {
+        let rest = problems.len() - MOST_PROBLEMS;
+        problems.truncate(MOST_PROBLEMS);
+        problems.push(ImportError::input(format!(
+            "and {rest} more {what} like these"
+        )));
+    }
+    problems
+}
+
+fn read_text(
+    text: &str,
+    source: Source,
+    options: &TableOptions,
+) -> Result<Imported, Vec<ImportError>> {
     let rows = match source {
         Source::Csv => read_rows(text, ',').map_err(|e| vec![e])?,
         Source::Tsv => read_rows(text, '\t').map_err(|e| vec![e])?,

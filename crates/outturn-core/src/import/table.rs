@@ -696,7 +696,23 @@ fn read_periods_down(
         }
     };
 
-    // Columns with anything in them.
+    // Columns with anything in them, up to the last with a header.
+    let last_headed = header_rows
+        .iter()
+        .flat_map(|&row| {
+            grid.get(row)
+                .map(|cells| {
+                    cells
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| !c.is_empty())
+                        .map(|(i, _)| i)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+        .max()
+        .unwrap_or(width);
     let mut lines = Vec::new();
     for column in 1..width {
         let header = names.get(column).map(|n| n.join(" ")).unwrap_or_default();
@@ -709,6 +725,24 @@ fn read_periods_down(
         // table; one with a header and no figures is a series with nothing
         // reported (kept as such).
         if !has_cells && header.is_empty() {
+            continue;
+        }
+        // Figures to the right of every header cell: a ragged row.
+        if column > last_headed {
+            for (row, _) in &period_rows {
+                let text = cell(grid, *row, column);
+                if !text.is_empty() {
+                    errors.push(ImportError::at(
+                        row + 1,
+                        column,
+                        format!(
+                            "{} is beyond the table's header (its last column is {}): a ragged row? Delete the figure, or head its column",
+                            crate::format::quoted(text),
+                            column_letters(last_headed)
+                        ),
+                    ));
+                }
+            }
             continue;
         }
         let header_row = descriptor_rows
@@ -733,7 +767,9 @@ fn read_periods_down(
         }
         let mut entries = Vec::new();
         let mut marks = Marks::default();
-        for ((row, group), (_, text, name)) in period_rows.iter().zip(&named) {
+        for (((row, group), (_, text, name)), &position) in
+            period_rows.iter().zip(&named).zip(&places)
+        {
             let text_here = cell(grid, *row, column);
             if text_here.is_empty() {
                 continue;
@@ -770,11 +806,6 @@ fn read_periods_down(
                     continue;
                 }
             };
-            let position = named
-                .iter()
-                .position(|(p, _, _)| p.row == row + 1)
-                .and_then(|i| places.get(i).copied())
-                .unwrap_or(0);
             entries.push(Entry {
                 year: entry_year,
                 position,
@@ -1290,42 +1321,57 @@ fn build(mut reading: Reading, options: &TableOptions) -> Result<TableImport, Ve
     // A measure that is only a budget is the budget of the one measure
     // without one ("Affordable Level" beside "Adult Clients receiving
     // Direct Payments").
+    // A measure with no name of its own ("Actual" beside "Hours
+    // provided") is likewise a series of the one measure without it, or
+    // a question for the reader.
     let budget_like = [Series::Budget, Series::Target];
+    let down = reading.layout == Layout::PeriodsDown;
     loop {
-        let lonely: Vec<usize> = (0..measures.len())
-            .filter(|&m| {
-                measures.get(m).is_some_and(|measure| {
-                    measure.lines.iter().all(|&i| {
-                        lines
-                            .get(i)
-                            .is_some_and(|line| budget_like.contains(&line.series))
-                    })
-                })
+        let series_of = |measure: &Measure| -> Vec<Series> {
+            let mut found: Vec<Series> = Vec::new();
+            for line in measure.lines.iter().filter_map(|&i| lines.get(i)) {
+                if !found.contains(&line.series) {
+                    found.push(line.series);
+                }
+            }
+            found
+        };
+        let lonely = (0..measures.len()).find(|&m| {
+            measures.get(m).is_some_and(|measure| {
+                let only_budget = series_of(measure).iter().all(|s| budget_like.contains(s));
+                let unnamed = down && measure.key.is_empty() && measures.len() > 1;
+                only_budget || unnamed
             })
-            .collect();
-        let Some(&budget) = lonely.first() else {
+        });
+        let Some(alone) = lonely else {
             break;
+        };
+        let wanted = measures.get(alone).map(series_of).unwrap_or_default();
+        let wanted: Vec<Series> = if wanted.iter().all(|s| budget_like.contains(s)) {
+            budget_like.to_vec()
+        } else {
+            wanted
         };
         let partners: Vec<usize> = (0..measures.len())
             .filter(|&m| {
-                m != budget
+                m != alone
                     && measures
                         .get(m)
-                        .is_some_and(|other| !other.has(lines, &budget_like))
+                        .is_some_and(|other| !other.has(lines, &wanted))
             })
             .collect();
         match partners.as_slice() {
             [partner] => {
-                let moved = std::mem::take(&mut measures[budget].lines);
+                let moved = std::mem::take(&mut measures[alone].lines);
                 measures[*partner].lines.extend(moved);
-                measures.remove(budget);
+                measures.remove(alone);
             }
             _ => {
                 // Standing alone is fine when nothing else is in the table.
                 if measures.len() == 1 {
                     break;
                 }
-                let first = measures[budget].lines.first().and_then(|&i| lines.get(i));
+                let first = measures[alone].lines.first().and_then(|&i| lines.get(i));
                 if let Some(line) = first {
                     let candidates: Vec<String> = partners
                         .iter()
@@ -1334,8 +1380,9 @@ fn build(mut reading: Reading, options: &TableOptions) -> Result<TableImport, Ve
                         .map(|l| crate::format::quoted(&l.label))
                         .collect();
                     errors.push(line.place.error(format!(
-                        "{} is a {} but the table does not say of which measure{}: head it with the measure's name, or --map its column to skip",
+                        "{} is {} {} but the table does not say of which measure{}: head it with the measure's name, or --map its column to skip",
                         crate::format::quoted(&line.header),
+                        if line.series == Series::Actual { "an" } else { "a" },
                         line.series.name(),
                         if candidates.is_empty() {
                             String::new()
@@ -1344,7 +1391,7 @@ fn build(mut reading: Reading, options: &TableOptions) -> Result<TableImport, Ve
                         }
                     )));
                 }
-                measures.remove(budget);
+                measures.remove(alone);
             }
         }
     }
@@ -1705,6 +1752,37 @@ fn indicator(
             }
         }
     };
+    // A printed total that is not the year's figure is kept and flagged,
+    // never corrected.
+    for (year, slot, total, place) in &printed {
+        let Some(values) = numbers.get(&(*year, slot.clone())) else {
+            continue;
+        };
+        let present: Vec<f64> = values.iter().flatten().copied().collect();
+        let figure = match year_value {
+            YearValue::Sum => Some(present.iter().sum::<f64>()),
+            YearValue::Last => present.last().copied(),
+            YearValue::Mean if !present.is_empty() => {
+                Some(present.iter().sum::<f64>() / present.len() as f64)
+            }
+            _ => None,
+        };
+        if let Some(figure) = figure {
+            let tolerance = (0.5 * present.len() as f64).max(total.abs() * 0.000_5);
+            if (figure - total).abs() > tolerance {
+                warnings.push(place.error(format!(
+                    "the printed total {} is not the {} of the periods ({}): kept as printed, and flagged",
+                    crate::format::format_number(*total, decimals_of(*total)),
+                    match year_value {
+                        YearValue::Sum => "sum",
+                        YearValue::Last => "last",
+                        _ => "mean",
+                    },
+                    crate::format::format_number(figure, decimals_of(figure).max(decimals_of(*total)))
+                )));
+            }
+        }
+    }
     let mut object = Map::new();
     object.insert("id".into(), json!(id));
     object.insert("title".into(), json!(title));
@@ -1906,5 +1984,16 @@ impl Recognition {
             ));
         }
         out
+    }
+}
+
+/// Decimals to show a figure with: none for a whole number, else up to 2.
+fn decimals_of(value: f64) -> usize {
+    if value.fract().abs() < 1e-9 {
+        0
+    } else if (value * 10.0).fract().abs() < 1e-9 {
+        1
+    } else {
+        2
     }
 }
