@@ -7,7 +7,7 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use outturn_core::import::{import_text, merge_into, Source, TableOptions};
+use outturn_core::import::{import_rows, import_text, merge_into, Imported, Source, TableOptions};
 use outturn_core::parse_dataset;
 use serde_json::Value;
 
@@ -17,7 +17,9 @@ pub struct ImportArgs {
     /// The input's path, or `-` for standard input.
     pub input: String,
     /// `--from`; default: from the file's extension, else from its text.
-    pub from: Option<Source>,
+    pub from: Option<From>,
+    /// `--sheet`: the spreadsheet's sheet to read (default the first).
+    pub sheet: Option<String>,
     /// What the reader says of the table.
     pub options: TableOptions,
     /// `--into`: a dataset to add the indicators to.
@@ -26,15 +28,37 @@ pub struct ImportArgs {
     pub out: Option<String>,
 }
 
-/// The kind of text a path's extension says, if it says one.
-fn by_extension(path: &str) -> Option<Source> {
+/// What an input is: text of some kind, or a spreadsheet file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum From {
+    /// CSV, tab-separated or report text.
+    Text(Source),
+    /// Excel (`.xlsx`, `.xls`) or OpenDocument (`.ods`).
+    Spreadsheet,
+}
+
+impl From {
+    /// Parses a `--from` word: `csv`, `tsv`, `report`, `xlsx`, `xls`, `ods`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "xlsx" | "xls" | "ods" => Some(From::Spreadsheet),
+            other => Source::from_name(other).map(From::Text),
+        }
+    }
+}
+
+/// What a path's extension says the input is, if it says.
+fn by_extension(path: &str) -> Option<From> {
     let lower = outturn_core::format::lower(path);
-    if lower.ends_with(".csv") {
-        Some(Source::Csv)
-    } else if lower.ends_with(".tsv") || lower.ends_with(".tab") {
-        Some(Source::Tsv)
-    } else if lower.ends_with(".txt") {
-        Some(Source::Report)
+    let ends = |endings: &[&str]| endings.iter().any(|e| lower.ends_with(e));
+    if ends(&[".csv"]) {
+        Some(From::Text(Source::Csv))
+    } else if ends(&[".tsv", ".tab"]) {
+        Some(From::Text(Source::Tsv))
+    } else if ends(&[".txt"]) {
+        Some(From::Text(Source::Report))
+    } else if ends(&[".xlsx", ".xlsm", ".xls", ".ods"]) {
+        Some(From::Spreadsheet)
     } else {
         None
     }
@@ -44,18 +68,48 @@ fn by_extension(path: &str) -> Option<Source> {
 /// on standard error (cells named as a spreadsheet names them).
 pub fn run(args: &ImportArgs, read: impl Fn(&str) -> Result<String, String>) -> ExitCode {
     let input = args.input.as_str();
-    let text = match read(input) {
-        Ok(text) => text,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(1);
+    let from = args.from.or_else(|| by_extension(input));
+    let (imported, read_as) = match from {
+        Some(From::Spreadsheet) => {
+            if input == "-" {
+                eprintln!("-: a spreadsheet is read from a file: give its path");
+                return ExitCode::from(1);
+            }
+            if let Err(message) = crate::within_limit(input) {
+                eprintln!("{message}");
+                return ExitCode::from(1);
+            }
+            let rows = match crate::spreadsheet::read_sheet(input, args.sheet.as_deref()) {
+                Ok(rows) => rows,
+                Err(message) => {
+                    eprintln!("{message}");
+                    return ExitCode::from(1);
+                }
+            };
+            (
+                import_rows(&rows, &args.options, true),
+                "a spreadsheet".to_string(),
+            )
+        }
+        other => {
+            let text = match read(input) {
+                Ok(text) => text,
+                Err(message) => {
+                    eprintln!("{message}");
+                    return ExitCode::from(1);
+                }
+            };
+            let source = match other {
+                Some(From::Text(source)) => source,
+                _ => Source::sniff(&text),
+            };
+            (
+                import_text(&text, source, &args.options),
+                format!("{} text", source.name()),
+            )
         }
     };
-    let source = args
-        .from
-        .or_else(|| by_extension(input))
-        .unwrap_or_else(|| Source::sniff(&text));
-    let imported = match import_text(&text, source, &args.options) {
+    let imported: Imported = match imported {
         Ok(imported) => imported,
         Err(errors) => {
             for error in errors {
@@ -65,7 +119,7 @@ pub fn run(args: &ImportArgs, read: impl Fn(&str) -> Result<String, String>) -> 
         }
     };
     if let Some(recognition) = &imported.recognition {
-        eprintln!("{input}: read as {} text", source.name());
+        eprintln!("{input}: read as {read_as}");
         for line in recognition.describe() {
             eprintln!("  {line}");
         }

@@ -4,7 +4,7 @@
 //! outturn check FILE            exit 0 valid (warnings on stderr), 1 invalid, 2 usage
 //! outturn summary [--json] [--convention actual-cost|budget-cost] FILE
 //! outturn export --csv FILE     the dataset as long CSV (docs/import.md)
-//! outturn import [--from csv|tsv|report] INPUT [options] [-o OUT]
+//! outturn import [--from csv|tsv|report|xlsx|ods] INPUT [options] [-o OUT]
 //!                               a table (long or wide) to outturn/1
 //! ```
 //! Problems print one per line on stderr, each starting with its JSON path.
@@ -12,13 +12,14 @@
 //! the failure and exits 70 (EX_SOFTWARE).
 
 mod import;
+mod spreadsheet;
 
 use std::io::Write as _;
 use std::process::ExitCode;
 
 use outturn_core::analysis::CostConvention;
 use outturn_core::import::{
-    export_long_csv, financial_year_name, year_value_from_name, ColumnMap, PeriodKind, Source,
+    export_long_csv, financial_year_name, year_value_from_name, ColumnMap, PeriodKind,
 };
 use outturn_core::model::Polarity;
 use outturn_core::summary::{summary_json, summary_table};
@@ -30,7 +31,8 @@ const USAGE: &str = "\
 usage: outturn check FILE
        outturn summary [--json] [--convention actual-cost|budget-cost] FILE
        outturn export --csv FILE
-       outturn import [--from csv|tsv|report] INPUT [--id ID] [--title TITLE]
+       outturn import [--from csv|tsv|report|xlsx|ods] INPUT [--sheet NAME]
+                      [--id ID] [--title TITLE]
                       [--unit UNIT] [--period month|quarter|term|year]
                       [--year-value sum|last|mean|none]
                       [--polarity higher-is-better|lower-is-better|neutral]
@@ -53,9 +55,10 @@ usage: outturn check FILE
   import    read a table into a checked outturn/1 dataset, written to
             -o OUT.json or standard output: the long form (docs/import.md),
             or a table as a report prints it (periods down or across, years
-            over series, a TOTAL row). --from: csv, tsv, or report (text
-            copied from a report); default from the extension (.csv, .tsv,
-            .txt), else from the text. --map C=actual or
+            over series, a TOTAL row). --from: csv, tsv, report (text
+            copied from a report), xlsx, xls or ods (a spreadsheet's sheet:
+            the first, or --sheet NAME); default from the extension (.csv,
+            .tsv, .txt, .xlsx, .xls, .ods), else from the text. --map C=actual or
             --map \"Affordable Level=budget\" says what a column holds
             (budget, actual, forecast, target, floor, rag, benchmark,
             numerator, denominator, skip). A table of parts (a row per
@@ -100,13 +103,14 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             "--csv" if command == "export" => csv = true,
             "--from" if importing => {
                 let name = words.next();
-                import.from = Some(name.and_then(Source::from_name).ok_or_else(|| {
+                import.from = Some(name.and_then(import::From::from_name).ok_or_else(|| {
                     format!(
-                        "--from takes csv, tsv or report, not {}",
+                        "--from takes csv, tsv, report, xlsx, xls or ods, not {}",
                         name.unwrap_or("nothing")
                     )
                 })?);
             }
+            "--sheet" if importing => import.sheet = Some(value(&mut words, "--sheet")?),
             "-o" if importing => import.out = Some(value(&mut words, "-o")?),
             "--into" if importing => import.into = Some(value(&mut words, "--into")?),
             "--id" if importing => import.options.id = Some(value(&mut words, "--id")?),
@@ -204,16 +208,22 @@ fn value<'a>(words: &mut impl Iterator<Item = &'a str>, option: &str) -> Result<
         .ok_or_else(|| format!("{option} needs a value"))
 }
 
+/// Refuses a file over the size limit before it is read.
+fn within_limit(path: &str) -> Result<(), String> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.len() > MAX_INPUT_BYTES as u64 => {
+            let size = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
+            Err(format!("{path}: {}", too_large(size)))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Reads and decodes a file (or standard input for `-`). Too large a file
 /// is refused before it is read; the encoding is checked by the core.
 fn read(path: &str) -> Result<String, String> {
     if path != "-" {
-        if let Ok(metadata) = std::fs::metadata(path) {
-            if metadata.len() > MAX_INPUT_BYTES as u64 {
-                let size = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
-                return Err(format!("{path}: {}", too_large(size)));
-            }
-        }
+        within_limit(path)?;
     }
     let bytes = if path == "-" {
         let mut bytes = Vec::new();

@@ -333,7 +333,7 @@ fn import_names_the_cell_and_exits_1() {
         "{stderr}"
     );
     let _ = std::fs::remove_file(&path);
-    let usage = outturn(&["import", "--from", "xlsx", "x.xlsx"]);
+    let usage = outturn(&["import", "--from", "numbers", "x.numbers"]);
     assert_eq!(usage.status.code(), Some(2));
     let usage = outturn(&["export", KENT]);
     assert_eq!(usage.status.code(), Some(2));
@@ -520,4 +520,60 @@ fn tens_of_megabytes_of_text_are_refused_plainly() {
     );
     assert!(stderr.contains("more problems like these"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A spreadsheet (Excel and OpenDocument, made by
+/// tools/import/make_spreadsheets.py from the report tables) gives the same
+/// dataset as the same table pasted from the report: numbers as numbers,
+/// merged year cells, months kept as dates, a sheet picked by name.
+#[test]
+fn spreadsheets_give_what_the_same_table_pasted_gives() {
+    let json = |out: &Output| -> serde_json::Value {
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let pasted = json(&outturn(&[
+        "import",
+        "tests/fixtures/report-tables/kent-2012-key-activity/2.7.1-domiciliary-hours.txt",
+        "--id",
+        "dom",
+    ]));
+    for book in [
+        "tests/fixtures/spreadsheets/key-activity.xlsx",
+        "tests/fixtures/spreadsheets/key-activity.ods",
+    ] {
+        let first_sheet = json(&outturn(&["import", book, "--id", "dom"]));
+        assert_eq!(first_sheet, pasted, "{book}");
+        // Months as dates, one year, no years row: the sheet "Waste".
+        let waste = json(&outturn(&[
+            "import", book, "--sheet", "waste", "--id", "w", "--unit", "tonnes",
+        ]));
+        let whole = json(&outturn(&[
+            "import",
+            "tests/fixtures/report-tables/kent-2012-key-activity/3.4-waste-tonnage.txt",
+            "--id",
+            "w",
+            "--unit",
+            "tonnes",
+        ]));
+        let year = |dataset: &serde_json::Value| {
+            dataset["indicators"][0]["years"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|y| y["year"] == "2011-12")
+                .unwrap()
+                .clone()
+        };
+        assert_eq!(year(&waste), year(&whole), "{book}");
+        let missing = outturn(&["import", book, "--sheet", "Budget"]);
+        assert_eq!(missing.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&missing.stderr)
+            .contains("no sheet is called \"Budget\"; its sheets are \"Domiciliary\", \"Waste\""));
+    }
 }

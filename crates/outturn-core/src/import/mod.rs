@@ -31,7 +31,7 @@ pub use number::parse_uk_number;
 pub use options::{year_value_from_name, ColumnMap, ColumnRef, PeriodKind, Series, TableOptions};
 pub use periods::{financial_year_name, period_name, PeriodName};
 pub use report::read_report;
-pub use source::{import_text, merge_into, Imported, Source, MOST_PROBLEMS};
+pub use source::{import_rows, import_text, merge_into, Imported, Source, MOST_PROBLEMS};
 pub use table::{
     import_table, Layout, LineReading, Place, ReadBy, Recognition, RowReading, RowRole, TableImport,
 };

@@ -10,7 +10,7 @@ use super::long::import_long_csv;
 use super::options::TableOptions;
 use super::report::read_report;
 use super::table::{import_table, Recognition};
-use super::{read_rows, ImportError};
+use super::{csv_field, read_rows, ImportError};
 
 /// What kind of text an input is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,12 +84,12 @@ pub fn import_text(
     source: Source,
     options: &TableOptions,
 ) -> Result<Imported, Vec<ImportError>> {
-    read_text(text, source, options)
-        .map(|mut imported| {
-            imported.warnings = at_most(imported.warnings, "warnings");
-            imported
-        })
-        .map_err(|errors| at_most(errors, "problems"))
+    let rows = match source {
+        Source::Csv => read_rows(text, ',').map_err(|e| vec![e])?,
+        Source::Tsv => read_rows(text, '\t').map_err(|e| vec![e])?,
+        Source::Report => read_report(text),
+    };
+    import_rows(&rows, options, source != Source::Report)
 }
 
 /// The most problems (or warnings) reported of one import: a table of
@@ -108,16 +108,27 @@ fn at_most(mut problems: Vec<ImportError>, what: &str) -> Vec<ImportError> {
     problems
 }
 
-fn read_text(
-    text: &str,
-    source: Source,
+/// Reads rows of cells (from CSV, a spreadsheet's sheet, report text): the
+/// long form when `long_form_allowed` and the header has an `indicator`
+/// column, else a wide table.
+pub fn import_rows(
+    rows: &[Vec<String>],
     options: &TableOptions,
+    long_form_allowed: bool,
 ) -> Result<Imported, Vec<ImportError>> {
-    let rows = match source {
-        Source::Csv => read_rows(text, ',').map_err(|e| vec![e])?,
-        Source::Tsv => read_rows(text, '\t').map_err(|e| vec![e])?,
-        Source::Report => read_report(text),
-    };
+    read_rows_as_table(rows, options, long_form_allowed)
+        .map(|mut imported| {
+            imported.warnings = at_most(imported.warnings, "warnings");
+            imported
+        })
+        .map_err(|errors| at_most(errors, "problems"))
+}
+
+fn read_rows_as_table(
+    rows: &[Vec<String>],
+    options: &TableOptions,
+    long_form_allowed: bool,
+) -> Result<Imported, Vec<ImportError>> {
     let long = rows
         .iter()
         .find(|row| row.iter().any(|c| !c.trim().is_empty()))
@@ -126,21 +137,28 @@ fn read_text(
                 .iter()
                 .any(|c| crate::format::lower(c.trim()) == "indicator")
         });
-    if long && source != Source::Report {
+    if long && long_form_allowed {
         if *options != TableOptions::default() {
             return Err(vec![ImportError::input(
                 "this is the long form (its header has an \"indicator\" column), whose columns say everything: leave out --id, --title, --unit, --period, --map and the like",
             )]);
         }
-        let separator = if source == Source::Tsv { '\t' } else { ',' };
-        let (dataset, warnings) = import_long_csv(text, separator)?;
+        // Written back as CSV, row for row, so cells keep their names.
+        let text: String = rows
+            .iter()
+            .map(|row| {
+                let cells: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
+                cells.join(",") + "\n"
+            })
+            .collect();
+        let (dataset, warnings) = import_long_csv(&text, ',')?;
         return Ok(Imported {
             dataset,
             warnings,
             recognition: None,
         });
     }
-    let table = import_table(&rows, options)?;
+    let table = import_table(rows, options)?;
     Ok(Imported {
         dataset: table.dataset,
         warnings: table.warnings,

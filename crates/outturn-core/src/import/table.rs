@@ -1645,7 +1645,20 @@ fn indicator(
                 *cell = value;
             }
         }
-        if let (Some((text, place)), Some(year)) = (&line.total, line.year) {
+        // A total is its column's year's: the year heading the column, or
+        // the one year its periods are in ("Apr 2011" ... "Mar 2012").
+        let mut entry_years = line.entries.iter().map(|e| e.year);
+        let only_year = entry_years
+            .next()
+            .filter(|first| line.entries.iter().all(|e| e.year == *first));
+        let total_year = line.year.or(only_year);
+        if let (Some((text, place)), None) = (&line.total, total_year) {
+            warnings.push(place.error(format!(
+                "left out: the total {} is under periods of more than one year",
+                crate::format::quoted(text)
+            )));
+        }
+        if let (Some((text, place)), Some(year)) = (&line.total, total_year) {
             if !line.series.has_printed_total() {
                 warnings.push(place.error(format!(
                     "left out: the printed total of a {} ({}): outturn/1 keeps totals of budget, actual and forecast",
