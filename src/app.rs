@@ -15,8 +15,9 @@ use outturn_core::view::{
 use yew::prelude::*;
 
 use crate::components::{
-    BreakdownTable, Chart, Dashboard, ExportBar, FileLoader, IndicatorPicker, Legend, Notes,
-    PanelTable, ProblemsPanel, ScorecardTable, ThemeSelect, ViewControls, ViewTabs, YearSelect,
+    BreakdownTable, Chart, Dashboard, ExportBar, FileLoader, ImportPanel, IndicatorPicker, Legend,
+    Notes, PanelTable, ProblemsPanel, ScorecardTable, ThemeSelect, ViewControls, ViewTabs,
+    YearSelect,
 };
 use crate::hooks::{
     use_breakdown, use_callbacks, use_dashboard, use_file_drop, use_hash_route, use_host_state,
@@ -69,6 +70,17 @@ pub fn App(props: &AppProps) -> Html {
     let parts = use_breakdown(&state, showing_breakdown);
     let callbacks = use_callbacks(state.dispatcher());
     let files = use_file_drop(state.dispatcher());
+    // The "Add your data" panel shows what it reads as the widget's data.
+    let show_dataset = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(dataset, source): (Rc<Dataset>, String)| {
+            dispatcher.dispatch(crate::state::Action::Loaded {
+                dataset,
+                warnings: Vec::new(),
+                source,
+            });
+        })
+    };
     let drawn = if showing_dashboard {
         !entries.is_empty()
     } else if showing_scorecard {
@@ -115,6 +127,7 @@ pub fn App(props: &AppProps) -> Html {
             <footer class="outturn-footer">
                 <FileLoader id={format!("{id}-file")} on_file={files.on_file} />
                 <ThemeSelect id={format!("{id}-theme")} current={state.theme} on_action={callbacks.on_action.clone()} />
+                <ImportPanel id={id.to_string()} current={state.dataset.clone().map(Shared)} on_show={show_dataset} />
             </footer>
         </div>
     }

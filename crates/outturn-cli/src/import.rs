@@ -7,7 +7,9 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use outturn_core::import::{import_rows, import_text, merge_into, Imported, Source, TableOptions};
+use outturn_core::import::{
+    dataset_text, import_rows, import_text, merge_into, Imported, Source, TableOptions,
+};
 use outturn_core::parse_dataset;
 use serde_json::Value;
 
@@ -153,7 +155,8 @@ pub fn run(args: &ImportArgs, read: impl Fn(&str) -> Result<String, String>) -> 
             return ExitCode::from(1);
         }
     }
-    let pretty = serde_json::to_string_pretty(&document).unwrap_or(text) + "\n";
+    // The page's "Download outturn/1 JSON" writes this same text.
+    let pretty = dataset_text(&document);
     let written = match &args.out {
         Some(path) => {
             std::fs::write(path, pretty).map_err(|e| format!("{path}: cannot write: {e}"))

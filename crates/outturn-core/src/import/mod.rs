@@ -15,6 +15,7 @@
 //! silently.
 
 mod csv;
+mod draft;
 mod long;
 mod number;
 mod options;
@@ -26,6 +27,7 @@ mod table;
 mod words;
 
 pub use csv::{csv_field, read_rows};
+pub use draft::{dataset_text, embed_snippet, Draft, DraftAction, DraftDataset, DraftReading};
 pub use long::{export_long_csv, import_long_csv};
 pub use number::parse_uk_number;
 pub use options::{year_value_from_name, ColumnMap, ColumnRef, PeriodKind, Series, TableOptions};

@@ -33,6 +33,15 @@ impl Source {
         }
     }
 
+    /// What it is, in words: "CSV", "tab-separated text", "report text".
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::Csv => "CSV",
+            Source::Tsv => "tab-separated text",
+            Source::Report => "report text",
+        }
+    }
+
     /// Parses [`name`](Self::name).
     pub fn from_name(name: &str) -> Option<Self> {
         [Source::Csv, Source::Tsv, Source::Report]

@@ -1,0 +1,555 @@
+//! "Add your data": paste a table (from a spreadsheet, a committee report
+//! or a CSV) or drop a file, see what Outturn recognised, correct it with
+//! labelled controls, and see the chart drawn from it as you go; then
+//! download the `outturn/1` JSON (the same bytes `outturn import` writes
+//! for the same table and options) or copy the embed code with the data
+//! inline. Everything stays in the browser. The reading is the core's
+//! ([`outturn_core::import::Draft`]); this component only shows it and
+//! sends the reader's changes.
+
+use std::rc::Rc;
+
+use outturn_core::import::{
+    column_letters, embed_snippet, ColumnRef, Draft, DraftAction, DraftReading, Layout, PeriodKind,
+    Series, Source,
+};
+use outturn_core::model::{Dataset, Polarity, YearValue};
+use wasm_bindgen::JsCast as _;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::components::select::{labelled_select, Choice, Picker};
+use crate::download::save_text;
+use crate::fetch::read_file;
+use crate::state::{DraftState, Shared};
+
+/// Props of [`ImportPanel`].
+#[derive(Properties, PartialEq)]
+pub struct ImportPanelProps {
+    /// Prefix of element ids, unique on the page.
+    pub id: AttrValue,
+    /// The dataset the widget shows now (kept, to put back).
+    pub current: Option<Shared<Dataset>>,
+    /// Shows a dataset in the widget, named as its source.
+    pub on_show: Callback<(Rc<Dataset>, String)>,
+}
+
+/// Where the widget's script is, for the embed code.
+const SCRIPT: &str = "/outturn/outturn.js";
+
+/// The "Add your data" disclosure and panel.
+#[component]
+pub fn ImportPanel(props: &ImportPanelProps) -> Html {
+    let open = use_state(|| false);
+    let draft = use_reducer(DraftState::default);
+    let reading = use_memo(draft.0.clone(), |draft: &Draft| {
+        (!draft.is_empty()).then(|| draft.read())
+    });
+    let original: Rc<std::cell::RefCell<Option<Shared<Dataset>>>> = use_mut_ref(|| None);
+    let file_problem = use_state(|| None::<String>);
+    let letter = use_state(String::new);
+
+    // The chart follows the table as the reader corrects it.
+    {
+        let on_show = props.on_show.clone();
+        use_effect_with(Shared(reading.clone()), move |reading| {
+            if let Some(Ok(done)) = reading.as_ref().as_ref().map(|r| &r.outcome) {
+                on_show.emit((
+                    Rc::new(done.dataset.clone()),
+                    "the table you pasted".to_string(),
+                ));
+            }
+        });
+    }
+
+    let id = props.id.clone();
+    let field = |name: &str| format!("{id}-import-{name}");
+    let toggle = {
+        let open = open.clone();
+        let original = original.clone();
+        let current = props.current.clone();
+        Callback::from(move |_| {
+            if !*open && original.borrow().is_none() {
+                *original.borrow_mut() = current.clone();
+            }
+            open.set(!*open);
+        })
+    };
+    let button = html! {
+        <button type="button" class="outturn-import-toggle" aria-expanded={open.to_string()}
+            aria-controls={field("panel")} onclick={toggle}>{ "Add your data" }</button>
+    };
+    // Both branches render the button first and the panel second, so
+    // opening keeps the button (and the reader's focus on it).
+    if !*open {
+        return html! { <div class="outturn-import-bar">{ button }{ Html::default() }</div> };
+    }
+
+    let send = |make: fn(String) -> DraftAction| {
+        let draft = draft.dispatcher();
+        Callback::from(move |value: String| draft.dispatch(make(value)))
+    };
+    let on_text = {
+        let draft = draft.dispatcher();
+        Callback::from(move |event: InputEvent| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            draft.dispatch(DraftAction::SetText(area.value()));
+        })
+    };
+    let read_into_draft = {
+        let draft = draft.dispatcher();
+        let file_problem = file_problem.clone();
+        Callback::from(move |file: web_sys::File| {
+            let draft = draft.clone();
+            let file_problem = file_problem.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match read_file(file).await {
+                    Ok(text) => {
+                        file_problem.set(None);
+                        draft.dispatch(DraftAction::SetText(text));
+                    }
+                    Err(problem) => file_problem.set(Some(problem.message)),
+                }
+            });
+        })
+    };
+    let on_file = {
+        let read = read_into_draft.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                read.emit(file);
+            }
+            input.set_value("");
+        })
+    };
+    // A file dropped on the box is read into it (not loaded as a dataset).
+    let on_drop = {
+        let read = read_into_draft;
+        Callback::from(move |event: DragEvent| {
+            if let Some(file) = event
+                .data_transfer()
+                .and_then(|transfer| transfer.files())
+                .and_then(|files| files.get(0))
+            {
+                event.prevent_default();
+                event.stop_propagation();
+                read.emit(file);
+            }
+        })
+    };
+
+    let state = &draft.0;
+    let options = &state.options;
+    let source_choices: Vec<Choice> = [
+        ("auto", "As it looks", state.source.is_none()),
+        ("csv", "CSV", state.source == Some(Source::Csv)),
+        (
+            "tsv",
+            "Tab-separated (copied from a spreadsheet)",
+            state.source == Some(Source::Tsv),
+        ),
+        (
+            "report",
+            "Text copied from a report",
+            state.source == Some(Source::Report),
+        ),
+    ]
+    .into_iter()
+    .map(|(v, l, s)| (AttrValue::Static(v), AttrValue::Static(l), s))
+    .collect();
+    let on_source = {
+        let draft = draft.dispatcher();
+        Callback::from(move |value: String| {
+            draft.dispatch(DraftAction::SetSource(Source::from_name(&value)));
+        })
+    };
+    let period_choices = optional_choices(
+        "As the period names say",
+        &[
+            ("month", "Months"),
+            ("quarter", "Quarters"),
+            ("term", "Terms"),
+            ("year", "Years"),
+        ],
+        options.period.map(PeriodKind::name),
+    );
+    let on_period = {
+        let draft = draft.dispatcher();
+        Callback::from(move |value: String| {
+            draft.dispatch(DraftAction::SetPeriod(PeriodKind::from_name(&value)));
+        })
+    };
+    let year_value_choices = optional_choices(
+        "As the printed totals show",
+        &[
+            ("sum", "The sum of its periods"),
+            ("last", "Its last period"),
+            ("mean", "The mean of its periods"),
+            ("none", "No year figure"),
+        ],
+        options.year_value.map(YearValue::name),
+    );
+    let on_year_value = {
+        let draft = draft.dispatcher();
+        Callback::from(move |value: String| {
+            draft.dispatch(DraftAction::SetYearValue(
+                outturn_core::import::year_value_from_name(&value),
+            ));
+        })
+    };
+    let polarity_choices = optional_choices(
+        "The usual (lower with a budget)",
+        &[
+            ("higher-is-better", "Higher is better"),
+            ("lower-is-better", "Lower is better"),
+            ("neutral", "Neither"),
+        ],
+        options.polarity.map(Polarity::slug),
+    );
+    let on_polarity = {
+        let draft = draft.dispatcher();
+        Callback::from(move |value: String| {
+            draft.dispatch(DraftAction::SetPolarity(Polarity::from_slug(&value)));
+        })
+    };
+
+    let text_field = |name: &str,
+                      label: &'static str,
+                      value: String,
+                      hint: &'static str,
+                      on: Callback<String>| {
+        let input_id = field(name);
+        let hint_id = format!("{input_id}-hint");
+        let oninput = Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            on.emit(input.value());
+        });
+        html! {
+            <div class="outturn-field">
+                <label for={input_id.clone()}>{ label }</label>
+                <input id={input_id} type="text" {value} {oninput} aria-describedby={hint_id.clone()} />
+                <span id={hint_id} class="outturn-hint">{ hint }</span>
+            </div>
+        }
+    };
+
+    let reading_html = reading
+        .as_ref()
+        .as_ref()
+        .map(|reading| show_reading(reading, &draft, &field("col"), &props.id))
+        .unwrap_or_default();
+    let put_back = original.borrow().clone().map(|dataset| {
+        let on_show = props.on_show.clone();
+        let onclick = Callback::from(move |_| {
+            on_show.emit((dataset.0.clone(), "the data shown before".to_string()));
+        });
+        html! { <button type="button" class="outturn-import-restore" {onclick}>{ "Show the original data again" }</button> }
+    });
+    let panel = html! {
+            <section id={field("panel")} class="outturn-import" aria-labelledby={field("title")}
+                ondragover={Callback::from(|event: DragEvent| event.prevent_default())}>
+                <h2 id={field("title")} class="outturn-import-title">{ "Add your data" }</h2>
+                <p class="outturn-hint">{ "Paste a table from a spreadsheet, a committee report or a CSV file, or drop a CSV or text file on the box. Outturn reads it here, in your browser: nothing is uploaded." }</p>
+                <div class="outturn-field outturn-import-text">
+                    <label for={field("text")}>{ "Table" }</label>
+                    <textarea id={field("text")} rows="8" spellcheck="false" value={state.text.clone()}
+                        oninput={on_text} ondrop={on_drop} />
+                </div>
+                <div class="outturn-import-row">
+                    <div class="outturn-field outturn-file">
+                        <label for={field("file")}>{ "Or choose a CSV or text file" }</label>
+                        <input id={field("file")} type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" onchange={on_file} />
+                    </div>
+                    { labelled_select(Picker { id: field("source").into(), label: "Read it as", field_class: "outturn-import-source", select_class: "outturn-import-source-select" }, source_choices, on_source) }
+                </div>
+                <fieldset class="outturn-import-options">
+                    <legend>{ "About the table (leave a field empty to let the table say)" }</legend>
+                    { text_field("id", "Indicator id", options.id.clone().unwrap_or_default(), "letters, digits and hyphens", send(DraftAction::SetId)) }
+                    { text_field("title-text", "Title", options.title.clone().unwrap_or_default(), "default: the heading above the table", send(DraftAction::SetTitle)) }
+                    { text_field("unit", "Unit", options.unit.clone().unwrap_or_default(), "hours, children, £000s, %", send(DraftAction::SetUnit)) }
+                    { labelled_select(Picker { id: field("period").into(), label: "Periods", field_class: "outturn-import-period", select_class: "outturn-import-period-select" }, period_choices, on_period) }
+                    { labelled_select(Picker { id: field("year-value").into(), label: "A year's figure is", field_class: "outturn-import-year-value", select_class: "outturn-import-year-value-select" }, year_value_choices, on_year_value) }
+                    { labelled_select(Picker { id: field("polarity").into(), label: "Which way is better", field_class: "outturn-import-polarity", select_class: "outturn-import-polarity-select" }, polarity_choices, on_polarity) }
+                    { text_field("year", "Financial year", state.year_text.clone(), "for a table that names none: 2011-12", send(DraftAction::SetYear)) }
+                    if let Some(problem) = state.year_problem() {
+                        <p class="outturn-import-problem" role="alert">{ problem }</p>
+                    }
+                </fieldset>
+                if let Some(problem) = (*file_problem).clone() {
+                    <p class="outturn-import-problem" role="alert">{ problem }</p>
+                }
+                { correct_column(&draft, &letter, &field("fix")) }
+                { reading_html }
+                { for put_back }
+            </section>
+    };
+    html! { <div class="outturn-import-bar">{ button }{ panel }</div> }
+}
+
+/// A select's choices with a first "as the table says" choice.
+fn optional_choices(
+    default: &'static str,
+    values: &[(&'static str, &'static str)],
+    current: Option<&'static str>,
+) -> Vec<Choice> {
+    let mut choices = vec![(
+        AttrValue::Static(""),
+        AttrValue::Static(default),
+        current.is_none(),
+    )];
+    choices.extend(values.iter().map(|(value, label)| {
+        (
+            AttrValue::Static(value),
+            AttrValue::Static(label),
+            current == Some(*value),
+        )
+    }));
+    choices
+}
+
+/// The series a column may hold, as the select offers them.
+fn series_choices(current: Option<Series>, read_as: Option<Series>) -> Vec<Choice> {
+    let header = match read_as {
+        Some(series) => format!("As its header says ({})", series.name()),
+        None => "As its header says".to_string(),
+    };
+    let mut choices = vec![(
+        AttrValue::Static(""),
+        AttrValue::from(header),
+        current.is_none(),
+    )];
+    choices.extend(Series::ALL.iter().map(|series| {
+        (
+            AttrValue::Static(series.name()),
+            AttrValue::Static(series.name()),
+            current == Some(*series),
+        )
+    }));
+    choices
+}
+
+/// "Correct a column": a column's letter and what it holds, for tables the
+/// import refuses until a column is said (a garbled header).
+fn correct_column(
+    draft: &UseReducerHandle<DraftState>,
+    letter: &UseStateHandle<String>,
+    id: &str,
+) -> Html {
+    let on_letter = {
+        let letter = letter.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            letter.set(input.value());
+        })
+    };
+    let corrections: Vec<Html> = draft
+        .0
+        .options
+        .maps
+        .iter()
+        .map(|map| {
+            let column = map.column.clone();
+            let dispatch = draft.dispatcher();
+            let onclick = Callback::from(move |_| {
+                dispatch.dispatch(DraftAction::MapColumn { column: column.clone(), series: None });
+            });
+            let text = map.to_string();
+            html! {
+                <li>{ format!("{text} ") }
+                    <button type="button" class="outturn-import-undo" aria-label={format!("Undo {text}")} {onclick}>{ "Undo" }</button>
+                </li>
+            }
+        })
+        .collect();
+    let on_series = {
+        let letter = letter.clone();
+        let dispatch = draft.dispatcher();
+        Callback::from(move |value: String| {
+            let written = format!("{}={value}", letter.trim());
+            if let Ok(map) = outturn_core::import::ColumnMap::parse(&written) {
+                dispatch.dispatch(DraftAction::MapColumn {
+                    column: map.column,
+                    series: Some(map.series),
+                });
+            }
+        })
+    };
+    let mut choices = vec![(AttrValue::Static(""), AttrValue::Static("Choose…"), true)];
+    choices.extend(Series::ALL.iter().map(|s| {
+        (
+            AttrValue::Static(s.name()),
+            AttrValue::Static(s.name()),
+            false,
+        )
+    }));
+    let letter_id = format!("{id}-letter");
+    html! {
+        <fieldset class="outturn-import-fix">
+            <legend>{ "Correct a column" }</legend>
+            <div class="outturn-field">
+                <label for={letter_id.clone()}>{ "Column (its letter, or its header)" }</label>
+                <input id={letter_id} type="text" value={(**letter).clone()} oninput={on_letter} />
+            </div>
+            { labelled_select(Picker { id: format!("{id}-series").into(), label: "holds", field_class: "outturn-import-fix-series", select_class: "outturn-import-fix-select" }, choices, on_series) }
+            if !corrections.is_empty() {
+                <ul class="outturn-import-corrections" aria-label="Your corrections">{ for corrections }</ul>
+            }
+        </fieldset>
+    }
+}
+
+/// What the table was read as: problems, or the recognition, the columns
+/// (each with a select to correct it), warnings, and the download and
+/// embed code.
+fn show_reading(
+    reading: &DraftReading,
+    draft: &UseReducerHandle<DraftState>,
+    id: &str,
+    widget: &AttrValue,
+) -> Html {
+    let done = match &reading.outcome {
+        Err(problems) => {
+            return html! {
+                <div class="outturn-import-result" role="status">
+                    <p class="outturn-import-problem">{ format!("Read as {}, it cannot be imported yet:", reading.source.label()) }</p>
+                    <ul class="outturn-import-problems">
+                        { for problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }
+                    </ul>
+                    <p class="outturn-hint">{ "Where a message says --map C=SERIES, say what column C holds under \u{201c}Correct a column\u{201d}; the other options are the fields above." }</p>
+                </div>
+            };
+        }
+        Ok(done) => done,
+    };
+    let recognition = done.imported.recognition.as_ref();
+    let described = recognition.map(|r| r.describe()).unwrap_or_default();
+    let rows = recognition
+        .map(|recognition| {
+            recognition
+                .lines
+                .iter()
+                .map(|line| {
+                    let (name, column) = match recognition.layout {
+                        Layout::PeriodsAcross => (format!("Row {}", line.place.row), ColumnRef::Header(line.header.clone())),
+                        _ => (column_letters(line.place.column), ColumnRef::Letter(line.place.column)),
+                    };
+                    let mapped = draft.0.mapped(&column);
+                    let read_as = (line.by != outturn_core::import::ReadBy::Map).then_some(line.series);
+                    let dispatch = draft.dispatcher();
+                    let column_for = column.clone();
+                    let on_value = Callback::from(move |value: String| {
+                        dispatch.dispatch(DraftAction::MapColumn {
+                            column: column_for.clone(),
+                            series: Series::from_name(&value),
+                        });
+                    });
+                    let select_id = format!("{id}-{}-{}", line.place.row, line.place.column);
+                    let onchange = Callback::from(move |event: Event| {
+                        let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+                        on_value.emit(select.value());
+                    });
+                    html! {
+                        <tr>
+                            <th scope="row">{ name.clone() }</th>
+                            <td>{ line.header.clone() }</td>
+                            <td>{ line.year.clone().unwrap_or_default() }</td>
+                            <td>
+                                <select id={select_id} class="outturn-import-holds-select" data-column={name.clone()}
+                                    aria-label={format!("What {} holds", name)} {onchange}>
+                                    { for series_choices(mapped, read_as).into_iter().map(|(value, label, selected)| html! {
+                                        <option {value} {selected}>{ label }</option>
+                                    }) }
+                                </select>
+                            </td>
+                            <td>{ line.indicator.clone().unwrap_or_else(|| "left out".to_string()) }</td>
+                        </tr>
+                    }
+                })
+                .collect::<Vec<Html>>()
+        })
+        .unwrap_or_default();
+    let json = done.json.clone();
+    let first_id = done
+        .dataset
+        .indicators
+        .first()
+        .map(|i| i.id.clone())
+        .unwrap_or_else(|| "data".to_string());
+    let snippet = embed_snippet(&json, &first_id, SCRIPT);
+    let on_download = {
+        let json = json.clone();
+        let name = format!("{first_id}.json");
+        Callback::from(move |_| {
+            let _ = save_text(&name, "application/json", &json);
+        })
+    };
+    let snippet_id = format!("{widget}-import-embed");
+    let on_copy = {
+        let snippet = snippet.clone();
+        let snippet_id = snippet_id.clone();
+        Callback::from(move |_| copy_text(&snippet, &snippet_id))
+    };
+    let count = done.dataset.indicators.len();
+    html! {
+        <div class="outturn-import-result">
+            <p role="status" class="outturn-import-ok">{ format!(
+                "Read as {}: {count} indicator{}. The chart above shows it.",
+                reading.source.label(),
+                if count == 1 { "" } else { "s" }
+            ) }</p>
+            <ul class="outturn-import-described">{ for described.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
+            if !rows.is_empty() {
+                <div class="outturn-table-scroll" role="region" tabindex="0" aria-label="Columns as read">
+                    <table class="outturn-import-columns">
+                        <caption>{ "What each column holds (change any that is wrong)" }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "Column" }</th><th scope="col">{ "Header" }</th><th scope="col">{ "Year" }</th>
+                            <th scope="col">{ "Holds" }</th><th scope="col">{ "Indicator" }</th>
+                        </tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+            }
+            if !done.imported.warnings.is_empty() {
+                <ul class="outturn-import-warnings" aria-label="Left out or flagged">
+                    { for done.imported.warnings.iter().map(|w| html! { <li>{ w.to_string() }</li> }) }
+                </ul>
+            }
+            <div class="outturn-import-actions">
+                <button type="button" class="outturn-import-download" onclick={on_download}>{ "Download outturn/1 JSON" }</button>
+                <button type="button" class="outturn-import-copy" onclick={on_copy}>{ "Copy embed code" }</button>
+            </div>
+            <div class="outturn-field">
+                <label for={snippet_id.clone()}>{ "Embed code (the data inline)" }</label>
+                <textarea id={snippet_id} class="outturn-import-embed" rows="4" readonly=true value={snippet} />
+            </div>
+            <p class="outturn-hint">{ "The same on the command line: " }<code>{ draft.0.command() }</code></p>
+        </div>
+    }
+}
+
+/// Copies `text` to the clipboard; where the browser refuses, selects the
+/// embed code's box for the reader to copy.
+fn copy_text(text: &str, box_id: &str) {
+    let select_box = {
+        let box_id = box_id.to_string();
+        move || {
+            if let Some(area) = gloo::utils::document()
+                .get_element_by_id(&box_id)
+                .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+            {
+                area.select();
+                let _ = area.focus();
+            }
+        }
+    };
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    let promise = clipboard.write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        if JsFuture::from(promise).await.is_err() {
+            select_box();
+        }
+    });
+}
