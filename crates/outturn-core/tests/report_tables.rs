@@ -254,6 +254,21 @@ fn performance_tables_give_their_figures_or_name_the_garbled_cells() {
                     .unwrap_or_else(|| panic!("{stem}: no main indicator in {}", table.dataset))
                     .clone();
                 let mut mismatches = Vec::new();
+                // A stated tolerance is the polarity; none stated, none given.
+                let lower = outturn_core::format::lower(&text);
+                let stated = if lower.contains("higher values are better") {
+                    Some("higher-is-better")
+                } else if lower.contains("lower values are better") {
+                    Some("lower-is-better")
+                } else {
+                    None
+                };
+                if indicator["polarity"].as_str() != stated {
+                    mismatches.push(format!(
+                        "polarity {} against {stated:?}",
+                        indicator["polarity"]
+                    ));
+                }
                 for row in json["rows"].as_array().unwrap() {
                     let measure = row["measure"].as_str().unwrap_or("");
                     let (slot, benchmark) = match measure {
@@ -357,6 +372,12 @@ fn exception_reports_give_their_monthly_figures() {
         let table = import(&text, &options);
         let indicator = &table.dataset["indicators"][0];
         assert_eq!(indicator["title"], json["title"], "{stem}");
+        // "Tolerance: Higher values are better", stated under the table.
+        assert_eq!(
+            indicator["polarity"].as_str().map(|p| p.replace('-', "_")),
+            json["polarity"].as_str().map(str::to_string),
+            "{stem}"
+        );
         let year = year_of(indicator, "2015-16");
         for (index, period) in json["periods"].as_array().unwrap().iter().enumerate() {
             // Oct 2015 is the seventh month of 2015-16.

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
-use crate::model::{FinancialYear, YearValue};
+use crate::model::{FinancialYear, Polarity, YearValue};
 
 use super::number::parse_uk_number;
 use super::options::{ColumnMap, ColumnRef, PeriodKind, Series, TableOptions};
@@ -214,6 +214,8 @@ struct Reading {
     lines: Vec<Line>,
     heading: Option<String>,
     warnings: Vec<ImportError>,
+    /// The first note stating which way is better, and its row (from 1).
+    stated_polarity: Option<(usize, Polarity)>,
 }
 
 /// Labels of a totals row.
@@ -865,6 +867,7 @@ fn read_periods_down(
         lines,
         heading,
         warnings,
+        stated_polarity: stated_polarity(grid, &roles),
     })
 }
 
@@ -1060,6 +1063,7 @@ fn read_periods_across(
         lines,
         heading,
         warnings,
+        stated_polarity: stated_polarity(grid, &roles),
     })
 }
 
@@ -1429,6 +1433,16 @@ fn build(mut reading: Reading, options: &TableOptions) -> Result<TableImport, Ve
     };
     let base_id = options.id.clone().unwrap_or_else(|| slug(&title, 40));
     let several = measures.len() > 1;
+    let stated = reading.stated_polarity;
+    if let (Some((row, polarity)), None) = (stated, options.polarity) {
+        warnings.push(ImportError::row(
+            row,
+            format!(
+                "read as the polarity of the indicator with a target: {} (give --polarity to say otherwise)",
+                polarity.slug()
+            ),
+        ));
+    }
     let mut indicators = Vec::new();
     let mut ids: Vec<String> = Vec::new();
     let mut readings: Vec<LineReading> = Vec::new();
@@ -1479,14 +1493,13 @@ fn build(mut reading: Reading, options: &TableOptions) -> Result<TableImport, Ve
             } else {
                 UnitRole::OneOfSeveral
             };
-        match indicator(
-            &id,
-            &indicator_title,
-            &members,
-            reading.period,
-            options,
-            role,
-        ) {
+        // A table with a target whose notes state which way is better
+        // ("Tolerance: Higher values are better") says its polarity.
+        let mut own = options.clone();
+        if own.polarity.is_none() && members.iter().any(|l| l.series == Series::Target) {
+            own.polarity = stated.map(|(_, polarity)| polarity);
+        }
+        match indicator(&id, &indicator_title, &members, reading.period, &own, role) {
             Ok((value, mut more)) => {
                 indicators.push(value);
                 warnings.append(&mut more);
@@ -1997,6 +2010,32 @@ impl Recognition {
             ));
         }
         out
+    }
+}
+
+/// The first row of text around the table (a heading or a note) that
+/// states which way is better, in any of its cells.
+fn stated_polarity(grid: &[Vec<String>], roles: &[RowRole]) -> Option<(usize, Polarity)> {
+    roles
+        .iter()
+        .enumerate()
+        .filter(|(_, role)| matches!(role, RowRole::Note | RowRole::Heading))
+        .find_map(|(row, _)| {
+            let text = grid.get(row).map(|cells| cells.join(" "))?;
+            polarity_stated(&text).map(|polarity| (row + 1, polarity))
+        })
+}
+
+/// The polarity a note states in so many words: "Higher values are
+/// better", "Lower values are better".
+fn polarity_stated(text: &str) -> Option<Polarity> {
+    let normal = normalise(text);
+    if normal.contains("higher values are better") || normal.contains("higher is better") {
+        Some(Polarity::HigherIsBetter)
+    } else if normal.contains("lower values are better") || normal.contains("lower is better") {
+        Some(Polarity::LowerIsBetter)
+    } else {
+        None
     }
 }
 
