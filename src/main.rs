@@ -23,6 +23,7 @@ mod download;
 mod fetch;
 mod hooks;
 mod host;
+mod importer;
 mod load;
 mod mount;
 mod page;

@@ -16,11 +16,12 @@ if (!dir) {
   process.exit(2);
 }
 const read = (name) => fs.readFile(path.join(dir, name));
-const [wasm, widgetCss, pageCss, sample] = await Promise.all([
+const [wasm, widgetCss, pageCss, sample, importerWasm] = await Promise.all([
   read('outturn-web_bg.wasm'),
   read('outturn.css'),
   read('page.css'),
   read('kent-2011-12-key-activity.json'),
+  read('outturn-import_bg.wasm'),
 ]);
 try {
   await fs.access(path.join(dir, 'snippets'));
@@ -32,9 +33,24 @@ try {
 
 // The glue and a start-up that hands it the WebAssembly bytes, as one
 // module script (esbuild joins them, whatever the glue's own names are).
+// The importer ("Add your data") is inline too, but started only when the
+// panel asks for it (registry.load), as on a served page it is only
+// downloaded then: a file:// page cannot load a module script beside it.
 const start = `import init from './outturn-web.js';
-const wasmBytes = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));
-await init({ module_or_path: wasmBytes });`;
+import startImporter, { read_draft } from './outturn-import.js';
+const bytes = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+const importer = (window[Symbol.for('outturn.importer')] ??= {});
+importer.load = async () => {
+  importer.load = undefined;
+  try {
+    await startImporter({ module_or_path: bytes(${JSON.stringify(importerWasm.toString('base64'))}) });
+    importer.read = read_draft;
+  } catch (error) {
+    importer.failed = String(error?.message ?? error);
+  }
+  window.dispatchEvent(new Event('outturn-importer'));
+};
+await init({ module_or_path: bytes(${JSON.stringify(wasm.toString('base64'))}) });`;
 const bundled = await build({
   stdin: { contents: start, resolveDir: dir, sourcefile: 'standalone-start.js' },
   bundle: true,

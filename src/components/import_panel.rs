@@ -10,8 +10,7 @@
 use std::rc::Rc;
 
 use outturn_core::import::{
-    column_letters, embed_snippet, ColumnRef, Draft, DraftAction, DraftReading, Layout, PeriodKind,
-    Series, Source,
+    embed_snippet, Draft, DraftAction, PanelImport, PanelReading, PeriodKind, Series, Source,
 };
 use outturn_core::model::{Dataset, Polarity, YearValue};
 use wasm_bindgen::JsCast as _;
@@ -22,6 +21,7 @@ use yew::prelude::*;
 use crate::components::select::{labelled_select, Choice, Picker};
 use crate::download::save_text;
 use crate::fetch::read_file;
+use crate::importer::Importer;
 use crate::state::{DraftState, Shared};
 
 /// Props of [`ImportPanel`].
@@ -43,9 +43,37 @@ const SCRIPT: &str = "/outturn/outturn.js";
 pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let open = use_state(|| false);
     let draft = use_reducer(DraftState::default);
-    let reading = use_memo(draft.0.clone(), |draft: &Draft| {
-        (!draft.is_empty()).then(|| draft.read())
-    });
+    // The importer is a module of its own, asked for when the panel opens.
+    let importer = use_state(crate::importer::status);
+    {
+        let importer = importer.clone();
+        use_effect_with(*open, move |open| {
+            let listener = (*open && *importer != Importer::Ready).then(|| {
+                let on_ready = importer.clone();
+                let listener = gloo::events::EventListener::new(
+                    &gloo::utils::window(),
+                    crate::importer::READY_EVENT,
+                    move |_| on_ready.set(crate::importer::status()),
+                );
+                if let Err(error) = crate::importer::request() {
+                    importer.set(Importer::Failed(format!("{error:?}")));
+                }
+                importer.set(crate::importer::status());
+                listener
+            });
+            move || drop(listener)
+        });
+    }
+    let reading = use_memo(
+        (draft.0.clone(), (*importer).clone()),
+        |(draft, importer): &(Draft, Importer)| {
+            if draft.is_empty() || *importer != Importer::Ready {
+                return None;
+            }
+            let answer = crate::importer::read(&draft.to_json().to_string())?;
+            PanelReading::from_json_text(&answer)
+        },
+    );
     let original: Rc<std::cell::RefCell<Option<Shared<Dataset>>>> = use_mut_ref(|| None);
     let file_problem = use_state(|| None::<String>);
     let letter = use_state(String::new);
@@ -54,11 +82,10 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     {
         let on_show = props.on_show.clone();
         use_effect_with(Shared(reading.clone()), move |reading| {
-            if let Some(Ok(done)) = reading.as_ref().as_ref().map(|r| &r.outcome) {
-                on_show.emit((
-                    Rc::new(done.dataset.clone()),
-                    "the table you pasted".to_string(),
-                ));
+            if let Some(Ok(import)) = reading.as_ref().as_ref().map(|r| &r.outcome) {
+                if let Ok(parsed) = outturn_core::parse_dataset(&import.json) {
+                    on_show.emit((Rc::new(parsed.dataset), "the table you pasted".to_string()));
+                }
             }
         });
     }
@@ -235,11 +262,16 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         }
     };
 
-    let reading_html = reading
-        .as_ref()
-        .as_ref()
-        .map(|reading| show_reading(reading, &draft, &field("col"), &props.id))
-        .unwrap_or_default();
+    let reading_html = match (&*importer, reading.as_ref()) {
+        (Importer::Failed(why), _) => html! {
+            <p class="outturn-import-problem" role="alert">{ format!("The importer could not start: {why}") }</p>
+        },
+        (Importer::Loading, _) if !draft.0.is_empty() => html! {
+            <p class="outturn-import-loading" role="status">{ "Starting the importer…" }</p>
+        },
+        (_, Some(reading)) => show_reading(reading, &draft, &props.id),
+        _ => Html::default(),
+    };
     let put_back = original.borrow().clone().map(|dataset| {
         let on_show = props.on_show.clone();
         let onclick = Callback::from(move |_| {
@@ -404,83 +436,60 @@ fn correct_column(
 /// (each with a select to correct it), warnings, and the download and
 /// embed code.
 fn show_reading(
-    reading: &DraftReading,
+    reading: &PanelReading,
     draft: &UseReducerHandle<DraftState>,
-    id: &str,
     widget: &AttrValue,
 ) -> Html {
-    let done = match &reading.outcome {
+    let import: &PanelImport = match &reading.outcome {
         Err(problems) => {
             return html! {
                 <div class="outturn-import-result" role="status">
                     <p class="outturn-import-problem">{ format!("Read as {}, it cannot be imported yet:", reading.source.label()) }</p>
                     <ul class="outturn-import-problems">
-                        { for problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }
+                        { for problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }
                     </ul>
                     <p class="outturn-hint">{ "Where a message says --map C=SERIES, say what column C holds under \u{201c}Correct a column\u{201d}; the other options are the fields above." }</p>
                 </div>
             };
         }
-        Ok(done) => done,
+        Ok(import) => import,
     };
-    let recognition = done.imported.recognition.as_ref();
-    let described = recognition.map(|r| r.describe()).unwrap_or_default();
-    let rows = recognition
-        .map(|recognition| {
-            recognition
-                .lines
-                .iter()
-                .map(|line| {
-                    let (name, column) = match recognition.layout {
-                        Layout::PeriodsAcross => (format!("Row {}", line.place.row), ColumnRef::Header(line.header.clone())),
-                        _ => (column_letters(line.place.column), ColumnRef::Letter(line.place.column)),
-                    };
-                    let mapped = draft.0.mapped(&column);
-                    let read_as = (line.by != outturn_core::import::ReadBy::Map).then_some(line.series);
-                    let dispatch = draft.dispatcher();
-                    let column_for = column.clone();
-                    let on_value = Callback::from(move |value: String| {
-                        dispatch.dispatch(DraftAction::MapColumn {
-                            column: column_for.clone(),
-                            series: Series::from_name(&value),
-                        });
-                    });
-                    let select_id = format!("{id}-{}-{}", line.place.row, line.place.column);
-                    let onchange = Callback::from(move |event: Event| {
-                        let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
-                        on_value.emit(select.value());
-                    });
-                    html! {
-                        <tr>
-                            <th scope="row">{ name.clone() }</th>
-                            <td>{ line.header.clone() }</td>
-                            <td>{ line.year.clone().unwrap_or_default() }</td>
-                            <td>
-                                <select id={select_id} class="outturn-import-holds-select" data-column={name.clone()}
-                                    aria-label={format!("What {} holds", name)} {onchange}>
-                                    { for series_choices(mapped, read_as).into_iter().map(|(value, label, selected)| html! {
-                                        <option {value} {selected}>{ label }</option>
-                                    }) }
-                                </select>
-                            </td>
-                            <td>{ line.indicator.clone().unwrap_or_else(|| "left out".to_string()) }</td>
-                        </tr>
-                    }
-                })
-                .collect::<Vec<Html>>()
+    let rows: Vec<Html> = import
+        .lines
+        .iter()
+        .map(|line| {
+            let mapped = draft.0.mapped(&line.column);
+            let dispatch = draft.dispatcher();
+            let column = line.column.clone();
+            let onchange = Callback::from(move |event: Event| {
+                let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+                dispatch.dispatch(DraftAction::MapColumn {
+                    column: column.clone(),
+                    series: Series::from_name(&select.value()),
+                });
+            });
+            html! {
+                <tr>
+                    <th scope="row">{ line.name.clone() }</th>
+                    <td>{ line.header.clone() }</td>
+                    <td>{ line.year.clone() }</td>
+                    <td>
+                        <select class="outturn-import-holds-select" data-column={line.name.clone()}
+                            aria-label={format!("What {} holds", line.name)} {onchange}>
+                            { for series_choices(mapped, line.read_as).into_iter().map(|(value, label, selected)| html! {
+                                <option {value} {selected}>{ label }</option>
+                            }) }
+                        </select>
+                    </td>
+                    <td>{ line.indicator.clone() }</td>
+                </tr>
+            }
         })
-        .unwrap_or_default();
-    let json = done.json.clone();
-    let first_id = done
-        .dataset
-        .indicators
-        .first()
-        .map(|i| i.id.clone())
-        .unwrap_or_else(|| "data".to_string());
-    let snippet = embed_snippet(&json, &first_id, SCRIPT);
+        .collect();
+    let snippet = embed_snippet(&import.json, &import.first_id, SCRIPT);
     let on_download = {
-        let json = json.clone();
-        let name = format!("{first_id}.json");
+        let json = import.json.clone();
+        let name = format!("{}.json", import.first_id);
         Callback::from(move |_| {
             let _ = save_text(&name, "application/json", &json);
         })
@@ -491,7 +500,7 @@ fn show_reading(
         let snippet_id = snippet_id.clone();
         Callback::from(move |_| copy_text(&snippet, &snippet_id))
     };
-    let count = done.dataset.indicators.len();
+    let count = import.count;
     html! {
         <div class="outturn-import-result">
             <p role="status" class="outturn-import-ok">{ format!(
@@ -499,7 +508,7 @@ fn show_reading(
                 reading.source.label(),
                 if count == 1 { "" } else { "s" }
             ) }</p>
-            <ul class="outturn-import-described">{ for described.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
+            <ul class="outturn-import-described">{ for import.described.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
             if !rows.is_empty() {
                 <div class="outturn-table-scroll" role="region" tabindex="0" aria-label="Columns as read">
                     <table class="outturn-import-columns">
@@ -512,9 +521,9 @@ fn show_reading(
                     </table>
                 </div>
             }
-            if !done.imported.warnings.is_empty() {
+            if !import.warnings.is_empty() {
                 <ul class="outturn-import-warnings" aria-label="Left out or flagged">
-                    { for done.imported.warnings.iter().map(|w| html! { <li>{ w.to_string() }</li> }) }
+                    { for import.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }
                 </ul>
             }
             <div class="outturn-import-actions">

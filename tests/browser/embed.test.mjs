@@ -3,7 +3,9 @@
 // destroy), all using the examples in examples/ as a web team would.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowser, waitForState, until } from './support.mjs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { sharedBrowser, waitForState, until, root } from './support.mjs';
 
 const env = sharedBrowser();
 
@@ -49,6 +51,24 @@ async function watchedPage(url) {
   await page.goto(url);
   return page;
 }
+
+test('"Add your data" under the strict CSP: the importer loads from beside outturn.js, nothing blocked', async () => {
+  const page = await watchedPage(`${env.server.url}examples/two-widgets.html`);
+  await until(async () => (await page.locator('.outturn-root[data-outturn-state=ready]').count()) === 2);
+  const first = page.locator('.outturn-root').first();
+  await first.locator('.outturn-import-toggle').click();
+  await first.locator('.outturn-import-text textarea').fill(await fs.readFile(path.join(root, 'tests', 'fixtures', 'report-tables', 'kent-2012-key-activity', '3.4-waste-tonnage.txt'), 'utf8'));
+  await first.locator('input[id$=import-unit]').fill('tonnes');
+  await first.locator('.outturn-import-ok').waitFor();
+  const origin = new URL(env.server.url).origin;
+  // Beside outturn.js and outturn.css (../ from the example page), once.
+  const importer = page.requests.filter((u) => u.includes('outturn-import')).map((u) => new URL(u));
+  assert.deepEqual(importer.map((u) => u.pathname), ['/outturn-import-start.js', '/outturn-import.js', '/outturn-import_bg.wasm']);
+  assert.ok(importer.every((u) => u.origin === origin));
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
 
 test('two differently configured widgets under a strict CSP: both render, nothing blocked, nothing from elsewhere', async () => {
   const page = await watchedPage(`${env.server.url}examples/two-widgets.html`);

@@ -34,6 +34,20 @@ async function openPanel(page) {
   assert.equal(await page.getAttribute('.outturn-import-toggle', 'aria-expanded'), 'true');
 }
 
+test('the importer is downloaded only when "Add your data" is opened', async () => {
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(env.server.url);
+  await waitForState(page, 'ready');
+  assert.deepEqual(requested.filter((p) => p.includes('import')), []);
+  await openPanel(page);
+  await page.fill('.outturn-import-text textarea', await fs.readFile(FREEDOM_PASS, 'utf8'));
+  await page.waitForSelector('.outturn-import-ok');
+  assert.deepEqual(requested.filter((p) => p.includes('import')), ['/outturn-import-start.js', '/outturn-import.js', '/outturn-import_bg.wasm']);
+  await page.close();
+});
+
 test('paste a report table, correct a column, download what the command line writes', async () => {
   const page = await open(env.browser, env.server.url);
   await waitForState(page, 'ready');

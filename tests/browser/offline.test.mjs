@@ -44,6 +44,13 @@ test('the single file works from file:// with no network', async () => {
     target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
   }, text);
   await page.locator('.outturn-dataset-title', { hasText: 'Minimal example' }).first().waitFor();
+
+  // And "Add your data": the importer is in the file, started on request.
+  await page.click('.outturn-import-toggle');
+  await page.fill('.outturn-import-text textarea', await fs.readFile(path.join(root, 'tests', 'fixtures', 'report-tables', 'kent-2012-key-activity', '3.4-waste-tonnage.txt'), 'utf8'));
+  await page.fill('input[id$=import-unit]', 'tonnes');
+  await page.locator('.outturn-import-ok').waitFor();
+  await page.locator('.outturn-title', { hasText: 'Waste Tonnage' }).waitFor();
   assert.deepEqual(network, []);
   assert.deepEqual(problems, []);
   await context.close();

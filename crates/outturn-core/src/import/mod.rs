@@ -27,7 +27,10 @@ mod table;
 mod words;
 
 pub use csv::{csv_field, read_rows};
-pub use draft::{dataset_text, embed_snippet, Draft, DraftAction, DraftDataset, DraftReading};
+pub use draft::{
+    dataset_text, embed_snippet, read_draft_json, Draft, DraftAction, DraftDataset, DraftReading,
+    PanelImport, PanelLine, PanelReading,
+};
 pub use long::{export_long_csv, import_long_csv};
 pub use number::parse_uk_number;
 pub use options::{year_value_from_name, ColumnMap, ColumnRef, PeriodKind, Series, TableOptions};
