@@ -55,10 +55,12 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                     crate::importer::READY_EVENT,
                     move |_| on_ready.set(crate::importer::status()),
                 );
-                if let Err(error) = crate::importer::request() {
-                    importer.set(Importer::Failed(format!("{error:?}")));
+                match crate::importer::request() {
+                    Ok(()) => importer.set(crate::importer::status()),
+                    Err(error) => importer.set(Importer::Failed(
+                        error.as_string().unwrap_or_else(|| format!("{error:?}")),
+                    )),
                 }
-                importer.set(crate::importer::status());
                 listener
             });
             move || drop(listener)
@@ -186,12 +188,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     .into_iter()
     .map(|(v, l, s)| (AttrValue::Static(v), AttrValue::Static(l), s))
     .collect();
-    let on_source = {
-        let draft = draft.dispatcher();
-        Callback::from(move |value: String| {
-            draft.dispatch(DraftAction::SetSource(Source::from_name(&value)));
-        })
-    };
+    let on_source = send(|value| DraftAction::SetSource(Source::from_name(&value)));
     let period_choices = optional_choices(
         "As the period names say",
         &[
@@ -202,12 +199,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         ],
         options.period.map(PeriodKind::name),
     );
-    let on_period = {
-        let draft = draft.dispatcher();
-        Callback::from(move |value: String| {
-            draft.dispatch(DraftAction::SetPeriod(PeriodKind::from_name(&value)));
-        })
-    };
+    let on_period = send(|value| DraftAction::SetPeriod(PeriodKind::from_name(&value)));
     let year_value_choices = optional_choices(
         "As the printed totals show",
         &[
@@ -218,14 +210,8 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         ],
         options.year_value.map(YearValue::name),
     );
-    let on_year_value = {
-        let draft = draft.dispatcher();
-        Callback::from(move |value: String| {
-            draft.dispatch(DraftAction::SetYearValue(
-                outturn_core::import::year_value_from_name(&value),
-            ));
-        })
-    };
+    let on_year_value =
+        send(|value| DraftAction::SetYearValue(outturn_core::import::year_value_from_name(&value)));
     let polarity_choices = optional_choices(
         "The usual (lower with a budget)",
         &[
@@ -235,12 +221,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         ],
         options.polarity.map(Polarity::slug),
     );
-    let on_polarity = {
-        let draft = draft.dispatcher();
-        Callback::from(move |value: String| {
-            draft.dispatch(DraftAction::SetPolarity(Polarity::from_slug(&value)));
-        })
-    };
+    let on_polarity = send(|value| DraftAction::SetPolarity(Polarity::from_slug(&value)));
 
     let text_field = |name: &str,
                       label: &'static str,

@@ -218,6 +218,29 @@ struct Reading {
     stated_polarity: Option<(usize, Polarity)>,
 }
 
+impl Reading {
+    /// A layout's reading, once its lines are found: every row's role, and
+    /// the note that states which way is better, if one does.
+    fn new(
+        (layout, period): (Layout, PeriodKind),
+        grid: &[Vec<String>],
+        roles: &[RowRole],
+        lines: Vec<Line>,
+        heading: Option<String>,
+        warnings: Vec<ImportError>,
+    ) -> Self {
+        Reading {
+            layout,
+            period,
+            rows: row_readings(grid, roles),
+            lines,
+            heading,
+            warnings,
+            stated_polarity: stated_polarity(grid, roles),
+        }
+    }
+}
+
 /// Labels of a totals row.
 const TOTAL_LABELS: [&str; 7] = [
     "total",
@@ -860,15 +883,14 @@ fn read_periods_down(
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(Reading {
-        layout: Layout::PeriodsDown,
-        period: kind,
-        rows: row_readings(grid, &roles),
+    Ok(Reading::new(
+        (Layout::PeriodsDown, kind),
+        grid,
+        &roles,
         lines,
         heading,
         warnings,
-        stated_polarity: stated_polarity(grid, &roles),
-    })
+    ))
 }
 
 /// Periods along a header row, series down.
@@ -1056,15 +1078,14 @@ fn read_periods_across(
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(Reading {
-        layout: Layout::PeriodsAcross,
-        period: kind,
-        rows: row_readings(grid, &roles),
+    Ok(Reading::new(
+        (Layout::PeriodsAcross, kind),
+        grid,
+        &roles,
         lines,
         heading,
         warnings,
-        stated_polarity: stated_polarity(grid, &roles),
-    })
+    ))
 }
 
 /// The row naming the most periods along it, two at least (a garbled copy
