@@ -8,60 +8,19 @@
 // BENCH_RELOADS (file-picker reloads for the memory check, default 100),
 // BENCH_LIBS (comma-separated keys, e.g. "outturn,uplot": only these on
 // the default dataset, and no RESULTS.md; for quick comparisons).
-import http from 'node:http';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { types } from './types.mjs';
+// The server: dist/, the peers, the pages and the data, gzip-compressed.
+import { serve } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
 const MOVES = Number(process.env.BENCH_MOVES ?? 200);
 const RELOADS = Number(process.env.BENCH_RELOADS ?? 100);
-
-// ---------------------------------------------------------------- server
-
-const mounts = [
-  ['/dist/', path.join(root, 'dist')],
-  ['/lib/', path.join(here, 'node_modules')],
-  ['/bench/', path.join(here, 'pages')],
-  ['/data/', path.join(here, 'out')],
-  ['/data/', path.join(root, 'assets')],
-];
-const gzipCache = new Map();
-
-async function serve() {
-  const server = http.createServer(async (request, response) => {
-    const rel = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
-    for (const [prefix, dir] of mounts) {
-      if (!rel.startsWith(prefix)) continue;
-      const file = path.join(dir, path.normalize(rel.slice(prefix.length)));
-      if (!file.startsWith(dir)) break;
-      let body;
-      try {
-        body = await fs.readFile(file);
-      } catch {
-        continue;
-      }
-      const headers = { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=3600' };
-      if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
-        if (!gzipCache.has(file)) gzipCache.set(file, gzipSync(body, { level: 9 }));
-        body = gzipCache.get(file);
-        headers['content-encoding'] = 'gzip';
-      }
-      response.writeHead(200, headers);
-      response.end(body);
-      return;
-    }
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
-}
 
 // ---------------------------------------------------------------- statistics
 
@@ -414,11 +373,19 @@ function judge({ kent, dashboard, timeline, memory }) {
 
 // ---------------------------------------------------------------- main
 
+/** Writes RESULTS.md, keeping the trace breakdown bench/trace.mjs wrote. */
+async function writeResults(text) {
+  const file = path.join(here, 'RESULTS.md');
+  const before = await fs.readFile(file, 'utf8').catch(() => '');
+  const trace = before.match(/<!-- trace:start -->[\s\S]*<!-- trace:end -->/);
+  await fs.writeFile(file, trace ? `${text.trimEnd()}\n\n${trace[0]}\n` : text);
+}
+
 if (process.env.BENCH_REPORT_ONLY) {
   // Rewrites RESULTS.md from the last run's figures (bench/out/results.json).
   const saved = JSON.parse(await fs.readFile(path.join(here, 'out', 'results.json'), 'utf8'));
   saved.targets = judge(saved);
-  await fs.writeFile(path.join(here, 'RESULTS.md'), report(saved));
+  await writeResults(report(saved));
   console.log(saved.targets.map((t) => `${t.met ? 'met ' : 'MISS'}  ${t.what}: ${t.measured}`).join('\n'));
   process.exit(0);
 }
@@ -472,7 +439,7 @@ try {
 
   const targets = judge({ kent, dashboard, timeline, memory });
   const text = report({ env, when, kent, dashboard, zoomKent, timeline, memory, targets });
-  await fs.writeFile(path.join(here, 'RESULTS.md'), text);
+  await writeResults(text);
   await fs.writeFile(path.join(here, 'out', 'results.json'), JSON.stringify({ env, when, kent, dashboard, zoomKent, timeline, memory, targets }, null, 1));
   console.log('\n' + targets.map((t) => `${t.met ? 'met ' : 'MISS'}  ${t.what}: ${t.measured}`).join('\n'));
   console.log('wrote bench/RESULTS.md');
