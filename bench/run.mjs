@@ -373,12 +373,16 @@ function judge({ kent, dashboard, timeline, memory }) {
 
 // ---------------------------------------------------------------- main
 
-/** Writes RESULTS.md, keeping the trace breakdown bench/trace.mjs wrote. */
+/**
+ * Writes RESULTS.md, keeping the sections bench/trace.mjs and
+ * bench/code-size.mjs wrote (each between <!-- NAME:start --> and
+ * <!-- NAME:end -->).
+ */
 async function writeResults(text) {
   const file = path.join(here, 'RESULTS.md');
   const before = await fs.readFile(file, 'utf8').catch(() => '');
-  const trace = before.match(/<!-- trace:start -->[\s\S]*<!-- trace:end -->/);
-  await fs.writeFile(file, trace ? `${text.trimEnd()}\n\n${trace[0]}\n` : text);
+  const kept = before.match(/<!-- (\w+):start -->[\s\S]*?<!-- \1:end -->/g) ?? [];
+  await fs.writeFile(file, [text.trimEnd(), ...kept].join('\n\n') + '\n');
 }
 
 if (process.env.BENCH_REPORT_ONLY) {
