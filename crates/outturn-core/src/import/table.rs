@@ -2019,7 +2019,7 @@ impl Recognition {
                         ReadBy::TargetAsBudget => {
                             " (\"target\" with no status column: the affordable level)"
                         }
-                        ReadBy::Map => " (--map)",
+                        ReadBy::Map => " (as corrected)",
                     };
                     format!("{place} {year}{}{why}", line.series.name())
                 })
