@@ -70,17 +70,6 @@ pub fn App(props: &AppProps) -> Html {
     let parts = use_breakdown(&state, showing_breakdown);
     let callbacks = use_callbacks(state.dispatcher());
     let files = use_file_drop(state.dispatcher());
-    // The "Add your data" panel shows what it reads as the widget's data.
-    let show_dataset = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |(dataset, source): (Rc<Dataset>, String)| {
-            dispatcher.dispatch(crate::state::Action::Loaded {
-                dataset,
-                warnings: Vec::new(),
-                source,
-            });
-        })
-    };
     let drawn = if showing_dashboard {
         !entries.is_empty()
     } else if showing_scorecard {
@@ -127,7 +116,7 @@ pub fn App(props: &AppProps) -> Html {
             <footer class="outturn-footer">
                 <FileLoader id={format!("{id}-file")} on_file={files.on_file} />
                 <ThemeSelect id={format!("{id}-theme")} current={state.theme} on_action={callbacks.on_action.clone()} />
-                <ImportPanel id={id.to_string()} current={state.dataset.clone().map(Shared)} on_show={show_dataset} />
+                <ImportPanel id={id.to_string()} current={state.dataset.clone().map(Shared)} on_action={callbacks.on_action.clone()} />
             </footer>
         </div>
     }

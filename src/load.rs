@@ -17,7 +17,7 @@ use crate::state::{Action, State};
 use crate::timing::timed;
 
 /// Parses loaded text into the action that records the result.
-fn load_action(text: Result<String, Diagnostic>, source: String) -> Action {
+pub(crate) fn load_action(text: Result<String, Diagnostic>, source: String) -> Action {
     match text.map(|text| timed("outturn:parse", || parse_dataset(&text))) {
         Ok(Ok(parsed)) => Action::Loaded {
             dataset: Rc::new(parsed.dataset),

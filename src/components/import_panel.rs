@@ -22,7 +22,7 @@ use crate::components::select::{labelled_select, Choice, Picker};
 use crate::download::save_text;
 use crate::fetch::read_file;
 use crate::importer::Importer;
-use crate::state::{DraftState, Shared};
+use crate::state::{Action, DraftState, Shared};
 
 /// Props of [`ImportPanel`].
 #[derive(Properties, PartialEq)]
@@ -31,8 +31,9 @@ pub struct ImportPanelProps {
     pub id: AttrValue,
     /// The dataset the widget shows now (kept, to put back).
     pub current: Option<Shared<Dataset>>,
-    /// Shows a dataset in the widget, named as its source.
-    pub on_show: Callback<(Rc<Dataset>, String)>,
+    /// Changes the widget's state: loads what the panel reads (or the
+    /// data shown before) as any load is.
+    pub on_action: Callback<Action>,
 }
 
 /// Where the widget's script is, for the embed code.
@@ -82,12 +83,13 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
 
     // The chart follows the table as the reader corrects it.
     {
-        let on_show = props.on_show.clone();
+        let on_action = props.on_action.clone();
         use_effect_with(Shared(reading.clone()), move |reading| {
             if let Some(Ok(import)) = reading.as_ref().as_ref().map(|r| &r.outcome) {
-                if let Ok(parsed) = outturn_core::parse_dataset(&import.json) {
-                    on_show.emit((Rc::new(parsed.dataset), "the table you pasted".to_string()));
-                }
+                on_action.emit(crate::load::load_action(
+                    Ok(import.json.clone()),
+                    "the table you pasted".to_string(),
+                ));
             }
         });
     }
@@ -254,9 +256,13 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         _ => Html::default(),
     };
     let put_back = original.borrow().clone().map(|dataset| {
-        let on_show = props.on_show.clone();
+        let on_action = props.on_action.clone();
         let onclick = Callback::from(move |_| {
-            on_show.emit((dataset.0.clone(), "the data shown before".to_string()));
+            on_action.emit(Action::Loaded {
+                dataset: dataset.0.clone(),
+                warnings: Vec::new(),
+                source: "the data shown before".to_string(),
+            });
         });
         html! { <button type="button" class="outturn-import-restore" {onclick}>{ "Show the original data again" }</button> }
     });

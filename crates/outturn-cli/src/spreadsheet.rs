@@ -4,7 +4,7 @@
 //! names cells as the spreadsheet does: a sheet's cell C7 is row 7, column
 //! C). Command line only: the page reads what is pasted or dropped as text.
 
-use calamine::{open_workbook_auto, Data, Reader};
+use calamine::{open_workbook_auto, Data, ExcelDateTime, Reader};
 
 /// The rows of one sheet (the first, or the one named), each cell as its
 /// text: numbers plainly (`3660`, `15.045`), dates as their month and year
@@ -65,7 +65,7 @@ fn cell_text(cell: &Data) -> String {
         Data::Int(n) => n.to_string(),
         Data::Float(x) => x.to_string(),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
-        Data::DateTime(date) => month_of_serial(date.as_f64()),
+        Data::DateTime(date) => month_of_date(date),
         Data::DateTimeIso(text) => month_of_iso(text).unwrap_or_else(|| text.clone()),
         Data::DurationIso(text) => text.clone(),
         Data::Error(error) => format!("{error}"),
@@ -83,33 +83,31 @@ fn month_of_iso(text: &str) -> Option<String> {
     Some(format!("{} {year}", MONTHS.get(month.checked_sub(1)?)?))
 }
 
-/// An Excel date (days since 30 December 1899) as its month and year.
-fn month_of_serial(serial: f64) -> String {
-    // Days to a civil date (proleptic Gregorian), from 1970-01-01.
-    let days = serial.floor() as i64 - 25_569;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let month = if shifted_month < 10 {
-        shifted_month + 3
-    } else {
-        shifted_month - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    let name = MONTHS.get((month - 1) as usize).copied().unwrap_or("?");
+/// An Excel date as its month and year, by calamine's own reckoning (which
+/// knows the 1900 and 1904 date systems).
+fn month_of_date(date: &ExcelDateTime) -> String {
+    let (year, month, ..) = date.to_ymd_hms_milli();
+    let name = MONTHS
+        .get(usize::from(month).saturating_sub(1))
+        .copied()
+        .unwrap_or("?");
     format!("{name} {year}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use calamine::ExcelDateTimeType;
 
     #[test]
     fn dates_become_month_names_with_their_years() {
+        let month_of_serial = |serial: f64| {
+            month_of_date(&ExcelDateTime::new(
+                serial,
+                ExcelDateTimeType::DateTime,
+                false,
+            ))
+        };
         // 40634 is 1 April 2011; 40969 is 1 March 2012; 25569 is 1970-01-01.
         assert_eq!(month_of_serial(40_634.0), "Apr 2011");
         assert_eq!(month_of_serial(40_969.0), "Mar 2012");

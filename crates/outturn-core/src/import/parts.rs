@@ -202,11 +202,10 @@ fn read(
         unit = unit.or(Some(found));
     }
     let unit = unit.or_else(|| {
-        header_cells.iter().find_map(|c| {
-            header_words(c)
-                .unit
-                .filter(|_| header_words(c).unit_is_symbol)
-        })
+        header_cells
+            .iter()
+            .map(|c| header_words(c))
+            .find_map(|words| words.unit.filter(|_| words.unit_is_symbol))
     });
     let Some(unit) = unit else {
         errors.push(ImportError::row(

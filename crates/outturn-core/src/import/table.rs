@@ -1723,16 +1723,9 @@ fn indicator(
         .filter(|line| line.words.unit_is_symbol)
         .find_map(|line| line.words.unit.clone());
     let worded_unit = members.iter().find_map(|line| line.words.unit.clone());
-    let per = members.iter().find_map(|line| {
-        normalise(&line.header)
-            .split_once(" per ")
-            .map(|(_, rest)| {
-                rest.split_whitespace()
-                    .take(2)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-    });
+    let per = members
+        .iter()
+        .find_map(|line| super::words::per_thing(&normalise(&line.header)));
     let marked_unit = if percent {
         Some("%".to_string())
     } else if pounds {
@@ -1805,17 +1798,10 @@ fn indicator(
         let Some(values) = numbers.get(&(*year, slot.clone())) else {
             continue;
         };
-        let present: Vec<f64> = values.iter().flatten().copied().collect();
-        let figure = match year_value {
-            YearValue::Sum => Some(present.iter().sum::<f64>()),
-            YearValue::Last => present.last().copied(),
-            YearValue::Mean if !present.is_empty() => {
-                Some(present.iter().sum::<f64>() / present.len() as f64)
-            }
-            _ => None,
-        };
+        let figure = crate::analysis::year_value(values.iter().copied(), year_value);
         if let Some(figure) = figure {
-            let tolerance = (0.5 * present.len() as f64).max(total.abs() * 0.000_5);
+            let reported = values.iter().flatten().count();
+            let tolerance = (0.5 * reported as f64).max(total.abs() * 0.000_5);
             if (figure - total).abs() > tolerance {
                 warnings.push(place.error(format!(
                     "the printed total {} is not the {} of the periods ({}): kept as printed, and flagged",
@@ -1886,6 +1872,10 @@ fn counted_noun(members: &[&Line]) -> Option<String> {
     plural.then(|| line.words.key.clone())
 }
 
+/// The year values a printed total can show, most likely first (where
+/// several match, the first is read).
+const KINDS: [YearValue; 3] = [YearValue::Sum, YearValue::Last, YearValue::Mean];
+
 /// The year value the printed totals show: the one that matches the most
 /// of them (sum before last before mean where several do), if it matches
 /// at least half.
@@ -1899,19 +1889,16 @@ fn shown_by_totals(
         let Some(values) = numbers.get(&(*year, slot.clone())) else {
             continue;
         };
-        let present: Vec<f64> = values.iter().flatten().copied().collect();
-        if present.is_empty() {
+        if values.iter().all(Option::is_none) {
             continue;
         }
         checked += 1;
-        let sum: f64 = present.iter().sum();
-        let last = present.last().copied().unwrap_or(0.0);
-        let mean = sum / present.len() as f64;
-        let close = |value: f64| (value - total).abs() <= (total.abs() * 0.005).max(1.0);
         // Periods not reported ("-") are left out of both sides: a year
         // of salting runs with no runs in summer still sums.
-        for (vote, matched) in votes.iter_mut().zip([close(sum), close(last), close(mean)]) {
-            if matched {
+        for (vote, kind) in votes.iter_mut().zip(KINDS) {
+            let close = crate::analysis::year_value(values.iter().copied(), kind)
+                .is_some_and(|figure| (figure - total).abs() <= (total.abs() * 0.005).max(1.0));
+            if close {
                 *vote += 1;
             }
         }
@@ -1920,11 +1907,10 @@ fn shown_by_totals(
     if checked == 0 || best == 0 || best * 2 < checked {
         return None;
     }
-    let kinds = [YearValue::Sum, YearValue::Last, YearValue::Mean];
     votes
         .iter()
         .position(|&vote| vote == best)
-        .and_then(|index| kinds.get(index).copied())
+        .and_then(|index| KINDS.get(index).copied())
 }
 
 /// A printed status: Red, Amber or Green (or R, A, G); `-` or empty for

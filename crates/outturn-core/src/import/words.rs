@@ -194,7 +194,7 @@ fn unit_in(normal: &str, words: &[String]) -> Option<String> {
 }
 
 /// "per client week" in "average cost per client week" → "client week".
-fn per_thing(normal: &str) -> Option<String> {
+pub(super) fn per_thing(normal: &str) -> Option<String> {
     let (_, rest) = normal.split_once(" per ")?;
     let thing: Vec<&str> = rest
         .split_whitespace()
