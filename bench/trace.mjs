@@ -46,6 +46,10 @@ const median = (xs) => {
   return s.length ? (s[Math.floor(m)] + s[Math.ceil(m)]) / 2 : NaN;
 };
 
+// Self time by event name over every load (TRACE_NAMES=1 prints the
+// biggest, to see inside a kind).
+const byName = new Map();
+
 /** Self time (µs) of each complete event on one thread, by kind. */
 function selfTimes(events) {
   const complete = events
@@ -56,6 +60,8 @@ function selfTimes(events) {
   const settle = (event) => {
     const kind = kinds.find(([, test]) => test(event.name))[0];
     byKind.set(kind, (byKind.get(kind) ?? 0) + Math.max(0, event.self));
+    const name = `${kind}: ${event.name}`;
+    byName.set(name, (byName.get(name) ?? 0) + Math.max(0, event.self));
   };
   for (const event of complete) {
     const entry = { name: event.name, end: event.ts + event.dur, self: event.dur };
@@ -160,6 +166,11 @@ try {
 } finally {
   await browser.close();
   await server.close();
+}
+if (process.env.TRACE_NAMES) {
+  const loads = results.reduce((n, r) => n + r.loads.length, 0);
+  for (const [name, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${(us / 1000 / loads).toFixed(1).padStart(7)} ms/load  ${name}`);
+  process.exit(0);
 }
 const text = section(results);
 const file = path.join(here, 'RESULTS.md');
