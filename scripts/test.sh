@@ -25,12 +25,12 @@ cargo fmt --all -- --check
 
 step "clippy (native: core, CLI)"
 cargo clippy --locked -p outturn-core -p outturn-cli --all-targets -- -D warnings
-step "clippy (wasm32: widget, importer)"
-cargo clippy --locked --target wasm32-unknown-unknown -p outturn-web -p outturn-import-web -- -D warnings
+step "clippy (wasm32: widget, importer, web kit)"
+cargo clippy --locked --target wasm32-unknown-unknown -p outturn-web -p outturn-import-web -p outturn-web-kit -- -D warnings
 
 step "docs (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p outturn-core -p outturn-cli
-RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --target wasm32-unknown-unknown -p outturn-web -p outturn-import-web
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --target wasm32-unknown-unknown -p outturn-web -p outturn-import-web -p outturn-web-kit
 
 step "native tests (core, CLI)"
 cargo test --locked -p outturn-core -p outturn-cli

@@ -15,7 +15,7 @@ use outturn_core::view::{
 use yew::prelude::*;
 
 use crate::components::{
-    BreakdownTable, Chart, Dashboard, ExportBar, FileLoader, ImportPanel, IndicatorPicker, Legend,
+    BreakdownTable, Chart, Dashboard, ExportBar, FileLoader, ImportBar, IndicatorPicker, Legend,
     Notes, PanelTable, ProblemsPanel, ScorecardTable, ThemeSelect, ViewControls, ViewTabs,
     YearSelect,
 };
@@ -116,7 +116,7 @@ pub fn App(props: &AppProps) -> Html {
             <footer class="outturn-footer">
                 <FileLoader id={format!("{id}-file")} on_file={files.on_file} />
                 <ThemeSelect id={format!("{id}-theme")} current={state.theme} on_action={callbacks.on_action.clone()} />
-                <ImportPanel id={id.to_string()} current={state.dataset.clone().map(Shared)} on_action={callbacks.on_action.clone()} />
+                <ImportBar id={id.to_string()} current={state.dataset.clone().map(Shared)} theme={state.theme.slug()} on_action={callbacks.on_action.clone()} />
             </footer>
         </div>
     }

@@ -5,42 +5,17 @@
 
 use crate::backend::Backend;
 use outturn_core::chart::{draw_export, export_header, Frame, Scene, SeriesRole, Theme};
+pub use outturn_web_kit::save::{save_blob, save_text};
 use plotters::prelude::IntoDrawingArea as _;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlAnchorElement, HtmlCanvasElement, Url,
-};
+use web_sys::{Blob, CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// Scale of the PNG export against the screen (2 = print quality).
 pub const PNG_SCALE: f64 = 2.0;
 
 fn error(message: impl std::fmt::Display) -> JsValue {
     JsValue::from_str(&message.to_string())
-}
-
-/// Saves `blob` as a file called `name`.
-pub fn save_blob(name: &str, blob: &Blob) -> Result<(), JsValue> {
-    let url = Url::create_object_url_with_blob(blob)?;
-    let anchor: HtmlAnchorElement = gloo::utils::document().create_element("a")?.dyn_into()?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
-    // Revoking at once can cancel the download in some browsers.
-    gloo::timers::callback::Timeout::new(10_000, move || {
-        let _ = Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
-}
-
-/// Saves `text` as a file called `name` of type `mime`.
-pub fn save_text(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    save_blob(name, &blob)
 }
 
 /// Draws the chart (title, key and chart) on a canvas at [`PNG_SCALE`] and

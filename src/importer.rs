@@ -1,11 +1,12 @@
-//! The importer as a WebAssembly module of its own
-//! (`crates/outturn-import-web`), loaded the first time a reader opens "Add
-//! your data": a module script beside Outturn's stylesheet
+//! The importer and the rest of the "Add your data" panel, a WebAssembly
+//! module of its own (`crates/outturn-import-web`), loaded the first time
+//! a reader opens the panel: a module script beside Outturn's stylesheet
 //! (`outturn-import-start.js`) starts it and registers it on `window` under
 //! a registered symbol; the single-file page carries it inline and starts
 //! it the same way on request. A page that never imports never downloads
-//! it.
+//! it. [`Panel`] is one mounted panel.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast as _, JsValue};
 
 /// The registry's symbol key, as the start script writes it.
@@ -39,7 +40,7 @@ pub fn status() -> Importer {
         return Importer::Loading;
     };
     let field = |name: &str| js_sys::Reflect::get(&registry, &JsValue::from_str(name)).ok();
-    if field("read").is_some_and(|read| read.is_function()) {
+    if field("mount").is_some_and(|mount| mount.is_function()) {
         return Importer::Ready;
     }
     match field("failed").and_then(|failed| failed.as_string()) {
@@ -102,14 +103,71 @@ pub fn request() -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Reads a draft (as JSON) with the importer; `None` until it is ready.
-pub fn read(draft: &str) -> Option<String> {
-    let registry = registry()?;
-    let read: js_sys::Function = js_sys::Reflect::get(&registry, &JsValue::from_str("read"))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    read.call1(&registry, &JsValue::from_str(draft))
-        .ok()?
-        .as_string()
+/// The panel the importer draws, on an element of its own beside the
+/// widget's root; removed when dropped.
+pub struct Panel {
+    /// The element it is drawn on.
+    pub host: web_sys::Element,
+    /// The importer's handle (`PanelHandle`): `set_text`, `destroy`.
+    handle: JsValue,
+    /// The callbacks it calls, kept alive as long as it is.
+    _on_load: Closure<dyn Fn(String)>,
+    _on_restore: Closure<dyn Fn()>,
+}
+
+impl Panel {
+    /// Mounts the importer's panel on `host` (see `mount_panel` in
+    /// `crates/outturn-import-web`); `None` until the importer is ready.
+    pub fn mount(
+        host: web_sys::Element,
+        id: &str,
+        text: &str,
+        can_restore: bool,
+        on_load: impl Fn(String) + 'static,
+        on_restore: impl Fn() + 'static,
+    ) -> Option<Panel> {
+        let registry = registry()?;
+        let mount: js_sys::Function = js_sys::Reflect::get(&registry, &JsValue::from_str("mount"))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let on_load = Closure::<dyn Fn(String)>::new(on_load);
+        let on_restore = Closure::<dyn Fn()>::new(on_restore);
+        let arguments = js_sys::Array::of5(
+            &host,
+            &JsValue::from_str(id),
+            &JsValue::from_str(text),
+            &JsValue::from_bool(can_restore),
+            on_load.as_ref(),
+        );
+        arguments.push(on_restore.as_ref());
+        let handle = mount.apply(&registry, &arguments).ok()?;
+        Some(Panel {
+            host,
+            handle,
+            _on_load: on_load,
+            _on_restore: on_restore,
+        })
+    }
+
+    /// Calls one of the handle's methods.
+    fn call(&self, method: &str, argument: &JsValue) {
+        if let Ok(method) = js_sys::Reflect::get(&self.handle, &JsValue::from_str(method))
+            .and_then(|method| method.dyn_into::<js_sys::Function>())
+        {
+            let _ = method.call1(&self.handle, argument);
+        }
+    }
+
+    /// Sends the table's text, all of it, as the box holds it now.
+    pub fn set_text(&self, text: &str) {
+        self.call("set_text", &JsValue::from_str(text));
+    }
+}
+
+impl Drop for Panel {
+    fn drop(&mut self) {
+        self.call("destroy", &JsValue::UNDEFINED);
+        self.host.remove();
+    }
 }

@@ -61,18 +61,3 @@ impl<T> std::ops::Deref for Shared<T> {
         &self.0
     }
 }
-
-/// The "Add your data" panel's draft ([`outturn_core::import::Draft`]), as
-/// a Yew reducer: what the reader pasted and said, changed in one place.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct DraftState(pub outturn_core::import::Draft);
-
-impl Reducible for DraftState {
-    type Action = outturn_core::import::DraftAction;
-
-    fn reduce(self: Rc<Self>, action: Self::Action) -> Rc<Self> {
-        let mut next = Rc::unwrap_or_clone(self);
-        next.0.apply(action);
-        Rc::new(next)
-    }
-}

@@ -37,14 +37,14 @@ try {
 // panel asks for it (registry.load), as on a served page it is only
 // downloaded then: a file:// page cannot load a module script beside it.
 const start = `import init from './outturn-web.js';
-import startImporter, { read_draft } from './outturn-import.js';
+import startImporter, { mount_panel } from './outturn-import.js';
 const bytes = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 const importer = (window[Symbol.for('outturn.importer')] ??= {});
 importer.load = async () => {
   importer.load = undefined;
   try {
     await startImporter({ module_or_path: bytes(${JSON.stringify(importerWasm.toString('base64'))}) });
-    importer.read = read_draft;
+    importer.mount = mount_panel;
   } catch (error) {
     importer.failed = String(error?.message ?? error);
   }

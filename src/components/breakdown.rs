@@ -17,8 +17,8 @@ use super::hex;
 use super::indicator_table::{
     indicator_table, row_header, sparkline, standing, text_cells, Heading, IndicatorTable,
 };
-use super::select::{choice, labelled_select, Picker};
 use crate::state::{Action, Shared};
+use outturn_web_kit::select::{choice, labelled_select, Picker};
 
 /// Props of [`BreakdownTable`].
 #[derive(Properties, PartialEq)]

@@ -23,9 +23,9 @@ use wasm_bindgen::JsCast as _;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::select::{choice, labelled_select, Picker};
 use super::{hex, within};
 use crate::state::{Action, Shared};
+use outturn_web_kit::select::{choice, labelled_select, Picker};
 
 /// Props of [`Dashboard`].
 #[derive(Properties, PartialEq)]

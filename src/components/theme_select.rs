@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::select::{choice, labelled_select, Picker};
+use outturn_web_kit::select::{choice, labelled_select, Picker};
 
 use crate::state::{Action, ThemeChoice};
 

@@ -6,8 +6,8 @@ use outturn_core::format::capitalise;
 use outturn_core::view::{View, ViewOptions};
 use yew::prelude::*;
 
-use super::select::{choice, labelled_select, Picker};
 use crate::state::Action;
+use outturn_web_kit::select::{choice, labelled_select, Picker};
 
 /// Props of [`ViewControls`].
 #[derive(Properties, PartialEq)]

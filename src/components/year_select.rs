@@ -3,8 +3,8 @@
 use outturn_core::model::FinancialYear;
 use yew::prelude::*;
 
-use super::select::{labelled_select, Picker};
 use crate::state::Action;
+use outturn_web_kit::select::{labelled_select, Picker};
 
 /// Props of [`YearSelect`].
 #[derive(Properties, PartialEq)]

@@ -55,7 +55,9 @@ async function watchedPage(url) {
 test('"Add your data" under the strict CSP: the importer loads from beside outturn.js, nothing blocked', async () => {
   const page = await watchedPage(`${env.server.url}examples/two-widgets.html`);
   await until(async () => (await page.locator('.outturn-root[data-outturn-state=ready]').count()) === 2);
-  const first = page.locator('.outturn-root').first();
+  // The first widget's host: the panel's second part is drawn beside the
+  // widget's root, in the same shadow root.
+  const first = page.locator('.outturn').first();
   await first.locator('.outturn-import-toggle').click();
   await first.locator('.outturn-import-text textarea').fill(await fs.readFile(path.join(root, 'tests', 'fixtures', 'report-tables', 'kent-2012-key-activity', '3.4-waste-tonnage.txt'), 'utf8'));
   await first.locator('input[id$=import-unit]').fill('tonnes');

@@ -1,174 +1,136 @@
-//! "Add your data": paste a table (from a spreadsheet, a committee report
-//! or a CSV) or drop a file, see what Outturn recognised, correct it with
-//! labelled controls, and see the chart drawn from it as you go; then
-//! download the `outturn/1` JSON (the same bytes `outturn import` writes
-//! for the same table and options) or copy the embed code with the data
-//! inline. Everything stays in the browser. The reading is the core's
+//! The rest of "Add your data", after the box the table is pasted into
+//! (which the widget draws itself, so that it is there the moment the panel
+//! opens): how to read the table, what Outturn recognised, the corrections,
+//! the download and the embed code. It is a Yew app of its own, mounted by
+//! the widget right after its own root, so its events never pass through
+//! the widget's. The reading is the core's
 //! ([`outturn_core::import::Draft`]); this component only shows it and
-//! sends the reader's changes.
+//! sends the reader's changes; what it reads goes back to the widget as
+//! `outturn/1` JSON text, which the widget loads as any file.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use outturn_core::import::{
     embed_snippet, Draft, DraftAction, PanelImport, PanelReading, PeriodKind, Series, Source,
 };
-use outturn_core::model::{Dataset, Polarity, YearValue};
+use outturn_core::model::{Polarity, YearValue};
+use outturn_web_kit::save::save_text;
+use outturn_web_kit::select::{labelled_select, Choice, Picker};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::components::select::{labelled_select, Choice, Picker};
-use crate::download::save_text;
-use crate::fetch::read_file;
-use crate::importer::Importer;
-use crate::state::{Action, DraftState, Shared};
+/// The draft ([`Draft`]) as a Yew reducer: what the reader pasted and
+/// said, changed in one place.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DraftState(pub Draft);
 
-/// Props of [`ImportPanel`].
-#[derive(Properties, PartialEq)]
-pub struct ImportPanelProps {
-    /// Prefix of element ids, unique on the page.
+impl Reducible for DraftState {
+    type Action = DraftAction;
+
+    fn reduce(self: Rc<Self>, action: Self::Action) -> Rc<Self> {
+        let mut next = Rc::unwrap_or_clone(self);
+        next.0.apply(action);
+        Rc::new(next)
+    }
+}
+
+/// Where the widget's box sends the table's text: to the panel once it is
+/// drawn, kept until then.
+#[derive(Default)]
+pub struct Inbox {
+    /// The panel's way in, once it is drawn.
+    deliver: RefCell<Option<Callback<String>>>,
+    /// Text sent before the panel was drawn.
+    waiting: RefCell<Option<String>>,
+}
+
+impl Inbox {
+    /// Sends the table's text (all of it, as the box holds it now).
+    pub fn send(&self, text: String) {
+        match &*self.deliver.borrow() {
+            Some(deliver) => deliver.emit(text),
+            None => *self.waiting.borrow_mut() = Some(text),
+        }
+    }
+}
+
+/// Props of [`ImportOptions`].
+#[derive(Properties)]
+pub struct ImportOptionsProps {
+    /// The widget's prefix of element ids, unique on the page.
     pub id: AttrValue,
-    /// The dataset the widget shows now (kept, to put back).
-    pub current: Option<Shared<Dataset>>,
-    /// Changes the widget's state: loads what the panel reads (or the
-    /// data shown before) as any load is.
-    pub on_action: Callback<Action>,
+    /// The table's text when the panel opened.
+    pub text: String,
+    /// Where later text arrives.
+    pub inbox: Rc<Inbox>,
+    /// Whether the widget showed data before, to put back.
+    pub can_restore: bool,
+    /// Loads what the panel reads (`outturn/1` JSON text) into the widget.
+    pub on_load: Callback<String>,
+    /// Puts the widget's data from before back.
+    pub on_restore: Callback<()>,
+}
+
+impl PartialEq for ImportOptionsProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.text == other.text
+            && Rc::ptr_eq(&self.inbox, &other.inbox)
+            && self.can_restore == other.can_restore
+            && self.on_load == other.on_load
+            && self.on_restore == other.on_restore
+    }
 }
 
 /// Where the widget's script is, for the embed code.
 const SCRIPT: &str = "/outturn/outturn.js";
 
-/// The "Add your data" disclosure and panel.
+/// How to read the table, what was read, and what to do with it.
 #[component]
-pub fn ImportPanel(props: &ImportPanelProps) -> Html {
-    let open = use_state(|| false);
-    let draft = use_reducer(DraftState::default);
-    // The importer is a module of its own, asked for when the panel opens.
-    let importer = use_state(crate::importer::status);
+pub fn ImportOptions(props: &ImportOptionsProps) -> Html {
+    let draft = use_reducer(|| {
+        let mut draft = DraftState::default();
+        draft.0.apply(DraftAction::SetText(props.text.clone()));
+        draft
+    });
+    // The widget's box sends its text here.
     {
-        let importer = importer.clone();
-        use_effect_with(*open, move |open| {
-            let listener = (*open && *importer != Importer::Ready).then(|| {
-                let on_ready = importer.clone();
-                let listener = gloo::events::EventListener::new(
-                    &gloo::utils::window(),
-                    crate::importer::READY_EVENT,
-                    move |_| on_ready.set(crate::importer::status()),
-                );
-                match crate::importer::request() {
-                    Ok(()) => importer.set(crate::importer::status()),
-                    Err(error) => importer.set(Importer::Failed(
-                        error.as_string().unwrap_or_else(|| format!("{error:?}")),
-                    )),
-                }
-                listener
+        let inbox = props.inbox.clone();
+        let dispatcher = draft.dispatcher();
+        use_effect_with((), move |()| {
+            let deliver = Callback::from(move |text: String| {
+                dispatcher.dispatch(DraftAction::SetText(text));
             });
-            move || drop(listener)
+            if let Some(text) = inbox.waiting.borrow_mut().take() {
+                deliver.emit(text);
+            }
+            *inbox.deliver.borrow_mut() = Some(deliver);
+            move || *inbox.deliver.borrow_mut() = None
         });
     }
-    let reading = use_memo(
-        (draft.0.clone(), (*importer).clone()),
-        |(draft, importer): &(Draft, Importer)| {
-            if draft.is_empty() || *importer != Importer::Ready {
-                return None;
-            }
-            let answer = crate::importer::read(&draft.to_json().to_string())?;
-            PanelReading::from_json_text(&answer)
-        },
-    );
-    let original: Rc<std::cell::RefCell<Option<Shared<Dataset>>>> = use_mut_ref(|| None);
-    let file_problem = use_state(|| None::<String>);
+    let reading = use_memo(draft.0.clone(), |draft: &Draft| {
+        (!draft.is_empty()).then(|| PanelReading::of(&draft.read()))
+    });
     let letter = use_state(String::new);
 
     // The chart follows the table as the reader corrects it.
     {
-        let on_action = props.on_action.clone();
-        use_effect_with(Shared(reading.clone()), move |reading| {
+        let on_load = props.on_load.clone();
+        use_effect_with(reading.clone(), move |reading| {
             if let Some(Ok(import)) = reading.as_ref().as_ref().map(|r| &r.outcome) {
-                on_action.emit(crate::load::load_action(
-                    Ok(import.json.clone()),
-                    "the table you pasted".to_string(),
-                ));
+                on_load.emit(import.json.clone());
             }
         });
     }
 
     let id = props.id.clone();
     let field = |name: &str| format!("{id}-import-{name}");
-    let toggle = {
-        let open = open.clone();
-        let original = original.clone();
-        let current = props.current.clone();
-        Callback::from(move |_| {
-            if !*open && original.borrow().is_none() {
-                *original.borrow_mut() = current.clone();
-            }
-            open.set(!*open);
-        })
-    };
-    let button = html! {
-        <button type="button" class="outturn-import-toggle" aria-expanded={open.to_string()}
-            aria-controls={field("panel")} onclick={toggle}>{ "Add your data" }</button>
-    };
-    // Both branches render the button first and the panel second, so
-    // opening keeps the button (and the reader's focus on it).
-    if !*open {
-        return html! { <div class="outturn-import-bar">{ button }{ Html::default() }</div> };
-    }
-
     let send = |make: fn(String) -> DraftAction| {
         let draft = draft.dispatcher();
         Callback::from(move |value: String| draft.dispatch(make(value)))
-    };
-    let on_text = {
-        let draft = draft.dispatcher();
-        Callback::from(move |event: InputEvent| {
-            let area: HtmlTextAreaElement = event.target_unchecked_into();
-            draft.dispatch(DraftAction::SetText(area.value()));
-        })
-    };
-    let read_into_draft = {
-        let draft = draft.dispatcher();
-        let file_problem = file_problem.clone();
-        Callback::from(move |file: web_sys::File| {
-            let draft = draft.clone();
-            let file_problem = file_problem.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match read_file(file).await {
-                    Ok(text) => {
-                        file_problem.set(None);
-                        draft.dispatch(DraftAction::SetText(text));
-                    }
-                    Err(problem) => file_problem.set(Some(problem.message)),
-                }
-            });
-        })
-    };
-    let on_file = {
-        let read = read_into_draft.clone();
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                read.emit(file);
-            }
-            input.set_value("");
-        })
-    };
-    // A file dropped on the box is read into it (not loaded as a dataset).
-    let on_drop = {
-        let read = read_into_draft;
-        Callback::from(move |event: DragEvent| {
-            if let Some(file) = event
-                .data_transfer()
-                .and_then(|transfer| transfer.files())
-                .and_then(|files| files.get(0))
-            {
-                event.prevent_default();
-                event.stop_propagation();
-                read.emit(file);
-            }
-        })
     };
 
     let state = &draft.0;
@@ -245,66 +207,35 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
         }
     };
 
-    let reading_html = match (&*importer, reading.as_ref()) {
-        (Importer::Failed(why), _) => html! {
-            <p class="outturn-import-problem" role="alert">{ format!("The importer could not start: {why}") }</p>
-        },
-        (Importer::Loading, _) if !draft.0.is_empty() => html! {
-            <p class="outturn-import-loading" role="status">{ "Starting the importer…" }</p>
-        },
-        (_, Some(reading)) => show_reading(reading, &draft, &props.id),
-        _ => Html::default(),
+    let reading_html = match reading.as_ref() {
+        Some(reading) => show_reading(reading, &draft, &props.id),
+        None => Html::default(),
     };
-    let put_back = original.borrow().clone().map(|dataset| {
-        let on_action = props.on_action.clone();
-        let onclick = Callback::from(move |_| {
-            on_action.emit(Action::Loaded {
-                dataset: dataset.0.clone(),
-                warnings: Vec::new(),
-                source: "the data shown before".to_string(),
-            });
-        });
+    let put_back = props.can_restore.then(|| {
+        let onclick = props.on_restore.reform(|_: MouseEvent| ());
         html! { <button type="button" class="outturn-import-restore" {onclick}>{ "Show the original data again" }</button> }
     });
-    let panel = html! {
-            <section id={field("panel")} class="outturn-import" aria-labelledby={field("title")}
-                ondragover={Callback::from(|event: DragEvent| event.prevent_default())}>
-                <h2 id={field("title")} class="outturn-import-title">{ "Add your data" }</h2>
-                <p class="outturn-hint">{ "Paste a table from a spreadsheet, a committee report or a CSV file, or drop a CSV or text file on the box. Outturn reads it here, in your browser: nothing is uploaded." }</p>
-                <div class="outturn-field outturn-import-text">
-                    <label for={field("text")}>{ "Table" }</label>
-                    <textarea id={field("text")} rows="8" spellcheck="false" value={state.text.clone()}
-                        oninput={on_text} ondrop={on_drop} />
-                </div>
-                <div class="outturn-import-row">
-                    <div class="outturn-field outturn-file">
-                        <label for={field("file")}>{ "Or choose a CSV or text file" }</label>
-                        <input id={field("file")} type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" onchange={on_file} />
-                    </div>
-                    { labelled_select(Picker { id: field("source").into(), label: "Read it as", field_class: "outturn-import-source", select_class: "outturn-import-source-select" }, source_choices, on_source) }
-                </div>
-                <fieldset class="outturn-import-options">
-                    <legend>{ "About the table (leave a field empty to let the table say)" }</legend>
-                    { text_field("id", "Indicator id", options.id.clone().unwrap_or_default(), "letters, digits and hyphens", send(DraftAction::SetId)) }
-                    { text_field("title-text", "Title", options.title.clone().unwrap_or_default(), "default: the heading above the table", send(DraftAction::SetTitle)) }
-                    { text_field("unit", "Unit", options.unit.clone().unwrap_or_default(), "hours, children, £000s, %", send(DraftAction::SetUnit)) }
-                    { labelled_select(Picker { id: field("period").into(), label: "Periods", field_class: "outturn-import-period", select_class: "outturn-import-period-select" }, period_choices, on_period) }
-                    { labelled_select(Picker { id: field("year-value").into(), label: "A year's figure is", field_class: "outturn-import-year-value", select_class: "outturn-import-year-value-select" }, year_value_choices, on_year_value) }
-                    { labelled_select(Picker { id: field("polarity").into(), label: "Which way is better", field_class: "outturn-import-polarity", select_class: "outturn-import-polarity-select" }, polarity_choices, on_polarity) }
-                    { text_field("year", "Financial year", state.year_text.clone(), "for a table that names none: 2011-12", send(DraftAction::SetYear)) }
-                    if let Some(problem) = state.year_problem() {
-                        <p class="outturn-import-problem" role="alert">{ problem }</p>
-                    }
-                </fieldset>
-                if let Some(problem) = (*file_problem).clone() {
+    html! {
+        <div id={field("more")} class="outturn-import outturn-import-more" role="group" aria-labelledby={field("title")}>
+            { labelled_select(Picker { id: field("source").into(), label: "Read it as", field_class: "outturn-import-source", select_class: "outturn-import-source-select" }, source_choices, on_source) }
+            <fieldset class="outturn-import-options">
+                <legend>{ "About the table (leave a field empty to let the table say)" }</legend>
+                { text_field("id", "Indicator id", options.id.clone().unwrap_or_default(), "letters, digits and hyphens", send(DraftAction::SetId)) }
+                { text_field("title-text", "Title", options.title.clone().unwrap_or_default(), "default: the heading above the table", send(DraftAction::SetTitle)) }
+                { text_field("unit", "Unit", options.unit.clone().unwrap_or_default(), "hours, children, £000s, %", send(DraftAction::SetUnit)) }
+                { labelled_select(Picker { id: field("period").into(), label: "Periods", field_class: "outturn-import-period", select_class: "outturn-import-period-select" }, period_choices, on_period) }
+                { labelled_select(Picker { id: field("year-value").into(), label: "A year's figure is", field_class: "outturn-import-year-value", select_class: "outturn-import-year-value-select" }, year_value_choices, on_year_value) }
+                { labelled_select(Picker { id: field("polarity").into(), label: "Which way is better", field_class: "outturn-import-polarity", select_class: "outturn-import-polarity-select" }, polarity_choices, on_polarity) }
+                { text_field("year", "Financial year", state.year_text.clone(), "for a table that names none: 2011-12", send(DraftAction::SetYear)) }
+                if let Some(problem) = state.year_problem() {
                     <p class="outturn-import-problem" role="alert">{ problem }</p>
                 }
-                { correct_column(&draft, &letter, &field("fix")) }
-                { reading_html }
-                { for put_back }
-            </section>
-    };
-    html! { <div class="outturn-import-bar">{ button }{ panel }</div> }
+            </fieldset>
+            { correct_column(&draft, &letter, &field("fix")) }
+            { reading_html }
+            { for put_back }
+        </div>
+    }
 }
 
 /// A select's choices with a first "as the table says" choice.
@@ -484,8 +415,7 @@ fn show_reading(
     let snippet_id = format!("{widget}-import-embed");
     let on_copy = {
         let snippet = snippet.clone();
-        let snippet_id = snippet_id.clone();
-        Callback::from(move |_| copy_text(&snippet, &snippet_id))
+        Callback::from(move |event: MouseEvent| copy_text(&snippet, event.target_dyn_into()))
     };
     let count = import.count;
     html! {
@@ -527,18 +457,22 @@ fn show_reading(
 }
 
 /// Copies `text` to the clipboard; where the browser refuses, selects the
-/// embed code's box for the reader to copy.
-fn copy_text(text: &str, box_id: &str) {
-    let select_box = {
-        let box_id = box_id.to_string();
-        move || {
-            if let Some(area) = gloo::utils::document()
-                .get_element_by_id(&box_id)
-                .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
-            {
-                area.select();
-                let _ = area.focus();
-            }
+/// embed code's box (beside `button`, in the widget's shadow root) for the
+/// reader to copy.
+fn copy_text(text: &str, button: Option<web_sys::Element>) {
+    let select_box = move || {
+        if let Some(area) = button
+            .and_then(|button| button.closest(".outturn-import-result").ok().flatten())
+            .and_then(|result| {
+                result
+                    .query_selector(".outturn-import-embed")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|area| area.dyn_into::<HtmlTextAreaElement>().ok())
+        {
+            area.select();
+            let _ = area.focus();
         }
     };
     let clipboard = gloo::utils::window().navigator().clipboard();

@@ -8,10 +8,10 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// One option: (value, label, selected).
-pub(crate) type Choice = (AttrValue, AttrValue, bool);
+pub type Choice = (AttrValue, AttrValue, bool);
 
 /// What a labelled select is.
-pub(crate) struct Picker {
+pub struct Picker {
     /// Element id of the select, unique on the page.
     pub id: AttrValue,
     /// The label's text.
@@ -24,11 +24,7 @@ pub(crate) struct Picker {
 
 /// A labelled select of `choices`; `on_value` receives the value chosen.
 /// Not generic over the choices' iterator: one copy serves every picker.
-pub(crate) fn labelled_select(
-    picker: Picker,
-    choices: Vec<Choice>,
-    on_value: Callback<String>,
-) -> Html {
+pub fn labelled_select(picker: Picker, choices: Vec<Choice>, on_value: Callback<String>) -> Html {
     let onchange = Callback::from(move |event: Event| {
         let select: HtmlSelectElement = event.target_unchecked_into();
         on_value.emit(select.value());
@@ -46,6 +42,6 @@ pub(crate) fn labelled_select(
 }
 
 /// A choice from an option's `slug` and `label`, selected when `current`.
-pub(crate) fn choice(slug: &'static str, label: &'static str, current: bool) -> Choice {
+pub fn choice(slug: &'static str, label: &'static str, current: bool) -> Choice {
     (AttrValue::Static(slug), AttrValue::Static(label), current)
 }

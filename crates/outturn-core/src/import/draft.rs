@@ -4,7 +4,7 @@
 //! the panel's logic is tested natively. The Yew layer only shows a
 //! [`Draft`] and sends [`DraftAction`]s.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::model::{FinancialYear, Polarity, YearValue};
 use crate::{parse_dataset, Dataset};
@@ -224,71 +224,7 @@ pub fn embed_snippet(json: &str, id: &str, script: &str) -> String {
     )
 }
 
-/// A draft as JSON, to hand to the importer module (which the page loads
-/// only when the panel is opened): the text, how to read it, the options
-/// as the command line writes them.
-impl Draft {
-    /// This draft as JSON.
-    pub fn to_json(&self) -> Value {
-        let options = &self.options;
-        json!({
-            "text": self.text,
-            "source": self.source.map(Source::name),
-            "id": options.id,
-            "title": options.title,
-            "unit": options.unit,
-            "period": options.period.map(PeriodKind::name),
-            "year_value": options.year_value.map(YearValue::name),
-            "polarity": options.polarity.map(Polarity::slug),
-            "year": self.year_text,
-            "maps": options.maps.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        })
-    }
-
-    /// The draft [`to_json`](Self::to_json) wrote (anything it cannot read
-    /// is left at its default).
-    pub fn from_json(value: &Value) -> Draft {
-        let text = |key: &str| {
-            value
-                .get(key)
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string()
-        };
-        let mut draft = Draft {
-            text: text("text"),
-            source: Source::from_name(&text("source")),
-            ..Draft::default()
-        };
-        draft.apply(DraftAction::SetId(text("id")));
-        draft.apply(DraftAction::SetTitle(text("title")));
-        draft.apply(DraftAction::SetUnit(text("unit")));
-        draft.apply(DraftAction::SetPeriod(PeriodKind::from_name(&text(
-            "period",
-        ))));
-        draft.apply(DraftAction::SetYearValue(
-            super::options::year_value_from_name(&text("year_value")),
-        ));
-        draft.apply(DraftAction::SetPolarity(Polarity::from_slug(&text(
-            "polarity",
-        ))));
-        draft.apply(DraftAction::SetYear(text("year")));
-        let maps = value
-            .get("maps")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        draft.options.maps = maps
-            .iter()
-            .filter_map(Value::as_str)
-            .filter_map(|map| ColumnMap::parse(map).ok())
-            .collect();
-        draft
-    }
-}
-
-/// What the panel shows of a reading: everything as text, so it crosses
-/// from the importer module to the page as JSON.
+/// What the panel shows of a reading: everything as text, ready to show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PanelReading {
     /// How the text was read.
@@ -394,113 +330,6 @@ impl PanelReading {
             outcome,
         }
     }
-
-    /// As JSON, for the page.
-    pub fn to_json(&self) -> Value {
-        let outcome = match &self.outcome {
-            Err(problems) => json!({ "problems": problems }),
-            Ok(import) => json!({ "import": {
-                "json": import.json,
-                "first_id": import.first_id,
-                "count": import.count,
-                "described": import.described,
-                "warnings": import.warnings,
-                "lines": import.lines.iter().map(|line| json!({
-                    "name": line.name,
-                    "letter": match &line.column { ColumnRef::Letter(c) => Some(*c), ColumnRef::Header(_) => None },
-                    "label": match &line.column { ColumnRef::Header(h) => Some(h.clone()), ColumnRef::Letter(_) => None },
-                    "header": line.header,
-                    "year": line.year,
-                    "read_as": line.read_as.map(Series::name),
-                    "indicator": line.indicator,
-                })).collect::<Vec<_>>(),
-            }}),
-        };
-        json!({ "source": self.source.name(), "outcome": outcome })
-    }
-
-    /// The reading in the JSON text the importer module gives.
-    pub fn from_json_text(text: &str) -> Option<PanelReading> {
-        serde_json::from_str::<Value>(text)
-            .ok()
-            .and_then(|value| PanelReading::from_json(&value))
-    }
-
-    /// The reading [`to_json`](Self::to_json) wrote; `None` if it is not one.
-    pub fn from_json(value: &Value) -> Option<PanelReading> {
-        let strings = |value: Option<&Value>| -> Vec<String> {
-            value
-                .and_then(Value::as_array)
-                .map(|list| {
-                    list.iter()
-                        .filter_map(Value::as_str)
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        let text = |value: &Value, key: &str| {
-            value
-                .get(key)
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string()
-        };
-        let source = Source::from_name(value.get("source")?.as_str()?)?;
-        let outcome = value.get("outcome")?;
-        let outcome = match outcome.get("import") {
-            None => Err(strings(outcome.get("problems"))),
-            Some(import) => {
-                let lines = import
-                    .get("lines")
-                    .and_then(Value::as_array)
-                    .map(|lines| {
-                        lines
-                            .iter()
-                            .map(|line| PanelLine {
-                                name: text(line, "name"),
-                                column: match line.get("letter").and_then(Value::as_u64) {
-                                    Some(letter) => {
-                                        ColumnRef::Letter(usize::try_from(letter).unwrap_or(0))
-                                    }
-                                    None => ColumnRef::Header(text(line, "label")),
-                                },
-                                header: text(line, "header"),
-                                year: text(line, "year"),
-                                read_as: line
-                                    .get("read_as")
-                                    .and_then(Value::as_str)
-                                    .and_then(Series::from_name),
-                                indicator: text(line, "indicator"),
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                Ok(PanelImport {
-                    json: text(import, "json"),
-                    first_id: text(import, "first_id"),
-                    count: import
-                        .get("count")
-                        .and_then(Value::as_u64)
-                        .and_then(|n| usize::try_from(n).ok())
-                        .unwrap_or(0),
-                    described: strings(import.get("described")),
-                    lines,
-                    warnings: strings(import.get("warnings")),
-                })
-            }
-        };
-        Some(PanelReading { source, outcome })
-    }
-}
-
-/// What the importer module does with a draft (JSON in, JSON out): reads
-/// it as the command line would and gives the panel's view.
-pub fn read_draft_json(draft: &str) -> String {
-    let value = serde_json::from_str::<Value>(draft).unwrap_or(Value::Null);
-    PanelReading::of(&Draft::from_json(&value).read())
-        .to_json()
-        .to_string()
 }
 
 #[cfg(test)]
@@ -552,7 +381,7 @@ mod tests {
     }
 
     #[test]
-    fn a_draft_and_its_reading_cross_to_the_importer_module_and_back_as_json() {
+    fn a_corrected_draft_reads_as_the_panel_shows_it() {
         let mut draft = Draft::default();
         draft.apply(DraftAction::SetText(TABLE.to_string()));
         draft.apply(DraftAction::SetId("waste".into()));
@@ -570,25 +399,15 @@ mod tests {
             column: ColumnRef::Header("Affordable level".into()),
             series: Some(Series::Budget),
         });
-        assert_eq!(Draft::from_json(&draft.to_json()), draft);
-        let direct = PanelReading::of(&draft.read());
-        let crossed: Value =
-            serde_json::from_str(&read_draft_json(&draft.to_json().to_string())).unwrap();
-        assert_eq!(PanelReading::from_json(&crossed), Some(direct.clone()));
-        let import = direct.outcome.unwrap();
+        let import = PanelReading::of(&draft.read()).outcome.unwrap();
         assert_eq!(import.first_id, "waste");
         assert!(import
             .lines
             .iter()
             .any(|l| l.name == "C" && l.read_as.is_none()));
-        // A refusal crosses too, with its cells.
+        // A refusal names its cells.
         draft.apply(DraftAction::SetText(TABLE.replace("63,168", "n/a")));
-        let crossed: Value =
-            serde_json::from_str(&read_draft_json(&draft.to_json().to_string())).unwrap();
-        let problems = PanelReading::from_json(&crossed)
-            .unwrap()
-            .outcome
-            .unwrap_err();
+        let problems = PanelReading::of(&draft.read()).outcome.unwrap_err();
         assert!(problems[0].starts_with("row 6, column E:"));
     }
 

@@ -28,8 +28,8 @@ mod words;
 
 pub use csv::{csv_field, read_rows};
 pub use draft::{
-    dataset_text, embed_snippet, read_draft_json, Draft, DraftAction, DraftDataset, DraftReading,
-    PanelImport, PanelLine, PanelReading,
+    dataset_text, embed_snippet, Draft, DraftAction, DraftDataset, DraftReading, PanelImport,
+    PanelLine, PanelReading,
 };
 pub use long::{export_long_csv, import_long_csv};
 pub use number::parse_uk_number;
