@@ -17,6 +17,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { types } from './types.mjs';
+import { whenReady } from './ready.mjs';
 
 const [oldDir, newDir, loadsArg] = process.argv.slice(2);
 if (!oldDir || !newDir) {
@@ -58,7 +59,9 @@ const probe = () => {
     const roots = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean)];
     if (roots.some((r) => r.querySelector('[data-outturn-state="ready"]'))) {
       requestAnimationFrame(() => setTimeout(() => {
-        window.__ready ??= performance.now();
+        if (window.__ready !== null) return;
+        window.__ready = performance.now();
+        console.debug('bench:ready');
       }, 0));
     }
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-outturn-state'] });
@@ -72,8 +75,9 @@ for (let round = 0; round < LOADS; round += 1) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.addInitScript(probe);
+    const ready = whenReady(page, 60000);
     await page.goto(`${base}/${build}/index.html`);
-    await page.waitForFunction(() => window.__ready !== null, null, { timeout: 60000, polling: 50 });
+    await ready;
     times[build].push(await page.evaluate(() => window.__ready));
     await context.close();
   }

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 // The server: dist/, the peers, the pages and the data, gzip-compressed.
 import { serve } from './serve.mjs';
+import { whenReady } from './ready.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -150,10 +151,9 @@ async function coldLoad(browser, server, library, { query = '', moves = MOVES, t
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
   const cdp = await context.newCDPSession(page);
+  const ready = whenReady(page);
   await page.goto(`${server.url}/bench/${library.page}${query}`);
-  // Polled every 100 ms, not every frame: polling each frame would put
-  // the harness's own script on the main thread while the page loads.
-  await page.waitForFunction(() => bench.state.ready !== null, null, { timeout: 120000, polling: 100 });
+  await ready;
   const result = { ready: await page.evaluate(() => bench.state.ready) };
   Object.assign(result, await bytes(page, library));
   result.heap = await heap(page, cdp);

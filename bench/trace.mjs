@@ -13,17 +13,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
+import { whenReady } from './ready.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const LOADS = Number(process.env.TRACE_LOADS ?? 10);
 
-const cases = [
+const allCases = [
   { name: 'Default chart (Kent 2011-12, domiciliary care hours, budget vs actual)', query: '' },
   {
     name: 'Scorecard (Q4 2011-12 performance report, 30 indicators)',
     query: '?data=/data/kent-2011-12-q4-performance.json&view=scorecard&indicator=',
   },
 ];
+// TRACE_CASE=N: only the Nth case (from 0), for a quick look.
+const cases = allCases.filter((_, i) => !process.env.TRACE_CASE || String(i) === process.env.TRACE_CASE);
 
 // What a trace event's name says it is doing. Order matters: the first
 // match wins.
@@ -84,8 +87,9 @@ async function load(browser, url) {
       'disabled-by-default-v8.compile', 'blink', 'blink.user_timing', 'loading', 'toplevel',
     ],
   });
+  const ready = whenReady(page);
   await page.goto(url);
-  await page.waitForFunction(() => window.bench?.state.ready !== null, null, { timeout: 60000, polling: 50 });
+  await ready;
   const figures = await page.evaluate(() => {
     const resources = {};
     for (const entry of performance.getEntriesByType('resource')) {
