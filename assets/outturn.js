@@ -29,17 +29,35 @@ const wasm = fetch(new URL('./outturn-web_bg.wasm', here));
 const glue = import('./outturn-web.js');
 
 function addStylesheet() {
-  if (document.querySelector('link[data-outturn-styles]')) return Promise.resolve();
+  const present = document.querySelector('link[data-outturn-styles]');
+  if (present) return Promise.resolve(shareStyles(present));
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = new URL('./outturn.css', here).href;
   link.dataset.outturnStyles = '';
   const loaded = new Promise((resolve) => {
-    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('load', () => resolve(shareStyles(link)), { once: true });
     link.addEventListener('error', resolve, { once: true });
   });
   document.head.append(link);
   return loaded;
+}
+
+// The stylesheet's rules as one constructed sheet, which every widget's
+// shadow root adopts (src/mount.rs), registered on window under a
+// registered symbol. Made here, once, because copying 160-odd rules across
+// into the WebAssembly and back costs it several milliseconds of start-up;
+// here it is about one. Nothing is registered where the rules cannot be read
+// or sheets cannot be constructed: the widget then links the stylesheet.
+function shareStyles(link) {
+  try {
+    const text = Array.from(link.sheet.cssRules, (rule) => rule.cssText).join('\n');
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    window[Symbol.for('outturn.styles')] = sheet;
+  } catch {
+    // Left to the widget.
+  }
 }
 
 // Bodies up to this size (bytes) are read ahead; larger ones are left for

@@ -94,6 +94,10 @@ fn mount_root(shadow: &web_sys::ShadowRoot) -> Result<Element, JsValue> {
     Ok(root)
 }
 
+/// Where the loader registers the stylesheet's rules as one constructed
+/// sheet (a registered symbol's key on `window`).
+const REGISTERED_STYLES: &str = "outturn.styles";
+
 thread_local! {
     /// The page stylesheet's rules as one constructed sheet, made once (when
     /// the stylesheet has loaded) and adopted by every widget's shadow root.
@@ -108,6 +112,16 @@ thread_local! {
 /// (outturn.css has no `url()` or `@import`, which a constructed sheet
 /// would resolve against the page instead.)
 fn adopt_styles(shadow: &web_sys::ShadowRoot, source: &Element) -> bool {
+    // Made by the loader (outturn.js) as the stylesheet loaded, if it could.
+    let registered = || {
+        js_sys::Reflect::get(
+            &gloo::utils::window(),
+            &js_sys::Symbol::for_(REGISTERED_STYLES),
+        )
+        .ok()?
+        .dyn_into::<web_sys::CssStyleSheet>()
+        .ok()
+    };
     let construct = || {
         let loaded = source
             .dyn_ref::<web_sys::HtmlLinkElement>()?
@@ -127,7 +141,7 @@ fn adopt_styles(shadow: &web_sys::ShadowRoot, source: &Element) -> bool {
     let sheet = SHARED_STYLES.with(|shared| {
         let mut shared = shared.borrow_mut();
         if shared.is_none() {
-            *shared = construct();
+            *shared = registered().or_else(construct);
         }
         shared.clone()
     });
