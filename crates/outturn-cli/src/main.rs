@@ -279,10 +279,9 @@ fn run(args: &[String]) -> ExitCode {
         }
         Command::Check(path) => match load(&path) {
             Ok(dataset) => {
-                eprintln!(
-                    "{path}: valid outturn/1 dataset with {} indicators",
-                    dataset.indicators.len()
-                );
+                let count = dataset.indicators.len();
+                let plural = if count == 1 { "" } else { "s" };
+                eprintln!("{path}: valid outturn/1 dataset with {count} indicator{plural}");
                 ExitCode::SUCCESS
             }
             Err(code) => code,

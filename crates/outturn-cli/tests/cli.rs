@@ -30,6 +30,14 @@ fn check_accepts_the_default_dataset() {
 }
 
 #[test]
+fn check_counts_one_indicator_in_the_singular() {
+    let out = outturn(&["check", "tests/fixtures/valid/minimal.json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("valid outturn/1 dataset with 1 indicator\n"));
+}
+
+#[test]
 fn check_reports_each_problem_on_a_line_starting_with_its_path() {
     let out = outturn(&["check", "tests/fixtures/invalid/mixed-problems.json"]);
     assert_eq!(out.status.code(), Some(1));
