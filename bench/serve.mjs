@@ -14,6 +14,8 @@ const root = path.resolve(here, '..');
 
 const mounts = [
   ['/dist/', path.join(root, 'dist')],
+  // An older build to measure beside this one (bench/run.mjs, BENCH_OLD_DIST).
+  ...(process.env.BENCH_OLD_DIST ? [['/old/', path.resolve(process.env.BENCH_OLD_DIST)]] : []),
   ['/lib/', path.join(here, 'node_modules')],
   ['/bench/', path.join(here, 'pages')],
   ['/data/', path.join(here, 'out')],

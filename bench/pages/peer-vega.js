@@ -1,6 +1,27 @@
 // Vega-Lite through vega-embed: both lines, and a rule at the nearest period
 // whose tooltip gives both values (the usual multi-series tooltip pattern).
 (async () => {
+  const small = await bench.multiples();
+  if (small) {
+    for (const c of small) {
+      const values = c.labels.flatMap((label, i) => c.series.map((s) => ({ i, label, series: s.name, value: s.values[i] })));
+      await vegaEmbed(c.cell, {
+        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+        title: { text: c.title, fontSize: 10 },
+        width: 160,
+        height: 70,
+        data: { values },
+        mark: { type: 'line', tooltip: true },
+        encoding: {
+          x: { field: 'i', type: 'quantitative', axis: null },
+          y: { field: 'value', type: 'quantitative', scale: { zero: false }, title: null },
+          color: { field: 'series', type: 'nominal', legend: null, scale: { range: ['#1d70b8', '#d4351c'] } },
+        },
+      }, { actions: false });
+    }
+    bench.drawn();
+    return;
+  }
   const d = await bench.data();
   const values = d.labels.map((label, i) => ({ i, label, budget: d.budget[i], actual: d.actual[i] }));
   const spec = {

@@ -44,6 +44,37 @@ window.bench = (() => {
         console.debug('bench:ready');
       });
     },
+    /**
+     * Small multiples, the peers' nearest equivalent to Outturn's scorecard
+     * and breakdown (multiples=scorecard|breakdown): one small chart per
+     * indicator with a target (result and target), or per part of the
+     * indicator given and the whole (budget and actual), over its latest
+     * year with actuals. Null when the page is not a small-multiples case.
+     */
+    async multiples() {
+      const kind = params.get('multiples');
+      if (!kind) return null;
+      const dataset = await (await fetch(params.get('data'))).json();
+      const whole = params.get('indicator');
+      const names = { month: ['Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Jan', 'Feb', 'Mar'], quarter: ['Q1', 'Q2', 'Q3', 'Q4'], term: ['Summer', 'Autumn', 'Spring'], year: ['Year'] };
+      const charts = [];
+      for (const indicator of dataset.indicators) {
+        if (kind === 'breakdown' && indicator.id !== whole && indicator.parent !== whole) continue;
+        const year = [...indicator.years].reverse().find((y) => y.actual) ?? indicator.years.at(-1);
+        if (kind === 'scorecard' && !year.target) continue;
+        const series = kind === 'scorecard'
+          ? [{ name: 'Result', values: year.actual }, { name: 'Target', values: year.target }]
+          : [{ name: 'Budget', values: year.budget ?? [] }, { name: 'Actual', values: year.actual }];
+        charts.push({ title: indicator.title, labels: indicator.periods ?? names[indicator.period], series });
+      }
+      const grid = document.getElementById('chart');
+      grid.className = 'multiples';
+      return charts.map((chart) => {
+        const cell = document.createElement('div');
+        grid.append(cell);
+        return { ...chart, cell };
+      });
+    },
     /** Budget and actual of one indicator: one year, or every year end to end. */
     async data() {
       const source = params.get('data') ?? '/data/kent-2011-12-key-activity.json';
