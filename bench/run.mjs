@@ -307,10 +307,10 @@ function caseSection(lines, heading, description, results) {
   lines.push('');
 }
 
-function report({ env, when, kent, tenYears, scorecard, breakdown, dashboard, zoomKent, timeline, memory, targets }) {
+function report({ env, when, command, loads, moves, kent, tenYears, scorecard, breakdown, dashboard, zoomKent, timeline, memory, targets }) {
   const lines = [];
   lines.push('# Benchmark results', '');
-  lines.push(`Run on ${when} with \`./bench/run.sh\` (${LOADS} cold loads per case, ${MOVES} pointer moves per load).`, '');
+  lines.push(`Run on ${when} with \`${command ?? './bench/run.sh'}\` (${loads ?? LOADS} cold loads per case, ${moves ?? MOVES} pointer moves per load).`, '');
   lines.push(`Machine: ${env.cpu}, ${env.memory}, ${env.os}. Browser: ${env.browser}. Node ${env.node}.`, '');
   lines.push('Absolute times depend on the machine; the ratios (Outturn ÷ peer, lower is better for Outturn) are the result. Medians over cold loads, spread (min–max) in brackets. A library\'s own cost is its ready time less the baseline page\'s (the same page fetching and parsing the same data and drawing nothing), in the same run.', '');
   lines.push('## Targets', '');
@@ -431,7 +431,7 @@ function judge({ kent, tenYears, scorecard, breakdown, dashboard, timeline, memo
 async function writeResults(text) {
   const file = path.join(here, 'RESULTS.md');
   const before = await fs.readFile(file, 'utf8').catch(() => '');
-  const kept = before.match(/<!-- (\w+):start -->[\s\S]*?<!-- \1:end -->/g) ?? [];
+  const kept = before.match(/<!-- ([\w-]+):start -->[\s\S]*?<!-- \1:end -->/g) ?? [];
   await fs.writeFile(file, [text.trimEnd(), ...kept].join('\n\n') + '\n');
 }
 
@@ -513,7 +513,10 @@ try {
   const memory = { file: 'large.json (4 MB)', samples: await reloadMemory(browser, server, memoryFile, RELOADS) };
   console.log(JSON.stringify(memory.samples.at(-1)));
 
-  const figures = { env, when, kent, tenYears, scorecard, breakdown, dashboard, zoomKent, timeline, memory };
+  // The command as run, with the settings that change what is measured.
+  const settings = ['BENCH_LOADS', 'BENCH_MOVES', 'BENCH_RELOADS', 'BENCH_OLD_DIST'].filter((name) => process.env[name]).map((name) => `${name}=${process.env[name]}`);
+  const command = settings.length ? `${settings.join(' ')} node bench/run.mjs` : './bench/run.sh';
+  const figures = { env, when, command, loads: LOADS, moves: MOVES, kent, tenYears, scorecard, breakdown, dashboard, zoomKent, timeline, memory };
   figures.targets = judge(figures);
   await writeResults(report(figures));
   await fs.writeFile(path.join(here, 'out', 'results.json'), JSON.stringify(figures, null, 1));

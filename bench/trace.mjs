@@ -8,6 +8,8 @@
 //
 //   node bench/trace.mjs            (after trunk build --release)
 //   TRACE_LOADS=10 node bench/trace.mjs
+//   TRACE_SECTION=trace-after TRACE_LABEL="after ..." node bench/trace.mjs
+//                                   (a second section, kept beside the first)
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +19,8 @@ import { whenReady } from './ready.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const LOADS = Number(process.env.TRACE_LOADS ?? 10);
+const SECTION = process.env.TRACE_SECTION ?? 'trace';
+const LABEL = process.env.TRACE_LABEL ?? 'Before issue 19\'s changes, this is the "before".';
 
 const allCases = [
   { name: 'Default chart (Kent 2011-12, domiciliary care hours, budget vs actual)', query: '' },
@@ -121,8 +125,8 @@ async function load(browser, url) {
 }
 
 function section(results) {
-  const lines = ['<!-- trace:start -->', '## Where the start-up time goes (trace)', ''];
-  lines.push(`Run on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`node bench/trace.mjs\` (${LOADS} cold loads per case, a performance trace each; medians). Main-thread time is each trace event's self time, so it is counted once; "idle" is the time to ready the main thread spent waiting (for the network, for compilation off the main thread). Resource times are when each file had arrived. Tracing slows the page, WebAssembly most (ready comes later here than in the untraced runs above, and Outturn's own outturn:parse of the default dataset, 1.4 to 4 ms untraced, reads about 16 ms traced): read the split, not the totals. Before issue 19's changes, this is the "before".`, '');
+  const lines = [`<!-- ${SECTION}:start -->`, `## Where the start-up time goes (trace)${SECTION === 'trace' ? '' : `, ${SECTION.replace(/^trace-/, '')}`}`, ''];
+  lines.push(`Run on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`node bench/trace.mjs\` (${LOADS} cold loads per case, a performance trace each; medians). Main-thread time is each trace event's self time, so it is counted once; "idle" is the time to ready the main thread spent waiting (for the network, for compilation off the main thread). Resource times are when each file had arrived. Tracing slows the page, WebAssembly most (ready comes later here than in the untraced runs above, and Outturn's own outturn:parse of the default dataset, 1.4 to 4 ms untraced, reads about 16 ms traced): read the split, not the totals. ${LABEL}`, '');
   for (const { name, loads } of results) {
     const ms = (us) => (us / 1000).toFixed(1);
     const ready = median(loads.map((l) => l.figures.ready));
@@ -149,7 +153,7 @@ function section(results) {
     }
     lines.push('');
   }
-  lines.push('<!-- trace:end -->');
+  lines.push(`<!-- ${SECTION}:end -->`);
   return lines.join('\n');
 }
 
@@ -179,6 +183,6 @@ if (process.env.TRACE_NAMES) {
 const text = section(results);
 const file = path.join(here, 'RESULTS.md');
 const before = await fs.readFile(file, 'utf8').catch(() => '# Benchmark results\n');
-const marked = /<!-- trace:start -->[\s\S]*<!-- trace:end -->/;
+const marked = new RegExp(`<!-- ${SECTION}:start -->[\\s\\S]*<!-- ${SECTION}:end -->`);
 await fs.writeFile(file, marked.test(before) ? before.replace(marked, text) : `${before.trimEnd()}\n\n${text}\n`);
 console.log(text);
