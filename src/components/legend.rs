@@ -2,9 +2,7 @@
 //! dash and marker, the shadings and bars. Line entries are toggle buttons
 //! that show or hide the line.
 
-use outturn_core::chart::{
-    BarKind, Marker, SeriesRole, Theme, BAND_OPACITY, BAR_OPACITY, ZONE_OPACITY,
-};
+use outturn_core::chart::{BarKind, Marker, SeriesRole, Theme, BAR_OPACITY, ZONE_OPACITY};
 use yew::prelude::*;
 
 use super::hex;
@@ -91,10 +89,10 @@ pub fn Legend(props: &LegendProps) -> Html {
         <ul class="outturn-legend" aria-label="Key (buttons show or hide lines)">
             { for lines }
             if over {
-                <li class="outturn-legend-static">{ block_swatch(hex(theme.over), BAND_OPACITY) }<span>{ "Shaded: actual over the affordable level" }</span></li>
+                <li class="outturn-legend-static">{ block_swatch(hex(theme.over), theme.shading_opacity()) }<span>{ "Shaded: actual over the affordable level" }</span></li>
             }
             if under {
-                <li class="outturn-legend-static">{ block_swatch(hex(theme.under), BAND_OPACITY) }<span>{ "Shaded: actual under the affordable level" }</span></li>
+                <li class="outturn-legend-static">{ block_swatch(hex(theme.under), theme.shading_opacity()) }<span>{ "Shaded: actual under the affordable level" }</span></li>
             }
             if props.zone {
                 <li class="outturn-legend-static">{ block_swatch(hex(theme.over), ZONE_OPACITY) }<span>{ "Shaded: between floor and target (Amber)" }</span></li>

@@ -34,9 +34,6 @@ pub const SVG_FONT_SCALE: f64 = 1.24;
 const EXPORT_TITLE_HEIGHT: f64 = 30.0;
 /// Height of one legend row in an exported chart, pixels.
 const EXPORT_LEGEND_ROW: f64 = 20.0;
-/// Opacity of the variance shading (the legend's swatches use it too).
-pub const BAND_OPACITY: f64 = 0.28;
-
 /// Opacity of the amber zone between a floor and a target: fainter than
 /// the variance shading, so the lines over it keep their contrast.
 pub const ZONE_OPACITY: f64 = 0.14;
@@ -106,11 +103,19 @@ impl SeriesRole {
                 marker: Marker::Triangle,
                 opacity: 1.0,
             },
+            // Earlier years keep their full colour (faded, the older ones
+            // fell below 3:1 against the background); the year before is
+            // solid, older ones dashed, then dotted, and each is labelled
+            // at its end.
             SeriesRole::PreviousActual { age } => LineStyle {
                 width: 1.25,
-                dash: None,
+                dash: match age {
+                    0 | 1 => None,
+                    2 => Some((6, 3)),
+                    _ => Some((2, 3)),
+                },
                 marker: Marker::None,
-                opacity: (1.0 - 0.2 * (age as f64 - 1.0)).max(0.5),
+                opacity: 1.0,
             },
             SeriesRole::NextBudget => LineStyle {
                 width: 1.5,
@@ -582,7 +587,7 @@ impl<DB: Dashes> Pen<'_, DB> {
             let points: Vec<(i32, i32)> = polygon.iter().map(|(x, y)| (px(*x), px(*y))).collect();
             self.area.draw(&Polygon::new(
                 points,
-                rgb(colour).mix(BAND_OPACITY).filled(),
+                rgb(colour).mix(self.theme.shading_opacity()).filled(),
             ))?;
         }
         Ok(())

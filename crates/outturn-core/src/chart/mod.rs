@@ -21,7 +21,7 @@ pub use build::{
 pub use decimate::{column_spans, m4};
 pub use draw::{
     draw_export, draw_scene, export_header, render_export_svg, render_svg, with_title, DrawError,
-    KeyEntry, LineStyle, Marker, Stroke, BAND_OPACITY, BAR_OPACITY, SVG_FONT_SCALE, ZONE_OPACITY,
+    KeyEntry, LineStyle, Marker, Stroke, BAR_OPACITY, SVG_FONT_SCALE, ZONE_OPACITY,
 };
 pub use layout::{
     chart_area_width, chart_height, layout, layout_window, nice_ticks, tooltip_place, EndLabel,

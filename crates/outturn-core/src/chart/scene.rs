@@ -15,7 +15,8 @@ pub enum SeriesRole {
     Actual,
     /// Forecast for the selected year (from the data).
     Forecast,
-    /// An earlier year's actual, drawn faint; `age` 1 = the year before.
+    /// An earlier year's actual, drawn in grey; `age` 1 = the year before
+    /// (solid; older ones dashed, then dotted).
     PreviousActual {
         /// Years before the selected one.
         age: usize,

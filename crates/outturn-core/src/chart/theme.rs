@@ -45,6 +45,42 @@ impl Colour {
     }
 }
 
+impl Colour {
+    /// Relative luminance (WCAG 2.2), from 0 (black) to 1 (white).
+    pub fn luminance(self) -> f64 {
+        let linear = |channel: u8| {
+            let value = f64::from(channel) / 255.0;
+            if value <= 0.04045 {
+                value / 12.92
+            } else {
+                ((value + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * linear(self.0) + 0.7152 * linear(self.1) + 0.0722 * linear(self.2)
+    }
+
+    /// The contrast ratio of two colours (WCAG 2.2), from 1 to 21.
+    pub fn contrast(self, other: Colour) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    /// This colour drawn at `opacity` (0 to 1) over `under`: the colour the
+    /// reader sees.
+    pub fn over(self, under: Colour, opacity: f64) -> Colour {
+        let blend = |top: u8, bottom: u8| {
+            (opacity * f64::from(top) + (1.0 - opacity) * f64::from(bottom))
+                .round()
+                .clamp(0.0, 255.0) as u8
+        };
+        Colour(
+            blend(self.0, under.0),
+            blend(self.1, under.1),
+            blend(self.2, under.2),
+        )
+    }
+}
+
 /// The colours of one chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -108,6 +144,25 @@ impl Theme {
             next_budget: Colour(0xb9, 0xa2, 0xe8),
             over: Colour(0xf4, 0x6a, 0x25),
             under: Colour(0x3c, 0xc9, 0xbd),
+        }
+    }
+}
+
+impl Theme {
+    /// Opacity of the variance shading (over and under the affordable
+    /// level) on this theme's background: 0.28 on a light background, 0.4
+    /// on a dark one. A tint of the same opacity reads far fainter on a
+    /// dark background (1.5:1 for the over shading at 0.28); at 0.4 it is
+    /// at least as distinct as on a light one, and every line drawn over it
+    /// keeps 3:1 (`tests/contrast.rs`).
+    /// (A dark background: every channel under half, a plain test, so the
+    /// widget compiles no luminance arithmetic for it.)
+    pub fn shading_opacity(&self) -> f64 {
+        let Colour(red, green, blue) = self.background;
+        if red.max(green).max(blue) < 0x80 {
+            0.4
+        } else {
+            0.28
         }
     }
 }
