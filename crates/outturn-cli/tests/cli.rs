@@ -33,8 +33,9 @@ fn check_accepts_the_default_dataset() {
 fn check_counts_one_indicator_in_the_singular() {
     let out = outturn(&["check", "tests/fixtures/valid/minimal.json"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stderr)
-        .contains("valid outturn/1 dataset with 1 indicator\n"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("valid outturn/1 dataset with 1 indicator\n")
+    );
 }
 
 #[test]
