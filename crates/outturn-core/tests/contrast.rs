@@ -9,7 +9,10 @@
 //!   the gridlines, which are drawn in the grid colour as decoration;
 //! - the variance shading: every line colour keeps 3:1 against it, and on
 //!   a dark background it is at least as distinct from the background as
-//!   on the light one (issue 20 found the dark theme's shading too faint).
+//!   on the light one (issue 20 found the dark theme's shading too faint);
+//! - every line in a legend differs from the others in colour, dash or
+//!   marker, so the legend can say which line is which where a chart is too
+//!   narrow for end labels, or leaves out a label that would be ambiguous.
 //!
 //! The themes are read from `assets/outturn.css`, the colours the widget
 //! takes from its custom properties, and the core's own palettes (used by
@@ -103,22 +106,27 @@ fn marks(svg: &str) -> Vec<Mark> {
         .collect()
 }
 
+/// Every view of `id` in `year` that the indicator has.
+fn views(dataset: &Dataset, id: &str, year: &str) -> Vec<IndicatorView> {
+    let year = FinancialYear::parse(year).unwrap();
+    View::ALL
+        .into_iter()
+        .filter_map(|view| {
+            let options = ViewOptions {
+                view,
+                ..ViewOptions::default()
+            };
+            IndicatorView::new(dataset, id, year, &options).filter(|shown| shown.view == view)
+        })
+        .collect()
+}
+
 /// Every view of `id` in `year` that the indicator has, drawn at a
 /// desktop and a phone width in `theme`.
 fn drawings(dataset: &Dataset, id: &str, year: &str, theme: &Theme) -> Vec<(String, String)> {
-    let year = FinancialYear::parse(year).unwrap();
     let mut out = Vec::new();
-    for view in View::ALL {
-        let options = ViewOptions {
-            view,
-            ..ViewOptions::default()
-        };
-        let Some(shown) = IndicatorView::new(dataset, id, year, &options) else {
-            continue;
-        };
-        if shown.view != view {
-            continue;
-        }
+    for shown in views(dataset, id, year) {
+        let view = shown.view;
         for panel in &shown.panels {
             for width in [896.0, 327.0] {
                 let frame = layout_window(
@@ -277,6 +285,47 @@ fn the_shading_keeps_the_lines_readable_and_reads_on_a_dark_background() {
         ] {
             let ratio = kind.colour(theme).contrast(theme.background);
             assert!(ratio >= 3.0, "{name}: {kind:?} bars' edge is {ratio:.2}:1");
+        }
+    }
+}
+
+#[test]
+fn every_line_in_a_legend_differs_from_the_others() {
+    let kent = kent();
+    let mut shown = Vec::new();
+    for id in [
+        "domiciliary-care-hours",
+        "waste-tonnage",
+        "direct-payments",
+        "early-years-hours",
+    ] {
+        shown.extend(views(&kent, id, "2011-12"));
+    }
+    assert!(shown.len() > 20);
+    for (name, theme) in themes() {
+        for view in &shown {
+            for panel in &view.panels {
+                let looks: Vec<_> = panel
+                    .legend
+                    .iter()
+                    .map(|(role, label)| {
+                        let style = role.style();
+                        (role.colour(&theme), style.dash, style.marker, label)
+                    })
+                    .collect();
+                for (i, a) in looks.iter().enumerate() {
+                    for b in &looks[i + 1..] {
+                        assert!(
+                            (a.0, a.1, a.2) != (b.0, b.1, b.2),
+                            "{name}: {} {}: \"{}\" and \"{}\" look alike",
+                            view.indicator.id,
+                            panel.kind.slug(),
+                            a.3,
+                            b.3
+                        );
+                    }
+                }
+            }
         }
     }
 }

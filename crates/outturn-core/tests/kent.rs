@@ -434,3 +434,42 @@ fn the_budget_table_ends_with_the_year_computed_and_as_printed() {
         ]
     );
 }
+
+#[test]
+fn no_gridline_strikes_through_the_years_affordable_level_label() {
+    // The cumulative view's rule: "Affordable level for the year: 2,402,516"
+    // sits just under the top gridline (2.5m) of domiciliary care hours.
+    let dataset = kent();
+    let options = ViewOptions {
+        view: View::Cumulative,
+        ..ViewOptions::default()
+    };
+    let view =
+        IndicatorView::new(&dataset, "domiciliary-care-hours", fy("2011-12"), &options).unwrap();
+    let scene = &view.panels[0].scene;
+    let theme = Theme::light();
+    let background = "#FFFFFF";
+    for width in [896.0, 327.0] {
+        let svg = render_svg(scene, &layout(scene, width, 400.0), &theme).unwrap();
+        let elements: Vec<&str> = svg.split('<').collect();
+        let at = elements
+            .iter()
+            .position(|e| e.contains("Affordable level for the year"))
+            .unwrap();
+        let number = |element: &str, name: &str| -> f64 {
+            let from = element.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+            element[from..].split('"').next().unwrap().parse().unwrap()
+        };
+        let (text_x, baseline) = (number(elements[at], "x"), number(elements[at], "y"));
+        // Drawn just before it: a patch of the background under the text.
+        let patch = elements[at - 1];
+        assert!(
+            patch.starts_with("rect") && patch.contains(&format!("fill=\"{background}\"")),
+            "{patch}"
+        );
+        let (x, y) = (number(patch, "x"), number(patch, "y"));
+        let (w, h) = (number(patch, "width"), number(patch, "height"));
+        assert!(x <= text_x && x + w >= text_x + 200.0, "{patch}");
+        assert!(y <= baseline - 12.0 && y + h >= baseline, "{patch}");
+    }
+}

@@ -12,7 +12,7 @@ use plotters::style::FontStyle;
 use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use super::decimate::{column_spans, m4};
-use super::layout::{Frame, FONT_SIZE};
+use super::layout::{text_width, Frame, FONT_SIZE};
 use super::scene::{BandPiece, BarKind, Line, Scene, SeriesRole};
 use super::svg::{push_escaped, Dashes, SvgWriter};
 use super::theme::{Colour, Theme};
@@ -513,9 +513,19 @@ impl<DB: Dashes> Pen<'_, DB> {
                 Some((6, 3)),
                 rgb(self.theme.budget).stroke_width(1),
             )?;
+            // On a plain patch of the background: a gridline may run
+            // where the label sits, and would strike it through.
+            let (text_left, text_bottom) = (left + 4, y - 3);
+            self.area.draw(&Rectangle::new(
+                [
+                    (text_left - 2, text_bottom - px(FONT_SIZE) - 2),
+                    (text_left + px(text_width(&rule.label)) + 2, text_bottom + 1),
+                ],
+                rgb(self.theme.background).filled(),
+            ))?;
             self.area.draw(&Text::new(
                 rule.label.clone(),
-                (left + 4, y - 3),
+                (text_left, text_bottom),
                 self.strong(HPos::Left, VPos::Bottom),
             ))?;
         }

@@ -71,6 +71,8 @@ pub struct NoteLine {
 const END_LABEL_MIN_WIDTH: f64 = 520.0;
 /// Smallest vertical gap between end labels.
 const END_LABEL_GAP: f64 = 13.0;
+/// Smallest gap between one separator's label and the next, pixels.
+const SEPARATOR_LABEL_GAP: f64 = 4.0;
 
 /// Where everything goes, in CSS pixels.
 #[derive(Debug, Clone, PartialEq)]
@@ -331,8 +333,17 @@ fn layout_with(scene: &Scene, window: Viewport, width: f64, height: f64, decimat
         .collect();
     frame.x_ticks = period_ticks(scene, &frame);
     frame.x_separators = separators(scene, &frame);
+    let untagged_ends = untagged_ends(scene, window);
     let mut end_labels: Vec<EndLabel> = tagged
         .into_iter()
+        // A label where an unlabelled line ends at the same place would
+        // read as that line's (an earlier year ending on the affordable
+        // level): it is left to the legend, whose entries all differ.
+        .filter(|(_, last, value, _)| {
+            !untagged_ends.iter().any(|(end, end_value)| {
+                end == last && (frame.y(*end_value) - frame.y(*value)).abs() < END_LABEL_GAP / 2.0
+            })
+        })
         .map(|(line, last, value, tag)| EndLabel {
             x: frame.x(last as f64) + 6.0,
             y: frame.y(value),
@@ -419,7 +430,7 @@ fn place_note(scene: &Scene, width: f64, decimated: bool) -> Note {
 }
 
 /// Estimated width of `text` in pixels at [`FONT_SIZE`].
-fn text_width(text: &str) -> f64 {
+pub(crate) fn text_width(text: &str) -> f64 {
     text.chars().count() as f64 * FONT_SIZE * GLYPH_WIDTH
 }
 
@@ -501,6 +512,19 @@ fn end_label_lines(scene: &Scene, window: Viewport, width: f64) -> Vec<(usize, u
         .collect()
 }
 
+/// Where each line without an end label ends in view: (position, value).
+fn untagged_ends(scene: &Scene, window: Viewport) -> Vec<(usize, f64)> {
+    scene
+        .lines
+        .iter()
+        .filter(|line| line.tag.is_empty())
+        .filter_map(|line| {
+            let last = window.last_reported(&line.values)?;
+            Some((last, line.values[last]?))
+        })
+        .collect()
+}
+
 /// A tick per position in view, thinned where slots are very narrow (long
 /// timelines), and a label on every `every`th so that none overlaps
 /// another. Only the positions in view are visited (a million-point
@@ -562,7 +586,9 @@ fn separators(scene: &Scene, frame: &Frame) -> Vec<(f64, String)> {
                 return None;
             }
             last_line = x;
-            let room = label.chars().count() as f64 * FONT_SIZE * GLYPH_WIDTH + 8.0;
+            // The label's width and a 4 px gap (8 px left two of a 375 px
+            // timeline's four years unlabelled where they fit).
+            let room = text_width(label) + SEPARATOR_LABEL_GAP;
             if x - last_label >= room {
                 last_label = x;
                 Some((x, label.clone()))
@@ -759,7 +785,7 @@ mod tests {
 
     #[test]
     fn end_labels_do_not_overlap() {
-        let mut scene = scene(vec![Some(10.0), Some(20.0)]);
+        let mut scene = scene(vec![Some(10.0), Some(5.0)]);
         for (i, value) in [20.0, 20.1, 20.2].into_iter().enumerate() {
             scene.lines.push(Line {
                 role: SeriesRole::PreviousActual { age: i + 1 },
@@ -776,6 +802,63 @@ mod tests {
         assert!(frame.end_labels.iter().all(|l| l.x > frame.x(1.0)));
         // Narrow charts leave them to the key.
         assert!(layout(&scene, 375.0, 300.0).end_labels.is_empty());
+    }
+
+    #[test]
+    fn an_end_label_where_an_unlabelled_line_ends_is_left_to_the_legend() {
+        // The budget ends where the year before ends (the cost view's unit
+        // cost): "2010-11" there would read as the budget's label.
+        let mut scene = scene(vec![Some(10.0), Some(15.0)]);
+        scene.lines.push(Line {
+            role: SeriesRole::Budget,
+            label: "Affordable level".into(),
+            tag: String::new(),
+            values: vec![Some(20.0), Some(20.0)],
+        });
+        for (age, end) in [(1, 20.0), (2, 12.0)] {
+            scene.lines.push(Line {
+                role: SeriesRole::PreviousActual { age },
+                label: format!("Actual {age}"),
+                tag: format!("year {age}"),
+                values: vec![Some(18.0), Some(end)],
+            });
+        }
+        let frame = layout(&scene, 800.0, 300.0);
+        let texts: Vec<&str> = frame.end_labels.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["year 2"]);
+    }
+
+    #[test]
+    fn each_year_of_a_phones_timeline_is_labelled_where_its_label_fits() {
+        // Four years of months across the chart of a 375 px phone on the
+        // demo page (309 px after the page's and the widget's padding),
+        // with the value axis's labels as wide as domiciliary care hours'
+        // ("240,000"): the years are 58 px apart.
+        let mut scene = scene(
+            (0..48)
+                .map(|i| Some(if i % 2 == 0 { 160_000.0 } else { 240_000.0 }))
+                .collect(),
+        );
+        scene.x_separators = (0..4)
+            .map(|year| {
+                (
+                    year as f64 * 12.0 - 0.5,
+                    format!("{}-{}", 2009 + year, 10 + year),
+                )
+            })
+            .collect();
+        let frame = layout(&scene, 309.0, 240.0);
+        let labelled: Vec<&str> = frame
+            .x_separators
+            .iter()
+            .map(|(_, label)| label.as_str())
+            .filter(|label| !label.is_empty())
+            .collect();
+        assert_eq!(labelled.len(), 4, "{labelled:?}");
+        let width = text_width("2009-10");
+        for pair in frame.x_separators.windows(2) {
+            assert!(pair[1].0 - pair[0].0 >= width + SEPARATOR_LABEL_GAP);
+        }
     }
 
     #[test]
