@@ -98,9 +98,11 @@ pub fn App(props: &AppProps) -> Html {
         _ => Html::default(),
     };
     let table_page = showing_dashboard || showing_scorecard || showing_breakdown;
+    // A narrow chart's legend is compact (outturn.css, .outturn-narrow).
+    let narrow = state.width > 0 && outturn_core::chart::narrow_chart(f64::from(state.width));
     let announcement = announcement(&state, view.as_ref(), table_page);
     html! {
-        <div class="outturn-root" lang="en-GB" ref={root} data-outturn-state={status} data-theme={state.theme.slug()}
+        <div class={classes!("outturn-root", narrow.then_some("outturn-narrow"))} lang="en-GB" ref={root} data-outturn-state={status} data-theme={state.theme.slug()}
             data-view={state.options.view.slug()} aria-busy={(status == "loading").then_some("true")}
             ondragover={files.on_drag_over} ondrop={files.on_drop}>
             { for header }

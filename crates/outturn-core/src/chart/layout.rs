@@ -69,6 +69,14 @@ pub struct NoteLine {
 
 /// Charts narrower than this leave faint lines to the key (no end labels).
 const END_LABEL_MIN_WIDTH: f64 = 520.0;
+
+/// True for a chart `width` CSS pixels wide that is narrow: its lines have
+/// no end labels, so the legend alone says which is which, and the widget
+/// shows that legend compactly (entries side by side, smaller), leaving a
+/// phone's first screen to the chart.
+pub fn narrow_chart(width: f64) -> bool {
+    width < END_LABEL_MIN_WIDTH
+}
 /// Smallest vertical gap between end labels.
 const END_LABEL_GAP: f64 = 13.0;
 /// Smallest gap between one separator's label and the next, pixels.
@@ -242,10 +250,16 @@ pub fn chart_area_width(root_width: i32) -> u32 {
 }
 
 /// The height a chart gets at `width` CSS pixels: half the width, but at
-/// least 240 px (legible on phones) and at most 400 px (fits a screen).
+/// least [`MIN_CHART_HEIGHT`] (a phone's plot is no shorter than a
+/// tablet's: at 240 px, a 375 px phone's plot was about 160 px tall, less
+/// than its legend) and at most 400 px (fits a screen).
 pub fn chart_height(width: f64) -> f64 {
-    (width * 0.5).clamp(240.0, 400.0)
+    (width * 0.5).clamp(MIN_CHART_HEIGHT, 400.0)
 }
+
+/// The least height of any chart, CSS pixels: at least what half the width
+/// gives on a 768 px tablet (a chart 700 to 720 px wide).
+pub const MIN_CHART_HEIGHT: f64 = 360.0;
 
 /// Lays out `scene` in a `width` × `height` pixel box.
 pub fn layout(scene: &Scene, width: f64, height: f64) -> Frame {
@@ -726,6 +740,24 @@ mod tests {
             let labels: Vec<&str> = frame.x_ticks.iter().map(|t| t.label.as_str()).collect();
             assert_eq!(labels, ["Volume", "Price", "Total"], "{width}");
         }
+    }
+
+    #[test]
+    fn a_phones_plot_is_no_shorter_than_a_tablets() {
+        let scene = scene(vec![Some(1.0), Some(2.0)]);
+        let plot_height = |width: f64| {
+            let frame = layout(&scene, width, chart_height(width));
+            frame.plot.bottom - frame.plot.top
+        };
+        let tablet = plot_height(700.0);
+        for phone in [288.0, 309.0, 327.0, 375.0] {
+            assert!(
+                plot_height(phone) >= tablet,
+                "{phone}: {} < {tablet}",
+                plot_height(phone)
+            );
+        }
+        assert!(tablet >= 280.0, "{tablet}");
     }
 
     #[test]

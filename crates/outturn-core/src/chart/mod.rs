@@ -24,8 +24,8 @@ pub use draw::{
     KeyEntry, LineStyle, Marker, Stroke, BAR_OPACITY, SVG_FONT_SCALE, ZONE_OPACITY,
 };
 pub use layout::{
-    chart_area_width, chart_height, layout, layout_window, nice_ticks, tooltip_place, EndLabel,
-    Frame, NiceScale, NoteLine, PlotArea, Tick, DENSE_NOTE, FONT_SIZE,
+    chart_area_width, chart_height, layout, layout_window, narrow_chart, nice_ticks, tooltip_place,
+    EndLabel, Frame, NiceScale, NoteLine, PlotArea, Tick, DENSE_NOTE, FONT_SIZE, MIN_CHART_HEIGHT,
 };
 pub use scene::{BandPiece, Bar, BarKind, Line, Rule, Scene, SeriesRole};
 pub use svg::{push_decimal, push_escaped, Dashes, SvgError, SvgWriter};
