@@ -632,9 +632,10 @@ const TOOLTIP_GAP: f64 = 14.0;
 /// `position`: (left, top) in the chart's pixels. Beside the position, to
 /// the right or, near the right edge, to the left, level with the plot's
 /// top. On a narrow chart, where it fits on neither side, it is centred on
-/// the position above or below the points drawn there (whichever has more
-/// room, even if it then spills past the chart), so it never hides what it
-/// describes.
+/// the position (over the plot, clear of the value axis's labels, where it
+/// fits) above or below the points drawn there, inside the plot, so it
+/// hides neither them nor the period axis's labels; where neither fits, on
+/// the side with more room. It never leaves the chart.
 pub fn tooltip_place(
     frame: &Frame,
     scene: &Scene,
@@ -649,7 +650,13 @@ pub fn tooltip_place(
     if x - TOOLTIP_GAP - width >= 0.0 {
         return (x - TOOLTIP_GAP - width, frame.plot.top);
     }
-    let left = (x - width / 2.0).clamp(0.0, (frame.width - width).max(0.0));
+    // Over the plot, not the value axis's labels, where it fits.
+    let left = (x - width / 2.0).clamp(
+        frame.plot.left.min(frame.width - width).max(0.0),
+        (frame.width - width).max(0.0),
+    );
+    // Every point drawn there, the lines compared with too: a tooltip over
+    // a neighbour's point would stand in the pointer's way to it.
     let (high, low) = scene
         .lines
         .iter()
@@ -658,12 +665,24 @@ pub fn tooltip_place(
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(high, low), y| {
             (high.min(y), low.max(y))
         });
-    let top = if high > low {
-        frame.plot.top
-    } else if frame.height - low >= high {
-        low + TOOLTIP_GAP
+    if high > low {
+        return (left, frame.plot.top);
+    }
+    // Above or below the points, inside the plot (so it covers neither
+    // them nor the period axis's labels under the plot); where neither
+    // fits, on the side with more room, kept inside the chart's box.
+    let above = high - TOOLTIP_GAP - height;
+    let below = low + TOOLTIP_GAP;
+    let top = if above >= frame.plot.top
+        && (below + height > frame.plot.bottom || high - frame.plot.top >= frame.plot.bottom - low)
+    {
+        above
+    } else if below + height <= frame.plot.bottom {
+        below
+    } else if high - frame.plot.top >= frame.plot.bottom - low {
+        above.max(0.0)
     } else {
-        high - TOOLTIP_GAP - height
+        below.min(frame.height - height).max(0.0)
     };
     (left, top)
 }
@@ -758,6 +777,65 @@ mod tests {
             );
         }
         assert!(tablet >= 280.0, "{tablet}");
+    }
+
+    #[test]
+    fn a_phones_tooltip_stays_in_the_chart_clear_of_its_labels_and_points() {
+        // Domiciliary care hours' shape, on a 375 px phone's chart, with the
+        // widget's tooltip (about 250 x 130 px at 375).
+        let values: Vec<Option<f64>> = [
+            202.0, 205.0, 197.0, 205.0, 203.0, 197.0, 230.0, 199.0, 205.0, 200.0, 190.0, 203.0,
+        ]
+        .into_iter()
+        .map(|v| Some(v * 1000.0))
+        .collect();
+        let mut scene = scene(values.clone());
+        scene.lines.push(Line {
+            role: SeriesRole::Budget,
+            label: "Affordable level".into(),
+            tag: String::new(),
+            // October: actual at the top, the budget at the bottom.
+            values: values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| v.map(|v| if i == 6 { 160_000.0 } else { v + 4000.0 }))
+                .collect(),
+        });
+        for width in [288.0, 309.0, 327.0] {
+            let frame = layout(&scene, width, chart_height(width));
+            for (position, value) in values.iter().enumerate() {
+                let (w, h) = (250.0, 130.0);
+                let (left, top) = tooltip_place(&frame, &scene, position, w, h);
+                assert!(
+                    left >= 0.0 && left + w <= frame.width,
+                    "{width} {position}: left {left}"
+                );
+                assert!(
+                    top >= 0.0 && top + h <= frame.height,
+                    "{width} {position}: top {top}"
+                );
+                let (x, y) = (frame.x(position as f64), frame.y(value.unwrap_or(0.0)));
+                let budget = frame.y(scene.lines[1].values[position].unwrap_or(0.0));
+                // Not over the period axis's labels, under the plot,
+                // wherever it fits above or below the points in the plot.
+                let room = (budget.min(y) - frame.plot.top).max(frame.plot.bottom - budget.max(y));
+                if room >= h + TOOLTIP_GAP {
+                    assert!(
+                        top + h <= frame.plot.bottom,
+                        "{width} {position}: bottom {}",
+                        top + h
+                    );
+                }
+                // The points themselves, wherever a place clear of them
+                // exists (October's span the plot: it then stays inside).
+                for y in [y, budget].into_iter().filter(|_| room >= h + TOOLTIP_GAP) {
+                    assert!(
+                        !(x >= left && x <= left + w && y >= top && y <= top + h),
+                        "{width} {position}: covers ({x}, {y})"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
