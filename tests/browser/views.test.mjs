@@ -326,3 +326,39 @@ test('print shows the current view and its table, without controls, within A4', 
   assert.ok(pdf.length > 10000);
   await page.close();
 });
+
+// Every view printed on A4 (issue 20, point 5): the forecast view was once
+// cut off, and the scorecard lost columns off the page. Each view prints
+// without its controls, with its charts and tables inside the page's
+// width (794 px at 96 dpi, less the 15 mm margins), and as a PDF.
+const PRINTED = [
+  ...VIEWS.map((view) => [view, `#${CARE}&view=${view}${view === 'forecast' ? '&as_at=5' : ''}`]),
+  ['scorecard', '?src=kent-2011-12-q4-performance.json#view=scorecard'],
+  ['breakdown', '?src=kent-2011-12-revenue-and-capital.json#view=breakdown'],
+  ['rounds', '?src=kent-2011-12-revenue-and-capital.json#indicator=rev-total&view=rounds'],
+];
+for (const [name, address] of PRINTED) {
+  test(`the ${name} view prints on A4 without controls, nothing past the page's edge`, async () => {
+    const page = await open(env.browser, `${env.server.url}${address}`, { width: 794, height: 1123 });
+    await waitForState(page, 'ready');
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.outturn-views', '.outturn-controls', '.outturn-footer', '.outturn-exports']) {
+      const shown = await page.locator(hidden).evaluateAll((all) => all.filter((e) => e.getClientRects().length > 0).length);
+      assert.equal(shown, 0, `${hidden} is printed`);
+    }
+    const drawn = await page.locator('.outturn-svg svg, .outturn-indicator-table, .outturn-cards').count();
+    assert.ok(drawn > 0, 'nothing drawn');
+    // A4 at 96 dpi less 15 mm margins a side (outturn.css @page): 680 px.
+    const content = 794 - 2 * Math.round((15 / 25.4) * 96);
+    await page.setViewportSize({ width: content, height: 1123 });
+    const widest = await page.evaluate(() =>
+      Math.max(...[...document.querySelector('.outturn').shadowRoot.querySelectorAll('.outturn-root *')]
+        .filter((e) => !e.closest('.outturn-sr-only'))
+        .map((e) => e.getBoundingClientRect().right)));
+    assert.ok(widest <= content + 1, `${name}: content reaches ${widest} px of ${content}`);
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 10000);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+}
