@@ -473,3 +473,62 @@ fn no_gridline_strikes_through_the_years_affordable_level_label() {
         assert!(y <= baseline - 12.0 && y + h >= baseline, "{patch}");
     }
 }
+
+#[test]
+fn the_shading_never_reaches_past_the_lines_it_lies_between() {
+    // Scene::extent_in leaves the shading out (it lies between two lines),
+    // so a zoomed million-point timeline need not visit its points: checked
+    // here over every view of every indicator and year, whole and in parts.
+    let dataset = kent();
+    for indicator in &dataset.indicators {
+        for figures in &indicator.years {
+            for view in View::ALL {
+                let options = ViewOptions {
+                    view,
+                    ..ViewOptions::default()
+                };
+                let Some(shown) =
+                    IndicatorView::new(&dataset, &indicator.id, figures.year, &options)
+                else {
+                    continue;
+                };
+                for panel in &shown.panels {
+                    let scene = &panel.scene;
+                    let whole = scene.x_window;
+                    let (start, end) = (whole.start(), whole.end());
+                    let mut windows = vec![whole];
+                    let span = end - start;
+                    for (from, to) in [(0.0, 0.5), (0.25, 0.75), (0.5, 1.0)] {
+                        windows.push(outturn_core::chart::Viewport::new(
+                            start + span * from,
+                            start + span * to,
+                            whole.count(),
+                        ));
+                    }
+                    for window in windows {
+                        let Some((low, high)) = scene.extent_in(window) else {
+                            continue;
+                        };
+                        for band in &scene.bands {
+                            for (x, y) in band.points.iter().filter(|p| window.contains(p.0)) {
+                                // A crossing inside the window's last slot may sit past its
+                                // last position, between it and the next: as far as the
+                                // lines reach across that slot.
+                                let slack = (high - low).abs() * 1e-9 + 1e-9;
+                                let near_edge =
+                                    *x > window.end() - 1.0 || *x < window.start() + 1.0;
+                                assert!(
+                                    near_edge || (*y >= low - slack && *y <= high + slack),
+                                    "{} {} {}: shading at ({x}, {y}) outside {low}..{high}",
+                                    indicator.id,
+                                    figures.year,
+                                    view.slug()
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

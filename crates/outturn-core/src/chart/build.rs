@@ -557,6 +557,26 @@ mod tests {
     }
 
     #[test]
+    fn a_band_pieces_x_range_is_its_first_and_last_position() {
+        // Crossings, gaps, isolated periods and long runs.
+        let budget: Vec<Option<f64>> = (0..40).map(|i| Some(100.0 + (i % 7) as f64)).collect();
+        let actual: Vec<Option<f64>> = (0..40)
+            .map(|i| (i % 11 != 5).then_some(100.0 + ((i * 5) % 13) as f64))
+            .collect();
+        let pieces = variance_band(&budget, &actual);
+        assert!(pieces.len() > 5);
+        for piece in &pieces {
+            let (low, high) = piece
+                .points
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), p| {
+                    (l.min(p.0), h.max(p.0))
+                });
+            assert_eq!(piece.x_range(), (low, high), "{piece:?}");
+        }
+    }
+
+    #[test]
     fn band_splits_where_lines_cross() {
         let budget = s(&[Some(10.0), Some(10.0), Some(10.0)]);
         let actual = s(&[Some(12.0), Some(8.0), Some(8.0)]);

@@ -546,12 +546,7 @@ impl<DB: Dashes> Pen<'_, DB> {
                 .collect()
         };
         let near_window = |band: &&BandPiece| {
-            let (low, high) = band
-                .points
-                .iter()
-                .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), p| {
-                    (l.min(p.0), h.max(p.0))
-                });
+            let (low, high) = band.x_range();
             high >= frame.viewport.start() - 1.0 && low <= frame.viewport.end() + 1.0
         };
         let mut shading: Vec<(bool, Vec<(f64, f64)>)> = Vec::new();

@@ -114,8 +114,24 @@ pub struct Line {
 pub struct BandPiece {
     /// True where actual is above the affordable level.
     pub over: bool,
-    /// Polygon corners (x position, y value), in drawing order.
+    /// Polygon corners (x position, y value), in drawing order: along the
+    /// affordable level left to right, then back along the actual, the two
+    /// edges the same length (as the chart builds them).
     pub points: Vec<(f64, f64)>,
+}
+
+impl BandPiece {
+    /// The x positions the piece spans, first and last, read off its two
+    /// ends rather than found among its points: a zoomed million-point
+    /// timeline asks this of every piece at every zoom step.
+    pub fn x_range(&self) -> (f64, f64) {
+        let first = self.points.first().map_or(0.0, |p| p.0);
+        let last = self
+            .points
+            .get((self.points.len() / 2).saturating_sub(1))
+            .map_or(first, |p| p.0);
+        (first, last)
+    }
 }
 
 /// What a bar shows; decides its fill.
@@ -234,12 +250,20 @@ impl Scene {
                 .iter()
                 .filter_map(|v| *v)
         });
-        let band_values = self.bands.iter().flat_map(move |band| {
-            band.points
-                .iter()
-                .filter(move |p| window.contains(p.0))
-                .map(|p| p.1)
-        });
+        // The shading lies between two of the lines (its crossings are on
+        // the segments between their values), so it adds nothing to their
+        // extent; without lines (they are hidden) it is measured, in the
+        // window only.
+        let band_values = self
+            .bands
+            .iter()
+            .filter(|_| self.lines.is_empty())
+            .flat_map(move |band| {
+                band.points
+                    .iter()
+                    .filter(move |p| window.contains(p.0))
+                    .map(|p| p.1)
+            });
         let bar_values = self.bars.iter().flat_map(|bar| [bar.from, bar.to]);
         let rule_values = self.rules.iter().map(|rule| rule.value);
         let zero = self.include_zero.then_some(0.0);
