@@ -532,3 +532,63 @@ fn the_shading_never_reaches_past_the_lines_it_lies_between() {
         }
     }
 }
+
+#[test]
+fn no_text_is_drawn_past_a_phones_chart() {
+    // Every view of four indicators at phone widths: each text's right
+    // edge (by the layout's own estimate, 0.6 em a character) within the
+    // chart. The cumulative view's "Affordable level for the year:
+    // 2,402,516" ran past a 320 px page's chart.
+    let dataset = kent();
+    for id in [
+        "domiciliary-care-hours",
+        "waste-tonnage",
+        "direct-payments",
+        "early-years-hours",
+    ] {
+        for view in View::ALL {
+            let options = ViewOptions {
+                view,
+                ..ViewOptions::default()
+            };
+            let Some(shown) = IndicatorView::new(&dataset, id, fy("2011-12"), &options) else {
+                continue;
+            };
+            for panel in &shown.panels {
+                for width in [254.0, 288.0, 327.0] {
+                    let svg = render_svg(
+                        &panel.scene,
+                        &layout(&panel.scene, width, 360.0),
+                        &Theme::light(),
+                    )
+                    .unwrap();
+                    for element in svg.split("<text").skip(1) {
+                        let number = |name: &str| -> f64 {
+                            let from =
+                                element.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+                            element[from..].split('"').next().unwrap().parse().unwrap()
+                        };
+                        let text = element
+                            [element.find('>').unwrap() + 1..element.find("</text").unwrap()]
+                            .trim();
+                        let chars = text.chars().count() as f64 * 12.0 * 0.6;
+                        let right = match element
+                            .split("text-anchor=\"")
+                            .nth(1)
+                            .and_then(|a| a.split('"').next())
+                        {
+                            Some("end") => number("x"),
+                            Some("middle") => number("x") + chars / 2.0,
+                            _ => number("x") + chars,
+                        };
+                        assert!(
+                            right <= width + 1.0,
+                            "{id} {} at {width}: \"{text}\" reaches {right}",
+                            view.slug()
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

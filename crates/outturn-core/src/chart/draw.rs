@@ -316,6 +316,23 @@ fn px(value: f64) -> i32 {
     value.round() as i32
 }
 
+/// `text` broken between words into lines at most `width` pixels wide (by
+/// the layout's estimate of text width); a word wider than `width` stands
+/// on a line of its own.
+fn wrap_words(text: &str, width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if text_width(&format!("{line} {word}")) <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
 /// Draws `scene`, laid out by `frame`, in `theme`'s colours onto `area`.
 /// `font_scale` corrects for the backend's text size ([`SVG_FONT_SCALE`]
 /// for SVG, 1.0 for a canvas). Back to front: axes, notes, bars, rules,
@@ -502,7 +519,10 @@ impl<DB: Dashes> Pen<'_, DB> {
         Ok(())
     }
 
-    /// Rules (targets): dashed, labelled at the left.
+    /// Rules (targets): dashed, labelled at the left, above the rule; a
+    /// label wider than the plot (a phone's) is broken into lines under
+    /// it instead. Each line sits on a plain patch of the background: a
+    /// gridline may run where it sits, and would strike it through.
     fn rules(&self, scene: &Scene) -> Drawn<DB> {
         let (left, right, _, _) = self.edges();
         for rule in &scene.rules {
@@ -513,21 +533,30 @@ impl<DB: Dashes> Pen<'_, DB> {
                 Some((6, 3)),
                 rgb(self.theme.budget).stroke_width(1),
             )?;
-            // On a plain patch of the background: a gridline may run
-            // where the label sits, and would strike it through.
-            let (text_left, text_bottom) = (left + 4, y - 3);
-            self.area.draw(&Rectangle::new(
-                [
-                    (text_left - 2, text_bottom - px(FONT_SIZE) - 2),
-                    (text_left + px(text_width(&rule.label)) + 2, text_bottom + 1),
-                ],
-                rgb(self.theme.background).filled(),
-            ))?;
-            self.area.draw(&Text::new(
-                rule.label.clone(),
-                (text_left, text_bottom),
-                self.strong(HPos::Left, VPos::Bottom),
-            ))?;
+            let lines = wrap_words(&rule.label, f64::from(right - left - 8));
+            let line_height = px(FONT_SIZE) + 2;
+            let single = lines.len() == 1;
+            for (index, line) in lines.iter().enumerate() {
+                // Baselines: above the rule for one line, else under it.
+                let text_bottom = if single {
+                    y - 3
+                } else {
+                    y + 3 + line_height * (index as i32 + 1)
+                };
+                let text_left = left + 4;
+                self.area.draw(&Rectangle::new(
+                    [
+                        (text_left - 2, text_bottom - px(FONT_SIZE) - 2),
+                        (text_left + px(text_width(line)) + 2, text_bottom + 1),
+                    ],
+                    rgb(self.theme.background).filled(),
+                ))?;
+                self.area.draw(&Text::new(
+                    line.clone(),
+                    (text_left, text_bottom),
+                    self.strong(HPos::Left, VPos::Bottom),
+                ))?;
+            }
         }
         Ok(())
     }

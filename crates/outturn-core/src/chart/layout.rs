@@ -603,7 +603,9 @@ fn separators(scene: &Scene, frame: &Frame) -> Vec<(f64, String)> {
             // The label's width and a 4 px gap (8 px left two of a 375 px
             // timeline's four years unlabelled where they fit).
             let room = text_width(label) + SEPARATOR_LABEL_GAP;
-            if x - last_label >= room {
+            // Drawn from 4 px right of its line: it must end in the chart.
+            let fits = x + SEPARATOR_LABEL_GAP + text_width(label) <= frame.width;
+            if x - last_label >= room && fits {
                 last_label = x;
                 Some((x, label.clone()))
             } else {
