@@ -653,10 +653,8 @@ pub fn tooltip_place(
         return (x - TOOLTIP_GAP - width, frame.plot.top);
     }
     // Over the plot, not the value axis's labels, where it fits.
-    let left = (x - width / 2.0).clamp(
-        frame.plot.left.min(frame.width - width).max(0.0),
-        (frame.width - width).max(0.0),
-    );
+    let rightmost = (frame.width - width).max(0.0);
+    let left = (x - width / 2.0).clamp(frame.plot.left.min(rightmost), rightmost);
     // Every point drawn there, the lines compared with too: a tooltip over
     // a neighbour's point would stand in the pointer's way to it.
     let (high, low) = scene
@@ -675,16 +673,16 @@ pub fn tooltip_place(
     // fits, on the side with more room, kept inside the chart's box.
     let above = high - TOOLTIP_GAP - height;
     let below = low + TOOLTIP_GAP;
-    let top = if above >= frame.plot.top
-        && (below + height > frame.plot.bottom || high - frame.plot.top >= frame.plot.bottom - low)
-    {
-        above
-    } else if below + height <= frame.plot.bottom {
-        below
-    } else if high - frame.plot.top >= frame.plot.bottom - low {
-        above.max(0.0)
-    } else {
-        below.min(frame.height - height).max(0.0)
+    let fits_above = above >= frame.plot.top;
+    let fits_below = below + height <= frame.plot.bottom;
+    let more_room_above = high - frame.plot.top >= frame.plot.bottom - low;
+    let top = match (fits_above, fits_below) {
+        (true, false) => above,
+        (false, true) => below,
+        (true, true) if more_room_above => above,
+        (true, true) => below,
+        (false, false) if more_room_above => above.max(0.0),
+        (false, false) => below.min(frame.height - height).max(0.0),
     };
     (left, top)
 }

@@ -254,16 +254,17 @@ impl Scene {
         // the segments between their values), so it adds nothing to their
         // extent; without lines (they are hidden) it is measured, in the
         // window only.
-        let band_values = self
-            .bands
-            .iter()
-            .filter(|_| self.lines.is_empty())
-            .flat_map(move |band| {
-                band.points
-                    .iter()
-                    .filter(move |p| window.contains(p.0))
-                    .map(|p| p.1)
-            });
+        let measured_bands = if self.lines.is_empty() {
+            &self.bands[..]
+        } else {
+            &[]
+        };
+        let band_values = measured_bands.iter().flat_map(move |band| {
+            band.points
+                .iter()
+                .filter(move |p| window.contains(p.0))
+                .map(|p| p.1)
+        });
         let bar_values = self.bars.iter().flat_map(|bar| [bar.from, bar.to]);
         let rule_values = self.rules.iter().map(|rule| rule.value);
         let zero = self.include_zero.then_some(0.0);
