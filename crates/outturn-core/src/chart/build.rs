@@ -1,6 +1,7 @@
 //! Which marks make the budget-versus-actual chart, and the variance band
 //! between budget and actual (split where the two lines cross).
 
+use super::extremes::Derived;
 use super::scene::{BandPiece, Bar, BarKind, Line, Rule, Scene, SeriesRole};
 use super::Viewport;
 use crate::analysis::{
@@ -30,6 +31,7 @@ fn line(role: SeriesRole, label: String, values: Series) -> Line {
         label,
         tag: String::new(),
         values,
+        index: Derived::default(),
     }
 }
 
@@ -523,7 +525,7 @@ impl BandBuilder {
         if let (Some(over), true) = (self.side, self.lower.len() >= 2) {
             let mut points = std::mem::take(&mut self.lower);
             points.extend(self.upper.drain(..).rev());
-            self.pieces.push(BandPiece { over, points });
+            self.pieces.push(BandPiece::new(over, points));
         }
         self.lower.clear();
         self.upper.clear();
@@ -535,15 +537,15 @@ impl BandBuilder {
     fn isolated(&mut self, x: f64, budget: f64, actual: f64) {
         if actual != budget {
             let w = ISOLATED_HALF_WIDTH;
-            self.pieces.push(BandPiece {
-                over: actual > budget,
-                points: vec![
+            self.pieces.push(BandPiece::new(
+                actual > budget,
+                vec![
                     (x - w, budget),
                     (x + w, budget),
                     (x + w, actual),
                     (x - w, actual),
                 ],
-            });
+            ));
         }
     }
 }

@@ -11,12 +11,11 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontStyle;
 use plotters_backend::{BackendCoord, DrawingErrorKind};
 
-use super::decimate::{column_spans, m4};
+use super::decimate::{dense_shading, line_in_view};
 use super::layout::{text_width, Frame, FONT_SIZE};
 use super::scene::{BandPiece, BarKind, Line, Scene, SeriesRole};
 use super::svg::{push_escaped, Dashes, SvgWriter};
 use super::theme::{Colour, Theme};
-use super::viewport::runs;
 
 /// The sans-serif font at `size` (plotters units). Named by plotters' enum,
 /// not by the string "sans-serif": reading a family name lowercases it,
@@ -201,50 +200,6 @@ impl BarKind {
             BarKind::Beside => theme.actual,
         }
     }
-}
-
-/// Splits a polyline into the pieces inside `left..=right` (pixels),
-/// cutting segments that cross an edge at the edge, so zoomed timelines
-/// never draw outside the plot.
-fn clip_to(points: &[(f64, f64)], left: f64, right: f64) -> Vec<Vec<(f64, f64)>> {
-    let mut pieces: Vec<Vec<(f64, f64)>> = Vec::new();
-    let mut current: Vec<(f64, f64)> = Vec::new();
-    let inside = |p: (f64, f64)| p.0 >= left && p.0 <= right;
-    let at =
-        |p: (f64, f64), q: (f64, f64), x: f64| (x, p.1 + (q.1 - p.1) * (x - p.0) / (q.0 - p.0));
-    for (index, &point) in points.iter().enumerate() {
-        if index == 0 {
-            if inside(point) {
-                current.push(point);
-            }
-            continue;
-        }
-        let previous = points[index - 1];
-        match (inside(previous), inside(point)) {
-            (true, true) => current.push(point),
-            (true, false) => {
-                let edge = if point.0 > right { right } else { left };
-                current.push(at(previous, point, edge));
-                pieces.push(std::mem::take(&mut current));
-            }
-            (false, true) => {
-                let edge = if previous.0 < left { left } else { right };
-                current.push(at(previous, point, edge));
-                current.push(point);
-            }
-            (false, false) => {
-                // A segment can pass right across the window.
-                if (previous.0 < left && point.0 > right) || (previous.0 > right && point.0 < left)
-                {
-                    pieces.push(vec![at(previous, point, left), at(previous, point, right)]);
-                }
-            }
-        }
-    }
-    if !current.is_empty() {
-        pieces.push(current);
-    }
-    pieces
 }
 
 /// A polyline, solid or dashed (`dash`: dash and gap lengths, px). Drawn
@@ -581,14 +536,18 @@ impl<DB: Dashes> Pen<'_, DB> {
         let mut shading: Vec<(bool, Vec<(f64, f64)>)> = Vec::new();
         if frame.decimated {
             for over in [false, true] {
-                let pieces: Vec<Vec<(f64, f64)>> = scene
+                let pieces = scene
                     .bands
                     .iter()
                     .filter(|band| band.over == over)
-                    .filter(near_window)
-                    .map(|band| to_pixels(&band.points))
-                    .collect();
-                let spans = column_spans(pieces.iter().map(Vec::as_slice), plot.left, plot.right);
+                    .filter(near_window);
+                let spans = dense_shading(
+                    pieces,
+                    &|position| frame.x(position),
+                    &|value| frame.y(value),
+                    plot.left,
+                    plot.right,
+                );
                 shading.extend(spans.into_iter().map(|polygon| (over, polygon)));
             }
         } else {
@@ -641,24 +600,26 @@ impl<DB: Dashes> Pen<'_, DB> {
     }
 
     /// One line: its runs of consecutive reported periods (a null breaks
-    /// the line), clipped to the plot and decimated when dense, then its
-    /// markers. Only the window and one period either side (for the edges)
-    /// are visited: a zoomed million-point timeline draws a few thousand.
+    /// the line), clipped to the plot and decimated when dense
+    /// ([`line_in_view`]), then its markers. Only the window and one
+    /// period either side (for the edges) are drawn, and a dense window's
+    /// columns are looked up, not visited point by point.
     fn line(&self, line: &Line) -> Drawn<DB> {
         let frame = self.frame;
         let plot = frame.plot;
         let style = line.role.style();
         let colour = rgb(line.role.colour(self.theme)).mix(style.opacity);
         let stroke = colour.stroke_width(px(style.width).max(1) as u32);
-        let points: Vec<Vec<(i32, i32)>> = runs(&line.values, frame.viewport.range_with_margin(1))
-            .iter()
-            .map(|run| {
-                run.iter()
-                    .map(|(index, value)| (frame.x(*index as f64), frame.y(*value)))
-                    .collect::<Vec<_>>()
-            })
-            .flat_map(|run| clip_to(&run, plot.left, plot.right))
-            .map(|run| if frame.decimated { m4(&run) } else { run })
+        let pixels = line_in_view(
+            line,
+            frame.viewport.range_with_margin(1),
+            &|position| frame.x(position),
+            &|value| frame.y(value),
+            plot.left,
+            plot.right,
+        );
+        let points: Vec<Vec<(i32, i32)>> = pixels
+            .into_iter()
             .map(|run| run.into_iter().map(|(x, y)| (px(x), px(y))).collect())
             .collect();
         // Rounds are steps: a forecast holds until the next round.
@@ -852,26 +813,5 @@ pub fn with_title(svg: String, title: &str) -> String {
             titled
         }
         None => svg,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::clip_to;
-
-    #[test]
-    fn lines_are_clipped_at_the_plot_edges() {
-        let pieces = clip_to(
-            &[(0.0, 0.0), (10.0, 10.0), (20.0, 0.0), (30.0, 10.0)],
-            5.0,
-            25.0,
-        );
-        assert_eq!(
-            pieces,
-            vec![vec![(5.0, 5.0), (10.0, 10.0), (20.0, 0.0), (25.0, 5.0)]]
-        );
-        let across = clip_to(&[(0.0, 0.0), (30.0, 30.0)], 10.0, 20.0);
-        assert_eq!(across, vec![vec![(10.0, 10.0), (20.0, 20.0)]]);
-        assert!(clip_to(&[(0.0, 0.0), (1.0, 1.0)], 5.0, 6.0).is_empty());
     }
 }

@@ -561,18 +561,25 @@ fn period_ticks(scene: &Scene, frame: &Frame) -> Vec<Tick> {
         + 6.0;
     let every = (label_width / frame.slot()).ceil().max(1.0) as usize;
     let tick_every = (4.0 / frame.slot()).ceil().max(1.0) as usize;
-    // Every tick and label position is a multiple of this.
-    let gcd = |mut a: usize, mut b: usize| {
-        while b != 0 {
-            (a, b) = (b, a % b);
-        }
-        a.max(1)
-    };
-    let step = gcd(tick_every, every);
-    visible
-        .skip_while(|i| i % step != 0)
-        .step_by(step)
-        .filter(|i| *i % tick_every == 0 || *i % every == 0)
+    // The multiples of each in view, merged: a few hundred at most, however
+    // many positions are in view (stepping by their common divisor could
+    // visit every position when the two steps share none).
+    let multiples = |of: usize| (visible.start.next_multiple_of(of)..visible.end).step_by(of);
+    let (mut ticks, mut labels) = (
+        multiples(tick_every).peekable(),
+        multiples(every).peekable(),
+    );
+    let positions = std::iter::from_fn(|| {
+        let next = match (ticks.peek(), labels.peek()) {
+            (Some(tick), Some(label)) => *tick.min(label),
+            (Some(only), None) | (None, Some(only)) => *only,
+            (None, None) => return None,
+        };
+        ticks.next_if_eq(&next);
+        labels.next_if_eq(&next);
+        Some(next)
+    });
+    positions
         .map(|index| Tick {
             position: frame.x(index as f64),
             value: index as f64,
@@ -699,6 +706,7 @@ mod tests {
             Unit::parse("hours"),
         );
         scene.lines.push(Line {
+            index: Default::default(),
             role: SeriesRole::Actual,
             label: "Actual".into(),
             tag: String::new(),
@@ -791,6 +799,7 @@ mod tests {
         .collect();
         let mut scene = scene(values.clone());
         scene.lines.push(Line {
+            index: Default::default(),
             role: SeriesRole::Budget,
             label: "Affordable level".into(),
             tag: String::new(),
@@ -898,6 +907,7 @@ mod tests {
         let mut scene = scene(vec![Some(10.0), Some(5.0)]);
         for (i, value) in [20.0, 20.1, 20.2].into_iter().enumerate() {
             scene.lines.push(Line {
+                index: Default::default(),
                 role: SeriesRole::PreviousActual { age: i + 1 },
                 label: format!("Actual {i}"),
                 tag: format!("200{i}-0{}", i + 1),
@@ -920,6 +930,7 @@ mod tests {
         // cost): "2010-11" there would read as the budget's label.
         let mut scene = scene(vec![Some(10.0), Some(15.0)]);
         scene.lines.push(Line {
+            index: Default::default(),
             role: SeriesRole::Budget,
             label: "Affordable level".into(),
             tag: String::new(),
@@ -927,6 +938,7 @@ mod tests {
         });
         for (age, end) in [(1, 20.0), (2, 12.0)] {
             scene.lines.push(Line {
+                index: Default::default(),
                 role: SeriesRole::PreviousActual { age },
                 label: format!("Actual {age}"),
                 tag: format!("year {age}"),

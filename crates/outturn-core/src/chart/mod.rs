@@ -8,6 +8,7 @@
 mod build;
 mod decimate;
 mod draw;
+mod extremes;
 mod layout;
 mod scene;
 mod svg;
@@ -23,11 +24,12 @@ pub use draw::{
     draw_export, draw_scene, export_header, render_export_svg, render_svg, with_title, DrawError,
     KeyEntry, LineStyle, Marker, Stroke, BAR_OPACITY, SVG_FONT_SCALE, ZONE_OPACITY,
 };
+pub use extremes::{Derived, Extremes, Span, FAN, SCAN_LIMIT};
 pub use layout::{
     chart_area_width, chart_height, layout, layout_window, narrow_chart, nice_ticks, tooltip_place,
     EndLabel, Frame, NiceScale, NoteLine, PlotArea, Tick, DENSE_NOTE, FONT_SIZE, MIN_CHART_HEIGHT,
 };
-pub use scene::{BandPiece, Bar, BarKind, Line, Rule, Scene, SeriesRole};
+pub use scene::{BandPiece, Bar, BarKind, Line, LineIndex, Rule, Scene, SeriesRole};
 pub use svg::{push_decimal, push_escaped, Dashes, SvgError, SvgWriter};
 pub use theme::{Colour, Theme};
 pub use viewport::{runs, PanStep, Step, Viewport, ZoomStep, MIN_SPAN};

@@ -3,6 +3,9 @@
 //! pounds for cost charts). Marks: lines, variance band pieces, bars and
 //! horizontal rules.
 
+use std::ops::Range;
+
+use super::extremes::{scan, Derived, Extremes, Span, SCAN_LIMIT};
 use super::Viewport;
 use crate::model::{Series, Unit};
 
@@ -104,8 +107,63 @@ pub struct Line {
     /// Short label drawn at the line's end ("2010-11"), for faint lines
     /// that the key alone would not tell apart; empty for none.
     pub tag: String,
-    /// One value per x position; `None` breaks the line.
+    /// One value per x position; `None` breaks the line. Not changed once
+    /// the line is laid out: its index is derived from it.
     pub values: Series,
+    /// Its runs and extremes, built the first time a long stretch of it is
+    /// measured or drawn (`Derived::default()` to make a line).
+    pub index: Derived<LineIndex>,
+}
+
+/// What a long line is drawn from at every zoom step without visiting each
+/// of its values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineIndex {
+    /// Its runs of consecutive reported positions, in order.
+    pub runs: Vec<Range<usize>>,
+    /// Its lowest and highest values over any stretch.
+    pub extremes: Extremes,
+}
+
+impl Line {
+    /// Position `at` as an entry of its extremes.
+    fn entry(&self, at: usize) -> Option<Span> {
+        self.values
+            .get(at)
+            .copied()
+            .flatten()
+            .map(|value| Span::entry(at, value, value))
+    }
+
+    /// The line's index, built on first use (one pass over the values).
+    pub fn index(&self) -> &LineIndex {
+        self.index.get_or_build(|| {
+            let mut runs: Vec<Range<usize>> = Vec::new();
+            for (at, value) in self.values.iter().enumerate() {
+                match (value, runs.last_mut()) {
+                    (None, _) => {}
+                    (Some(_), Some(run)) if run.end == at => run.end = at + 1,
+                    (Some(_), _) => runs.push(at..at + 1),
+                }
+            }
+            LineIndex {
+                runs,
+                extremes: Extremes::new(self.values.len(), &|at| self.entry(at)),
+            }
+        })
+    }
+
+    /// The lowest and highest reported values at positions `range` and
+    /// where they are (the earliest, on ties); `None` if none is reported.
+    /// A short stretch is read; a long one is looked up in the index.
+    pub fn extremes(&self, range: Range<usize>) -> Option<Span> {
+        if range.len() <= SCAN_LIMIT {
+            let end = range.end.min(self.values.len());
+            scan(range.start.min(end)..end, &|at| self.entry(at))
+        } else {
+            self.index().extremes.over(range, &|at| self.entry(at))
+        }
+    }
 }
 
 /// A filled region between the affordable level and the actual, all on one
@@ -116,11 +174,61 @@ pub struct BandPiece {
     pub over: bool,
     /// Polygon corners (x position, y value), in drawing order: along the
     /// affordable level left to right, then back along the actual, the two
-    /// edges the same length (as the chart builds them).
+    /// edges the same length (as the chart builds them). Not changed once
+    /// the piece is laid out.
     pub points: Vec<(f64, f64)>,
+    /// Extremes over its pairs of corners ([`BandPiece::pairs`]), built the
+    /// first time a long stretch of it is drawn; `None` for a piece whose
+    /// edges do not pair.
+    pub index: Derived<Option<Extremes>>,
 }
 
 impl BandPiece {
+    /// A piece of shading on side `over` with corners `points`.
+    pub fn new(over: bool, points: Vec<(f64, f64)>) -> Self {
+        Self {
+            over,
+            points,
+            index: Derived::default(),
+        }
+    }
+
+    /// The number of corner pairs, if its two edges pair up: the `k`th
+    /// corner along the affordable level and the `k`th from the end along
+    /// the actual at the same x, every x in order. Every piece the chart
+    /// builds does; the dense drawing reads a column of shading off them.
+    pub fn pairs(&self) -> Option<usize> {
+        let half = self.points.len() / 2;
+        let (lower, upper) = self.points.split_at_checked(half)?;
+        let paired = lower.len() == upper.len()
+            && lower
+                .iter()
+                .zip(upper.iter().rev())
+                .all(|(l, u)| l.0 == u.0)
+            && lower.windows(2).all(|w| w[0].0 <= w[1].0);
+        paired.then_some(half)
+    }
+
+    /// Corner pair `k` as an entry of its extremes: the lower and the
+    /// higher of its two values.
+    pub fn pair(&self, k: usize) -> Option<Span> {
+        let count = self.points.len();
+        let lower = self.points.get(k)?.1;
+        let upper = self.points.get(count.checked_sub(k + 1)?)?.1;
+        Some(Span::entry(k, lower.min(upper), lower.max(upper)))
+    }
+
+    /// Its extremes over corner pairs, built on first use; `None` for a
+    /// piece whose edges do not pair.
+    pub fn index(&self) -> Option<&Extremes> {
+        self.index
+            .get_or_build(|| {
+                self.pairs()
+                    .map(|half| Extremes::new(half, &|k| self.pair(k)))
+            })
+            .as_ref()
+    }
+
     /// The x positions the piece spans, first and last, read off its two
     /// ends rather than found among its points: a zoomed million-point
     /// timeline asks this of every piece at every zoom step.
@@ -241,15 +349,14 @@ impl Scene {
     /// Smallest and largest value inside `window` (x positions) over every
     /// mark, if any.
     pub fn extent_in(&self, window: Viewport) -> Option<(f64, f64)> {
-        // Only the positions in the window are visited (a zoomed
-        // million-point timeline is measured at every zoom step).
+        // A line's extremes in the window are looked up, not scanned (a
+        // zoomed million-point timeline is measured at every zoom step).
         let range = window.range();
-        let line_values = self.lines.iter().flat_map(move |line| {
-            let end = range.end.min(line.values.len());
-            line.values[range.start.min(end)..end]
-                .iter()
-                .filter_map(|v| *v)
-        });
+        let line_values = self
+            .lines
+            .iter()
+            .filter_map(move |line| line.extremes(range.clone()))
+            .flat_map(|span| [span.low, span.high]);
         // The shading lies between two of the lines (its crossings are on
         // the segments between their values), so it adds nothing to their
         // extent; without lines (they are hidden) it is measured, in the
