@@ -87,16 +87,35 @@ fn merge(a: Option<Span>, b: Option<Span>) -> Option<Span> {
     }
 }
 
-/// The lowest and highest of every entry in `range`, by reading each.
-pub fn scan(range: Range<usize>, entry: &dyn Fn(usize) -> Option<Span>) -> Option<Span> {
-    range.fold(None, |acc, at| merge(acc, entry(at)))
+/// The lowest and highest of `entries` (index, lowest, highest), given in
+/// index order, by reading each: ties go to the earliest.
+pub fn scan(entries: impl IntoIterator<Item = (usize, f64, f64)>) -> Option<Span> {
+    let mut found: Option<Span> = None;
+    for (at, low, high) in entries {
+        found = Some(match found {
+            None => Span::entry(at, low, high),
+            Some(mut span) => {
+                if low < span.low {
+                    (span.low, span.low_at) = (low, at);
+                }
+                if high > span.high {
+                    (span.high, span.high_at) = (high, at);
+                }
+                span
+            }
+        });
+    }
+    found
 }
+
+/// Reads a stretch of the series itself: the lowest and highest entry at
+/// indexes `range` ([`scan`] over them), `None` where none is reported.
+pub type Read<'a> = &'a dyn Fn(Range<usize>) -> Option<Span>;
 
 /// The pyramid of block summaries over a series of `count` entries. It
 /// holds no values of its own at the bottom: the ragged ends of a stretch
-/// are read from the series through the same `entry` function it was built
-/// with.
-#[derive(Debug, Clone, PartialEq)]
+/// are read from the series through the same [`Read`] it was built with.
+#[derive(Debug, Clone)]
 pub struct Extremes {
     /// `levels[0][j]` summarises entries `j * FAN ..`; `levels[k + 1][j]`
     /// summarises blocks `j * FAN ..` of `levels[k]`. `None`: nothing
@@ -107,12 +126,11 @@ pub struct Extremes {
 }
 
 impl Extremes {
-    /// Built over entries `0 .. count`, entry `i` being `entry(i)` (`None`
-    /// where nothing is reported). One pass.
-    pub fn new(count: usize, entry: &dyn Fn(usize) -> Option<Span>) -> Self {
+    /// Built over entries `0 .. count`, read by `read`. One pass.
+    pub fn new(count: usize, read: Read) -> Self {
         let mut levels: Vec<Vec<Option<Span>>> = Vec::new();
         let mut below: Vec<Option<Span>> = (0..count.div_ceil(FAN))
-            .map(|block| scan(block * FAN..((block + 1) * FAN).min(count), entry))
+            .map(|block| read(block * FAN..((block + 1) * FAN).min(count)))
             .collect();
         while below.len() > 1 {
             let above = below
@@ -126,24 +144,29 @@ impl Extremes {
         Self { levels, count }
     }
 
+    /// The lowest and highest entries of the whole series.
+    pub fn whole(&self) -> Option<Span> {
+        self.levels.last()?.first().copied().flatten()
+    }
+
     /// The lowest and highest entries in `range` (clamped to the series),
-    /// `None` if none is reported. `entry` must be the function the pyramid
-    /// was built with.
-    pub fn over(&self, range: Range<usize>, entry: &dyn Fn(usize) -> Option<Span>) -> Option<Span> {
+    /// `None` if none is reported. `read` must be the one the pyramid was
+    /// built with.
+    pub fn over(&self, range: Range<usize>, read: Read) -> Option<Span> {
         let mut end = range.end.min(self.count);
         let mut start = range.start.min(end);
         // The series itself: read the ends up to whole blocks.
         if end - start <= 2 * FAN {
-            return scan(start..end, entry);
+            return read(start..end);
         }
         let up = start.next_multiple_of(FAN);
         let down = end - end % FAN;
-        let mut found = merge(scan(start..up, entry), scan(down..end, entry));
+        let mut found = merge(read(start..up), read(down..end));
         (start, end) = (up / FAN, down / FAN);
         // Then each level: its ragged ends, and the middle from the level
         // above while there is one and the middle spans whole blocks of it.
         for (depth, level) in self.levels.iter().enumerate() {
-            let read = |range: Range<usize>| {
+            let blocks = |range: Range<usize>| {
                 level
                     .get(range)
                     .unwrap_or_default()
@@ -152,11 +175,11 @@ impl Extremes {
             };
             let last = depth + 1 == self.levels.len();
             if last || end - start <= 2 * FAN {
-                return merge(found, read(start..end));
+                return merge(found, blocks(start..end));
             }
             let up = start.next_multiple_of(FAN);
             let down = end - end % FAN;
-            found = merge(found, merge(read(start..up), read(down..end)));
+            found = merge(found, merge(blocks(start..up), blocks(down..end)));
             (start, end) = (up / FAN, down / FAN);
         }
         found
@@ -217,6 +240,11 @@ mod tests {
             .collect()
     }
 
+    /// Reads a stretch of `values` by scanning it.
+    fn reader(values: &[Option<f64>]) -> impl Fn(Range<usize>) -> Option<Span> + '_ {
+        |range: Range<usize>| scan(range.filter_map(|at| values[at].map(|v| (at, v, v))))
+    }
+
     #[test]
     fn every_stretch_matches_a_scan_ties_included() {
         // Sizes round the block and level boundaries.
@@ -226,8 +254,8 @@ mod tests {
             .flat_map(|count| [(*count, 200), (*count, 1 << 40)])
         {
             let values = series(count, levels);
-            let entry = |at: usize| values[at].map(|v| Span::entry(at, v, v));
-            let extremes = Extremes::new(count, &entry);
+            let read = reader(&values);
+            let extremes = Extremes::new(count, &read);
             let mut starts: Vec<usize> = (0..count.min(70)).collect();
             starts.extend([count / 3, count / 2, count.saturating_sub(33)]);
             for &start in &starts {
@@ -243,8 +271,8 @@ mod tests {
                 ] {
                     let range = start..end;
                     assert_eq!(
-                        extremes.over(range.clone(), &entry),
-                        scan(start.min(count)..end.min(count), &entry),
+                        extremes.over(range.clone(), &read),
+                        read(start.min(count)..end.min(count)),
                         "{count} entries, {range:?}"
                     );
                 }
@@ -258,8 +286,8 @@ mod tests {
         // level shows in some answer.
         let count = 70_000;
         let values = series(count, 1 << 40);
-        let entry = |at: usize| values[at].map(|v| Span::entry(at, v, v));
-        let extremes = Extremes::new(count, &entry);
+        let read = reader(&values);
+        let extremes = Extremes::new(count, &read);
         let mut state: u64 = 0x853c_49e6_748f_ea9b;
         for _ in 0..3_000 {
             state = state
@@ -269,28 +297,51 @@ mod tests {
             let length = (state >> 13) as usize % (count - start + 1);
             let range = start..start + length;
             assert_eq!(
-                extremes.over(range.clone(), &entry),
-                scan(range.clone(), &entry),
+                extremes.over(range.clone(), &read),
+                read(range.clone()),
                 "{range:?}"
             );
         }
     }
 
     #[test]
+    fn a_stretch_reads_only_its_ragged_ends() {
+        let count = 1_000_000;
+        let values = series(count, 1 << 40);
+        let reads = std::cell::Cell::new(0_usize);
+        let plain = reader(&values);
+        let read = |range: Range<usize>| {
+            reads.set(reads.get() + range.len());
+            plain(range)
+        };
+        let extremes = Extremes::new(count, &read);
+        for range in [0..count, 17..count - 5, 123_457..654_321] {
+            reads.set(0);
+            assert!(extremes.over(range.clone(), &read).is_some());
+            assert!(
+                reads.get() <= 2 * FAN,
+                "{range:?}: {} entries read",
+                reads.get()
+            );
+        }
+        assert_eq!(extremes.whole(), plain(0..count));
+    }
+
+    #[test]
     fn ties_go_to_the_earliest_entry() {
         let values = vec![Some(5.0); 10_000];
-        let entry = |at: usize| values[at].map(|v| Span::entry(at, v, v));
-        let extremes = Extremes::new(values.len(), &entry);
-        let span = extremes.over(1_234..9_000, &entry);
+        let read = reader(&values);
+        let extremes = Extremes::new(values.len(), &read);
+        let span = extremes.over(1_234..9_000, &read);
         assert_eq!(span.map(|s| (s.low_at, s.high_at)), Some((1_234, 1_234)));
     }
 
     #[test]
     fn nothing_reported_is_none() {
         let values = vec![None; 5_000];
-        let entry = |at: usize| values[at].map(|v: f64| Span::entry(at, v, v));
+        let read = reader(&values);
         assert_eq!(
-            Extremes::new(values.len(), &entry).over(0..5_000, &entry),
+            Extremes::new(values.len(), &read).over(0..5_000, &read),
             None
         );
     }

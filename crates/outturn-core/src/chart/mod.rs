@@ -24,7 +24,7 @@ pub use draw::{
     draw_export, draw_scene, export_header, render_export_svg, render_svg, with_title, DrawError,
     KeyEntry, LineStyle, Marker, Stroke, BAR_OPACITY, SVG_FONT_SCALE, ZONE_OPACITY,
 };
-pub use extremes::{Derived, Extremes, Span, FAN, SCAN_LIMIT};
+pub use extremes::{scan, Derived, Extremes, Read, Span, FAN, SCAN_LIMIT};
 pub use layout::{
     chart_area_width, chart_height, layout, layout_window, narrow_chart, nice_ticks, tooltip_place,
     EndLabel, Frame, NiceScale, NoteLine, PlotArea, Tick, DENSE_NOTE, FONT_SIZE, MIN_CHART_HEIGHT,

@@ -110,14 +110,14 @@ pub struct Line {
     /// One value per x position; `None` breaks the line. Not changed once
     /// the line is laid out: its index is derived from it.
     pub values: Series,
-    /// Its runs and extremes, built the first time a long stretch of it is
-    /// measured or drawn (`Derived::default()` to make a line).
+    /// Its runs and extremes, built the first time it is drawn or a long
+    /// stretch of it is measured (`Derived::default()` to make a line).
     pub index: Derived<LineIndex>,
 }
 
-/// What a long line is drawn from at every zoom step without visiting each
-/// of its values.
-#[derive(Debug, Clone, PartialEq)]
+/// What a line is drawn from at every zoom step without visiting each of
+/// its values.
+#[derive(Debug, Clone)]
 pub struct LineIndex {
     /// Its runs of consecutive reported positions, in order.
     pub runs: Vec<Range<usize>>,
@@ -126,13 +126,18 @@ pub struct LineIndex {
 }
 
 impl Line {
-    /// Position `at` as an entry of its extremes.
-    fn entry(&self, at: usize) -> Option<Span> {
-        self.values
-            .get(at)
-            .copied()
-            .flatten()
-            .map(|value| Span::entry(at, value, value))
+    /// The lowest and highest reported values at positions `range`, read
+    /// one by one.
+    fn read(&self, range: Range<usize>) -> Option<Span> {
+        let end = range.end.min(self.values.len());
+        let start = range.start.min(end);
+        let values = self.values.get(start..end).unwrap_or_default();
+        scan(
+            values
+                .iter()
+                .enumerate()
+                .filter_map(|(offset, value)| value.map(|v| (start + offset, v, v))),
+        )
     }
 
     /// The line's index, built on first use (one pass over the values).
@@ -148,7 +153,7 @@ impl Line {
             }
             LineIndex {
                 runs,
-                extremes: Extremes::new(self.values.len(), &|at| self.entry(at)),
+                extremes: Extremes::new(self.values.len(), &|range| self.read(range)),
             }
         })
     }
@@ -158,10 +163,9 @@ impl Line {
     /// A short stretch is read; a long one is looked up in the index.
     pub fn extremes(&self, range: Range<usize>) -> Option<Span> {
         if range.len() <= SCAN_LIMIT {
-            let end = range.end.min(self.values.len());
-            scan(range.start.min(end)..end, &|at| self.entry(at))
+            self.read(range)
         } else {
-            self.index().extremes.over(range, &|at| self.entry(at))
+            self.index().extremes.over(range, &|range| self.read(range))
         }
     }
 }
@@ -178,7 +182,7 @@ pub struct BandPiece {
     /// the piece is laid out.
     pub points: Vec<(f64, f64)>,
     /// Extremes over its pairs of corners ([`BandPiece::pairs`]), built the
-    /// first time a long stretch of it is drawn; `None` for a piece whose
+    /// first time it is drawn as dense shading; `None` for a piece whose
     /// edges do not pair.
     pub index: Derived<Option<Extremes>>,
 }
@@ -209,13 +213,24 @@ impl BandPiece {
         paired.then_some(half)
     }
 
-    /// Corner pair `k` as an entry of its extremes: the lower and the
-    /// higher of its two values.
-    pub fn pair(&self, k: usize) -> Option<Span> {
+    /// The lowest and highest values over corner pairs `range` (the `k`th
+    /// pair: the `k`th corner and the `k`th from the end), read one by one.
+    pub fn read(&self, range: Range<usize>) -> Option<Span> {
         let count = self.points.len();
-        let lower = self.points.get(k)?.1;
-        let upper = self.points.get(count.checked_sub(k + 1)?)?.1;
-        Some(Span::entry(k, lower.min(upper), lower.max(upper)))
+        let end = range.end.min(count / 2);
+        let start = range.start.min(end);
+        let lower = self.points.get(start..end).unwrap_or_default();
+        let upper = self
+            .points
+            .get(count - end..count - start)
+            .unwrap_or_default();
+        scan(
+            lower
+                .iter()
+                .zip(upper.iter().rev())
+                .enumerate()
+                .map(|(offset, (l, u))| (start + offset, l.1.min(u.1), l.1.max(u.1))),
+        )
     }
 
     /// Its extremes over corner pairs, built on first use; `None` for a
@@ -224,7 +239,7 @@ impl BandPiece {
         self.index
             .get_or_build(|| {
                 self.pairs()
-                    .map(|half| Extremes::new(half, &|k| self.pair(k)))
+                    .map(|half| Extremes::new(half, &|range| self.read(range)))
             })
             .as_ref()
     }
