@@ -5,6 +5,8 @@
 //! A long table shows at most [`MAX_ROWS`] rows (those in view, for a zoomed
 //! timeline) and says where the rest are: the CSV download has every row.
 
+use std::rc::Rc;
+
 use outturn_core::chart::Viewport;
 use outturn_core::view::IndicatorView;
 use yew::prelude::*;
@@ -36,6 +38,37 @@ pub struct PanelTableProps {
     pub open: bool,
     /// Receives [`Action::ToggleTables`].
     pub on_action: Callback<Action>,
+}
+
+/// Props of [`Table`].
+#[derive(Properties, PartialEq)]
+struct TableProps {
+    /// The table (compared by identity: a zoom step that leaves it as it
+    /// was re-renders nothing of it).
+    table: Shared<outturn_core::view::PanelTable>,
+}
+
+/// The table itself, a component of its own so that its thousand rows are
+/// neither built nor compared again while the chart zooms and the table
+/// waits for the zoom to settle.
+#[component]
+fn Table(props: &TableProps) -> Html {
+    let table = &props.table;
+    html! {
+        <table>
+            <caption>{ table.caption.clone() }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ "Period" }</th>
+                    { for table.columns.iter().map(|c| html! { <th scope="col">{ c.clone() }</th> }) }
+                </tr>
+            </thead>
+            <tbody>{ for table.rows.iter().map(row) }</tbody>
+            if !table.footer.is_empty() {
+                <tfoot>{ for table.footer.iter().map(row) }</tfoot>
+            }
+        </table>
+    }
 }
 
 fn row((heading, cells): &(String, Vec<String>)) -> Html {
@@ -74,13 +107,12 @@ pub fn PanelTable(props: &PanelTableProps) -> Html {
         |(view, index, rows)| {
             view.panels
                 .get(*index)
-                .map(|panel| panel.table_of(&view.indicator.title, rows.clone()))
+                .map(|panel| Shared(Rc::new(panel.table_of(&view.indicator.title, rows.clone()))))
         },
     );
     let Some(table) = table.as_ref() else {
         return Html::default();
     };
-    let shown = &table.rows;
     let more = table.page_note(rows.start, total);
     let on_action = props.on_action.clone();
     let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::ToggleTables));
@@ -95,19 +127,7 @@ pub fn PanelTable(props: &PanelTableProps) -> Html {
             // takes keyboard focus to be scrollable without a mouse.
             <div id={props.id.clone()} class={classes!("outturn-table-scroll", (!props.open).then_some("outturn-sr-only"))}
                 role="region" aria-label={table.caption.clone()} tabindex={props.open.then_some("0")}>
-                <table>
-                    <caption>{ table.caption.clone() }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ "Period" }</th>
-                            { for table.columns.iter().map(|c| html! { <th scope="col">{ c.clone() }</th> }) }
-                        </tr>
-                    </thead>
-                    <tbody>{ for shown.iter().map(row) }</tbody>
-                    if !table.footer.is_empty() {
-                        <tfoot>{ for table.footer.iter().map(row) }</tfoot>
-                    }
-                </table>
+                <Table table={table.clone()} />
                 if let Some(more) = more {
                     <p class="outturn-table-more">{ more }</p>
                 }
