@@ -7,9 +7,9 @@
 //! `FAN` blocks the same over those, and so on up. A stretch is answered
 //! from the entries at its two ragged ends and the biggest whole blocks
 //! between them: a few hundred reads however long the stretch is. It is
-//! built once, in one pass, the first time a long stretch is asked of a
-//! line or a piece of shading ([`Derived`]), so a chart of a few years never
-//! builds one.
+//! built once, in one pass, the first time a line is drawn (or a long
+//! stretch of it measured) or a piece of shading is drawn dense, and kept
+//! beside it ([`Derived`]); for a chart of a few years it is one block.
 //!
 //! Ties go to the earliest entry, so the answer is the one a scan from the
 //! left would give (M4 decimation keeps the first lowest and first highest
@@ -25,7 +25,7 @@ use std::ops::Range;
 pub const FAN: usize = 32;
 
 /// Stretches no longer than this are scanned, not looked up: as quick, and
-/// a short series never pays for a pyramid.
+/// measuring one builds no pyramid.
 pub const SCAN_LIMIT: usize = 4 * FAN;
 
 /// The lowest and highest value over a stretch, and the index of each
