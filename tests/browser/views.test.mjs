@@ -348,12 +348,23 @@ for (const [name, address] of PRINTED) {
     }
     const drawn = await page.locator('.outturn-svg svg, .outturn-indicator-table, .outturn-cards').count();
     assert.ok(drawn > 0, 'nothing drawn');
+    // Nothing skips its rendering on paper (the dashboard's groups of
+    // cards do on screen, off screen).
+    const skipped = await page.evaluate(() =>
+      [...document.querySelector('.outturn').shadowRoot.querySelectorAll('.outturn-root *')]
+        .filter((e) => getComputedStyle(e).contentVisibility !== 'visible').map((e) => e.className));
+    assert.deepEqual(skipped, [], `${name}: skipped in print`);
     // A4 at 96 dpi less 15 mm margins a side (outturn.css @page): 680 px.
     const content = 794 - 2 * Math.round((15 / 25.4) * 96);
     await page.setViewportSize({ width: content, height: 1123 });
     const widest = await page.evaluate(() =>
       Math.max(...[...document.querySelector('.outturn').shadowRoot.querySelectorAll('.outturn-root *')]
-        .filter((e) => !e.closest('.outturn-sr-only'))
+        // Visually hidden text stays out, but the figures' tables, hidden
+        // on screen, print: they must fit too.
+        .filter((e) => {
+          const hidden = e.closest('.outturn-sr-only');
+          return !hidden || hidden.classList.contains('outturn-table-scroll');
+        })
         .map((e) => e.getBoundingClientRect().right)));
     assert.ok(widest <= content + 1, `${name}: content reaches ${widest} px of ${content}`);
     const pdf = await page.pdf({ format: 'A4' });
