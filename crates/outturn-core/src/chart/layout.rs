@@ -350,12 +350,13 @@ fn layout_with(scene: &Scene, window: Viewport, width: f64, height: f64, decimat
     let untagged_ends = untagged_ends(scene, window);
     let mut end_labels: Vec<EndLabel> = tagged
         .into_iter()
-        // A label where an unlabelled line ends at the same place would
-        // read as that line's (an earlier year ending on the affordable
-        // level): it is left to the legend, whose entries all differ.
+        // A label where an unlabelled line ends at the same place, or
+        // within a label's height of it, would read as that line's (an
+        // earlier year ending on the affordable level): it is left to the
+        // legend, whose entries all differ.
         .filter(|(_, last, value, _)| {
             !untagged_ends.iter().any(|(end, end_value)| {
-                end == last && (frame.y(*end_value) - frame.y(*value)).abs() < END_LABEL_GAP / 2.0
+                end == last && (frame.y(*end_value) - frame.y(*value)).abs() < END_LABEL_GAP
             })
         })
         .map(|(line, last, value, tag)| EndLabel {
@@ -936,7 +937,9 @@ mod tests {
             tag: String::new(),
             values: vec![Some(20.0), Some(20.0)],
         });
-        for (age, end) in [(1, 20.0), (2, 12.0)] {
+        // "year 3" ends half a unit (about 12 px) from the budget: a label
+        // there would touch the budget's end as much as its own line's.
+        for (age, end) in [(1, 20.0), (2, 12.0), (3, 19.5)] {
             scene.lines.push(Line {
                 index: Default::default(),
                 role: SeriesRole::PreviousActual { age },
