@@ -42,7 +42,7 @@ test('performance data opens on the scorecard, with the report\'s counts beside 
   assert.match(await waste.innerText(), /✓\u00a0Green[\s\S]*78\.1%[\s\S]*72\.2%[\s\S]*5\.9 percentage points better/);
   // Printed Green at 74.6% against 75%: the report's word, flagged.
   const kpi22 = page.locator('tr[data-indicator=qpr-22-outcomes-achieved-first-review]');
-  assert.match(await kpi22.innerText(), /✓\u00a0Green\s*By its target it is below target/);
+  assert.match(await kpi22.innerText(), /✓\u00a0Green\s*Its figures are below its target/);
   // Worst first: the status column is marked sorted, Red rows lead.
   await page.selectOption('.outturn-scorecard-controls .outturn-sort select', 'status');
   assert.equal(await page.locator('thead th[aria-sort]').innerText(), 'Status');

@@ -94,7 +94,7 @@ fn a_status_the_figures_contradict_is_shown_as_printed_and_flagged() {
     let text = headline(indicator, &summary.analysis);
     assert_eq!(
         text,
-        "74.6% at Q4 2011-12 (Jan to Mar) against a target of 75.0%: 0.4 percentage points worse than target (▽\u{a0}Below target). The report rates it Green; by its target it is below target. Improved on the previous quarter and on a year earlier."
+        "74.6% at Q4 2011-12 (Jan to Mar) against a target of 75.0%: 0.4 percentage points worse than target (▽\u{a0}Below target). The report rates it Green; its figures are below its target. Improved on the previous quarter and on a year earlier."
     );
     // Never an invented amber/red boundary.
     assert!(!text.contains("Amber") && !text.contains("Red"));
@@ -368,7 +368,7 @@ fn the_scorecard_counts_the_reports_statuses_and_the_figures_beside_them() {
     assert_eq!(kpi22.status, Some(Status::Green));
     assert_eq!(
         kpi22.flag.as_deref(),
-        Some("By its target it is below target")
+        Some("Its figures are below its target")
     );
     assert_eq!(kpi22.distance, "0.4 percentage points worse");
     let flagged: Vec<&str> = card

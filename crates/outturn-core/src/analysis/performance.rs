@@ -171,7 +171,8 @@ pub struct PeriodPerformance {
 
 impl PeriodPerformance {
     /// True when the source printed a status the figures do not give
-    /// ("The report rates June Amber; by its target and floor it is Red").
+    /// ("The report rates June Amber; by its target and floor its figures
+    /// are Red").
     pub fn disagrees(&self) -> bool {
         matches!((self.status, self.reported), (Some(s), Some(r)) if !s.agrees_with(r))
     }

@@ -17,7 +17,9 @@ pub use number::{
     format_number, format_percent, format_reported, format_signed, format_value, format_variance,
     parse_decimal, shows_non_zero, spoken, with_percent, with_plus, MoneyScale,
 };
-pub use performance::{against_target, performance_headline, rag_word, status_name, status_words};
+pub use performance::{
+    against_target, figures_say, performance_headline, rag_word, status_name, status_words,
+};
 pub use standing::Standing;
 
 /// Splits a note into plain and `**bold**` spans: `(is_bold, text)`.

@@ -59,7 +59,7 @@ pub fn against_target(indicator: &Indicator, actual: f64, target: f64) -> String
 /// (Jan to Mar) against a target of 72.2%: 5.9 percentage points better
 /// than target (✓ Green). Improved on the previous quarter and on a year
 /// earlier." With the printed status where it differs from the figures'
-/// ("The report rates it Green; by its target it is below target."), and
+/// ("The report rates it Green; its figures are below its target."), and
 /// where the period has no target, that it has none. `None` when nothing
 /// is reported in the year.
 pub fn performance_headline(indicator: &Indicator, figures: &YearFigures) -> Option<String> {
@@ -94,15 +94,10 @@ pub fn performance_headline(indicator: &Indicator, figures: &YearFigures) -> Opt
     // otherwise, or where Outturn gives no status of its own.
     match (now.reported, now.status) {
         (Some(reported), Some(status)) if !status.agrees_with(reported) => {
-            let by = if now.floor.is_some() {
-                "its target and floor"
-            } else {
-                "its target"
-            };
             text.push_str(&format!(
-                " The report rates it {}; by {by} it is {}.",
+                " The report rates it {}; {}.",
                 rag_word(reported),
-                status_name(status)
+                figures_say(status, now.floor.is_some())
             ));
         }
         (Some(reported), Some(Status::BelowTarget) | None) => {
@@ -137,6 +132,21 @@ pub fn performance_headline(indicator: &Indicator, figures: &YearFigures) -> Opt
 /// "Green", "Amber", "Red", or "below target".
 pub fn status_name(status: Status) -> &'static str {
     status.rag().map_or("below target", rag_word)
+}
+
+/// What the figures say where the report's word differs: "its figures
+/// are below its target" (by a target alone they can only be that or
+/// Green), "by its target and floor its figures are Red".
+pub fn figures_say(status: Status, floor: bool) -> String {
+    let by = if floor {
+        "its target and floor"
+    } else {
+        "its target"
+    };
+    match status.rag() {
+        None => "its figures are below its target".to_string(),
+        Some(rag) => format!("by {by} its figures are {}", rag_word(rag)),
+    }
 }
 
 /// The tooltip of period `index` of a performance indicator's year
@@ -215,5 +225,27 @@ pub fn performance_detail(
         title,
         rows,
         status: now.status.map(Standing::Rated),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::figures_say;
+    use crate::analysis::Status;
+
+    #[test]
+    fn what_the_figures_say_names_the_target_once() {
+        assert_eq!(
+            figures_say(Status::BelowTarget, false),
+            "its figures are below its target"
+        );
+        assert_eq!(
+            figures_say(Status::Green, false),
+            "by its target its figures are Green"
+        );
+        assert_eq!(
+            figures_say(Status::Red, true),
+            "by its target and floor its figures are Red"
+        );
     }
 }

@@ -12,7 +12,7 @@
 use super::dashboard::{period_name, spark, value_range, year_range};
 use crate::analysis::{latest, Direction, Latest, PeriodPerformance, Status};
 use crate::format::{
-    against_target, capitalise, format_value, lower, status_name, status_words, Standing,
+    against_target, capitalise, figures_say, format_value, lower, status_words, Standing,
 };
 use crate::model::{value_at, Dataset, FinancialYear, Indicator, Polarity, Series, YearFigures};
 use crate::order::{missing_last, sort_stable_by};
@@ -168,8 +168,8 @@ pub struct ScorecardRow {
     pub status: Option<Status>,
     /// The status in words and a symbol: "✓ Green", "No status".
     pub status_words: &'static str,
-    /// Where the report's word and the figures disagree: "By its target
-    /// it is below target".
+    /// Where the report's word and the figures disagree: "Its figures are
+    /// below its target".
     pub flag: Option<String>,
     /// The previous period's status and that period: "! Amber, Q3" (in
     /// the year shown), "✕ Red, 2010-11", or "-".
@@ -351,14 +351,9 @@ fn row(indicator: &Indicator, year: Option<FinancialYear>) -> Option<ScorecardRo
     let found = latest(indicator, figures);
     let now = found.map(|l| l.now);
     let status = now.as_ref().and_then(shown_status);
-    let flag = now.filter(PeriodPerformance::disagrees).and_then(|now| {
-        let by = if now.floor.is_some() {
-            "its target and floor"
-        } else {
-            "its target"
-        };
-        Some(format!("By {by} it is {}", status_name(now.status?)))
-    });
+    let flag = now
+        .filter(PeriodPerformance::disagrees)
+        .and_then(|now| Some(capitalise(&figures_say(now.status?, now.floor.is_some()))));
     let previous = found
         .and_then(|Latest { previous, .. }| previous)
         .and_then(|p| {
