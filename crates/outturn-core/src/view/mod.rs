@@ -255,11 +255,17 @@ impl IndicatorView {
         let built = (entry(view).build)(&ctx);
         let headline = spoken(&ctx.headline);
         let unit = indicator.unit.label.trim();
-        let subtitle = capitalise(&format!(
-            "{} by {}, financial year {year} (April to March)",
-            if unit.is_empty() { "Figures" } else { unit },
-            indicator.periods.noun(),
-        ));
+        // The rounds are the forecasts made through the year, drawn at one
+        // money scale (£m), not the data's own periods and unit.
+        let subtitle = if view == View::Rounds {
+            format!("Forecast outturn by monitoring round, financial year {year} (April to March)")
+        } else {
+            capitalise(&format!(
+                "{} by {}, financial year {year} (April to March)",
+                if unit.is_empty() { "Figures" } else { unit },
+                indicator.periods.noun(),
+            ))
+        };
         let last = analysis.last_reported;
         // Running text reads money in words ("£1.85 million"), as style
         // guides ask; tables, tooltips and axes keep the short forms.
