@@ -103,8 +103,8 @@ test('keyboard only: every view is reached and a point is announced', async () =
   await tabTo(page, 'active?.dataset?.view === "cost"', 'the cost tab');
   await page.keyboard.press('Enter');
   const summaries = await page.locator('.outturn-summary').allTextContents();
-  assert.ok(summaries.some((s) => s.includes('Volume +£118,000')), summaries.join(' | '));
-  assert.ok(summaries.some((s) => s.includes('-£1.85 million')), summaries.join(' | '));
+  assert.ok(summaries.some((s) => s.includes('Volume +\u2060£118,000')), summaries.join(' | '));
+  assert.ok(summaries.some((s) => s.includes('-\u2060£1.85 million')), summaries.join(' | '));
   assert.deepEqual(page.problems, []);
   await page.close();
 });

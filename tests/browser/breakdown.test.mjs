@@ -59,7 +59,8 @@ test('the revenue example opens on its breakdown; a row goes down, the trail bac
   await page.waitForSelector('.outturn-root[data-view=rounds][data-outturn-state=ready]');
   assert.equal(
     await page.locator('.outturn-projection').innerText(),
-    'The forecast variance against the budget moved from +£15.591 million at the last round (Reported to Cabinet, 14 May 2012) to +£15.513 million at the outturn: -£78,000.',
+    // A sign is joined to its amount (U+2060), so no line ends on a bare sign.
+    'The forecast variance against the budget moved from +\u2060£15.591 million at the last round (Reported to Cabinet, 14 May 2012) to +\u2060£15.513 million at the outturn: -\u2060£78,000.',
   );
   await page.goto(`${env.server.url}${REVENUE}#indicator=rev-schools&view=breakdown`);
   await waitForState(page, 'ready');
@@ -125,12 +126,12 @@ test('keyboard only: the rounds chart announces each round and the move to the o
   await tabTo(page, "active?.classList.contains('outturn-chart')", 'the rounds chart');
   await page.keyboard.press('Home');
   await announcer.filter({ hasText: /^As at March 2012/ }).waitFor();
-  assert.match(await announcer.textContent(), /^As at March 2012: forecast £909\.475 million, round Reported to Cabinet, 14 May 2012, against the budget -£12\.455 million, against the outturn -£4\.213 million/);
+  assert.match(await announcer.textContent(), /^As at March 2012: forecast £909\.475 million, round Reported to Cabinet, 14 May 2012, against the budget -\u2060£12\.455 million, against the outturn -\u2060£4\.213 million/);
   await page.keyboard.press('ArrowRight');
   await announcer.filter({ hasText: /^Outturn 2011-12/ }).waitFor();
   assert.equal(
     (await announcer.textContent()).trim(),
-    'Outturn 2011-12: outturn £913.688 million, against the budget -£8.242 million, movement since the last round +£4.213 million',
+    'Outturn 2011-12: outturn £913.688 million, against the budget -\u2060£8.242 million, movement since the last round +\u2060£4.213 million',
   );
   assert.deepEqual(page.problems, []);
   await page.close();

@@ -47,8 +47,8 @@ test('picking an indicator shows its chart, headline and cost effect', async () 
     '2,410,522 hours in 2011-12 against an affordable level of 2,402,516: 8,006 (0.3%) over.',
   );
   const cost = await page.locator('.outturn-cost').textContent();
-  assert.match(cost, /\+£118,000 from volume/);
-  assert.match(cost, /-£1\.85 million from price/);
+  assert.match(cost, /\+\u2060£118,000 from volume/);
+  assert.match(cost, /-\u2060£1\.85 million from price/);
   assert.match(cost, /volume priced at the actual unit cost/);
   assert.deepEqual(page.problems, []);
   await page.close();

@@ -98,12 +98,19 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
 
 /// Text for reading aloud: short money forms become full ones, as style
 /// guides ask ("£1,850k" → "£1.85 million", "£118k" → "£118,000",
-/// "£12.3m" → "£12.3 million"); everything else is left as it is.
+/// "£12.3m" → "£12.3 million"), and a sign keeps to its amount: a word
+/// joiner (U+2060, unseen and unspoken) after a "-" or "+" before "£", so
+/// a wrapped sentence never ends a line on a bare "-" that reads as a
+/// dash. Everything else is left as it is.
 pub fn spoken(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
     while let Some(at) = rest.find('£') {
         out.push_str(&rest[..at]);
+        let mut before = out.chars().rev();
+        if let (Some('-' | '+'), None | Some(' ' | '(')) = (before.next(), before.next()) {
+            out.push(WORD_JOINER);
+        }
         let after = &rest[at + '£'.len_utf8()..];
         let digits = after
             .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
@@ -134,6 +141,10 @@ pub fn spoken(text: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// Joins a sign to its amount in running text: no line break on either
+/// side, and nothing seen or spoken.
+pub const WORD_JOINER: char = '\u{2060}';
 
 /// `£118,000`, `£1.85 million`, `£12.3 million` (up to 3 decimals, no trailing zeros).
 fn money_in_words(pounds: f64) -> String {
@@ -430,8 +441,20 @@ mod tests {
 
     #[test]
     fn money_is_spoken_in_full() {
-        assert_eq!(spoken("+£118k from volume"), "+£118,000 from volume");
-        assert_eq!(spoken("-£1,850k from price"), "-£1.85 million from price");
+        assert_eq!(
+            spoken("+£118k from volume"),
+            "+\u{2060}£118,000 from volume"
+        );
+        assert_eq!(
+            spoken("-£1,850k from price"),
+            "-\u{2060}£1.85 million from price"
+        );
+        // A sign keeps to its amount; a hyphen inside a word is left.
+        assert_eq!(
+            spoken("+£118k and (-£2m)"),
+            "+\u{2060}£118,000 and (-\u{2060}£2 million)"
+        );
+        assert_eq!(spoken("2011-£5"), "2011-£5");
         assert_eq!(
             spoken("£3,093k and £12.3m."),
             "£3.093 million and £12.3 million."
