@@ -44,10 +44,12 @@ pub struct BreakdownProps {
 }
 
 /// A variance bar: zero in the middle, over to the right, under to the left.
+/// A row with no bar (the total, beyond the parts' scale) keeps the bar's
+/// room, so its word lines up with the parts' words above it.
 fn variance_bar(bar: Option<VarianceBar>, theme: &Theme) -> Html {
     let (width, height) = VARIANCE_BAR_BOX;
     let Some(bar) = bar else {
-        return Html::default();
+        return html! { <span class="outturn-variance-bar-none" aria-hidden="true"></span> };
     };
     let place = bar.place();
     let fill = hex(if bar.over { theme.over } else { theme.under });

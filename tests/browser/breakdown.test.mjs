@@ -36,6 +36,12 @@ test('the revenue example opens on its breakdown; a row goes down, the trail bac
   const total = await page.locator('.outturn-breakdown-table tfoot tr').innerText();
   assert.match(total, /£921\.930m\s+£909\.790m\s+-£12\.140m\s+-1\.3%\s+-£9\.329m\s+-£2\.811m/);
   assert.equal(await page.locator('.outturn-breakdown-check').innerText(), "The 2 parts' budget and actual add up to the total's.");
+  // The total has no bar (it is beyond the parts' scale), yet its word
+  // stands where the parts' words do, not where their bars are.
+  const lefts = await page.locator('.outturn-breakdown-table .outturn-standing').evaluateAll((all) =>
+    all.map((e) => Math.round(e.getBoundingClientRect().left)));
+  assert.ok(lefts.length >= 3, `${lefts}`);
+  assert.equal(new Set(lefts).size, 1, `the words start at ${lefts}`);
   // The same figures download as CSV, money in pounds.
   const [file] = await Promise.all([page.waitForEvent('download'), page.click('.outturn-breakdown .outturn-export-csv')]);
   assert.equal(file.suggestedFilename(), 'rev-total-2011-12-breakdown.csv');
