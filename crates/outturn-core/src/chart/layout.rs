@@ -434,7 +434,21 @@ fn place_note(scene: &Scene, width: f64, decimated: bool) -> Note {
             height: 0.0,
         }
     } else {
-        let lines: Vec<String> = text.split("; ").map(str::to_string).collect();
+        // Each line but the last keeps its ";", so the parts still read
+        // as separate statements one under another.
+        let parts: Vec<&str> = text.split("; ").collect();
+        let last = parts.len().saturating_sub(1);
+        let lines: Vec<String> = parts
+            .iter()
+            .enumerate()
+            .map(|(at, part)| {
+                if at < last {
+                    format!("{part};")
+                } else {
+                    part.to_string()
+                }
+            })
+            .collect();
         let height = lines.len() as f64 * 16.0;
         Note {
             lines,
@@ -1009,7 +1023,11 @@ mod tests {
         assert_eq!(wide.note.len(), 1);
         assert!(wide.note[0].right_aligned);
         let narrow = layout(&noted, 320.0, 300.0);
-        assert_eq!(narrow.note.len(), 2);
+        let lines: Vec<&str> = narrow.note.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            lines,
+            ["Volume at actual unit cost;", "price at affordable volume"]
+        );
         assert!(narrow
             .note
             .iter()
