@@ -598,3 +598,36 @@ fn no_text_is_drawn_past_a_phones_chart() {
         }
     }
 }
+
+#[test]
+fn every_year_the_overlay_draws_has_its_figures_in_the_table() {
+    // The overlay drew this year's affordable level, but its tooltip and
+    // table gave only each year's actual (or budget, with no actual).
+    let dataset = kent();
+    let options = ViewOptions {
+        view: View::Years,
+        ..ViewOptions::default()
+    };
+    let built =
+        IndicatorView::new(&dataset, "domiciliary-care-hours", fy("2011-12"), &options).unwrap();
+    let overlay = built
+        .panels
+        .iter()
+        .find(|panel| panel.title == "Every year on one April-to-March axis")
+        .unwrap();
+    let table = overlay.table_of("Domiciliary care", 0..12);
+    let drawn: Vec<&str> = overlay
+        .scene
+        .lines
+        .iter()
+        .map(|l| l.label.as_str())
+        .collect();
+    assert_eq!(drawn.len(), 5, "{drawn:?}");
+    for label in drawn {
+        assert!(
+            table.columns.iter().any(|c| c == label),
+            "'{label}' is drawn but not in {:?}",
+            table.columns
+        );
+    }
+}

@@ -26,6 +26,7 @@ fn overlay(ctx: &Context) -> super::Panel {
     let scene = years_scene(ctx.indicator(), ctx.year);
     let details = {
         let ind = Rc::clone(ctx.shared);
+        let selected = ctx.year;
         PerPosition::new(periods, move |i| {
             let rows = ind
                 .years
@@ -37,17 +38,31 @@ fn overlay(ctx: &Context) -> super::Panel {
                         (None, Some(b)) => Some((format!("Affordable level {}", f.year), b)),
                         _ => None,
                     };
+                    // The selected year's affordable level is drawn beside
+                    // its actual, so its figures are given too.
+                    let budget = f
+                        .budget
+                        .as_ref()
+                        .filter(|_| f.year == selected && f.actual.is_some())
+                        .map(|b| (format!("Affordable level {}", f.year), b));
                     // Forecasts are shown wherever actuals are.
                     let forecast = f
                         .forecast
                         .as_ref()
                         .map(|v| (format!("Forecast {}", f.year), v));
-                    main.into_iter().chain(forecast).map(|(label, values)| {
-                        (
-                            label,
-                            format_reported(&ind.unit, values.get(i).copied().flatten(), decimals),
-                        )
-                    })
+                    main.into_iter()
+                        .chain(budget)
+                        .chain(forecast)
+                        .map(|(label, values)| {
+                            (
+                                label,
+                                format_reported(
+                                    &ind.unit,
+                                    values.get(i).copied().flatten(),
+                                    decimals,
+                                ),
+                            )
+                        })
                 })
                 .collect();
             Some(detail(
