@@ -170,6 +170,12 @@ fn first_failing(range: Range<usize>, test: &dyn Fn(usize) -> bool) -> usize {
     low
 }
 
+/// A point's place in a line's order: `2 × index`, so that a point where
+/// the line meets the plot's edge can sit between two indexes.
+fn order(at: usize) -> i64 {
+    2 * at as i64
+}
+
 /// A scale: a position (or a value) to a pixel x (or y).
 pub type Scale<'a> = &'a dyn Fn(f64) -> f64;
 
@@ -196,8 +202,7 @@ fn columns(
 }
 
 /// One pixel column's M4 points while they are gathered, each with its
-/// place in the line's order (`2 × index`; a point where the line meets
-/// the plot's edge sits between two indexes).
+/// place in the line's order ([`order`]).
 #[derive(Clone, Copy)]
 struct Pick {
     column: i64,
@@ -311,7 +316,6 @@ pub fn line_in_view(
     };
     let edge =
         |before: usize, edge_x: f64| Some(crossing(point(before)?, point(before + 1)?, edge_x));
-    let order = |at: usize| 2 * at as i64;
     let runs = &line.index().runs;
     let first_run = runs.partition_point(|run| run.end <= range.start);
     let mut polylines = Vec::new();
@@ -358,7 +362,6 @@ fn column_pick(
     point: &dyn Fn(usize) -> Option<(f64, f64)>,
     line: &Line,
 ) -> Option<Pick> {
-    let order = |at: usize| 2 * at as i64;
     if range.len() <= SCAN_COLUMN {
         return range
             .filter_map(|at| Some(Pick::point(order(at), point(at)?)))

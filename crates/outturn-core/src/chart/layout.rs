@@ -1,7 +1,7 @@
 //! Pixel layout of a scene: margins, the y scale with "nice" ticks, the
 //! period slots on the x axis, and the inverse (pixel → period) for hover.
 
-use super::scene::Scene;
+use super::scene::{Line, Scene};
 use super::{PanStep, Viewport};
 use crate::format::format_axis_tick;
 use crate::model::UnitKind;
@@ -436,18 +436,9 @@ fn place_note(scene: &Scene, width: f64, decimated: bool) -> Note {
     } else {
         // Each line but the last keeps its ";", so the parts still read
         // as separate statements one under another.
-        let parts: Vec<&str> = text.split("; ").collect();
-        let last = parts.len().saturating_sub(1);
-        let lines: Vec<String> = parts
-            .iter()
-            .enumerate()
-            .map(|(at, part)| {
-                if at < last {
-                    format!("{part};")
-                } else {
-                    part.to_string()
-                }
-            })
+        let lines: Vec<String> = text
+            .split_inclusive("; ")
+            .map(|part| part.trim_end().to_string())
             .collect();
         let height = lines.len() as f64 * 16.0;
         Note {
@@ -522,35 +513,37 @@ fn value_axis(scene: &Scene, low: f64, high: f64, plot_height: f64) -> ValueAxis
     }
 }
 
-/// The lines that get a label at their end (those with a tag, on a chart
-/// wide enough): (line index, last position in view with a value, that
-/// value, the tag).
-fn end_label_lines(scene: &Scene, window: Viewport, width: f64) -> Vec<(usize, usize, f64, &str)> {
-    if width < END_LABEL_MIN_WIDTH {
-        return Vec::new();
-    }
+/// Where each line ends in view: (line index, the line, its last position
+/// in view with a value, that value).
+fn line_ends(scene: &Scene, window: Viewport) -> impl Iterator<Item = (usize, &Line, usize, f64)> {
     scene
         .lines
         .iter()
         .enumerate()
-        .filter(|(_, line)| !line.tag.is_empty())
-        .filter_map(|(index, line)| {
+        .filter_map(move |(index, line)| {
             let last = window.last_reported(&line.values)?;
-            Some((index, last, line.values[last]?, line.tag.as_str()))
+            Some((index, line, last, line.values.get(last).copied().flatten()?))
         })
+}
+
+/// The lines that get a label at their end (those with a tag, on a chart
+/// wide enough): (line index, last position in view with a value, that
+/// value, the tag).
+fn end_label_lines(scene: &Scene, window: Viewport, width: f64) -> Vec<(usize, usize, f64, &str)> {
+    if narrow_chart(width) {
+        return Vec::new();
+    }
+    line_ends(scene, window)
+        .filter(|(_, line, _, _)| !line.tag.is_empty())
+        .map(|(index, line, last, value)| (index, last, value, line.tag.as_str()))
         .collect()
 }
 
 /// Where each line without an end label ends in view: (position, value).
 fn untagged_ends(scene: &Scene, window: Viewport) -> Vec<(usize, f64)> {
-    scene
-        .lines
-        .iter()
-        .filter(|line| line.tag.is_empty())
-        .filter_map(|line| {
-            let last = window.last_reported(&line.values)?;
-            Some((last, line.values[last]?))
-        })
+    line_ends(scene, window)
+        .filter(|(_, line, _, _)| line.tag.is_empty())
+        .map(|(_, _, last, value)| (last, value))
         .collect()
 }
 
